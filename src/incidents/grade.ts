@@ -1,0 +1,67 @@
+/**
+ * The grade of an incident from its evidence, with the reason it was given. Checked in this order:
+ * Discounted (a denial is the latest word: no independent report affirms it after the denial),
+ * Contested (competing claims of responsibility, or a denial answered by later independent reports),
+ * Confirmed (a belligerent accepted responsibility, or an official source states it),
+ * Fair (two or more independent sources affirm it), Weak (one).
+ */
+import type { Grade } from '../model/incident.js';
+import { claimByPerpetrator } from './counts.js';
+import type { EventFeature } from './features.js';
+import { type IncidentLexicon, isOfficialAttribution } from './lexicon.js';
+
+export interface GradeResult {
+  grade: Grade;
+  reason: string;
+}
+
+const affirms = (m: EventFeature) => m.event.certainty === 'reported' || m.event.certainty === 'claimed';
+
+export function gradeIncident(
+  members: EventFeature[],
+  familyOf: Map<string, string>,
+  lexicon: IncidentLexicon,
+): GradeResult {
+  const denied = members.filter((m) => m.event.certainty === 'denied');
+  const affirming = members.filter(affirms);
+  const famOf = (m: EventFeature) => familyOf.get(m.key) ?? m.key;
+
+  if (denied.length > 0) {
+    const deniedFamilies = new Set(denied.map(famOf));
+    const lastDenial = Math.max(...denied.map((m) => m.published ?? -1));
+    const laterAffirm = affirming.filter((m) => !deniedFamilies.has(famOf(m)) && (m.published ?? -1) > lastDenial);
+    const who = denied.find((m) => m.event.attribution)?.event.attribution ?? 'a party';
+    if (laterAffirm.length === 0)
+      return { grade: 'Discounted', reason: `denied by ${who}; no independent report affirms it after the denial` };
+    return {
+      grade: 'Contested',
+      reason: `denied by ${who}, affirmed later by ${new Set(laterAffirm.map(famOf)).size} independent source(s)`,
+    };
+  }
+
+  // Competing claims of responsibility: parties each claiming (or blamed in claims for) it with different perpetrators.
+  const claimants = new Map<string, string>();
+  for (const m of members) {
+    if (m.event.certainty !== 'claimed' || !claimByPerpetrator(m)) continue;
+    const name = m.actors[0]?.name;
+    if (name) claimants.set(name, m.event.actor1?.name ?? name);
+  }
+  if (claimants.size > 1)
+    return {
+      grade: 'Contested',
+      reason: `competing claims of responsibility: ${[...claimants.values()].sort().join(' vs ')}`,
+    };
+
+  const families = new Set(affirming.map(famOf));
+  const admission = members.find((m) => m.event.certainty === 'claimed' && claimByPerpetrator(m));
+  if (admission)
+    return {
+      grade: 'Confirmed',
+      reason: `responsibility accepted by ${admission.event.attribution ?? admission.event.actor1?.name}`,
+    };
+  const official = affirming.find((m) => isOfficialAttribution(m.event.attribution, lexicon));
+  if (official) return { grade: 'Confirmed', reason: `official confirmation: ${official.event.attribution}` };
+  if (families.size >= 2) return { grade: 'Fair', reason: `${families.size} independent sources` };
+  if (families.size === 1) return { grade: 'Weak', reason: 'a single source' };
+  return { grade: 'Weak', reason: 'only unconfirmed reports' };
+}
