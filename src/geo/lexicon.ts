@@ -1,0 +1,249 @@
+/** Word lists the recognizer uses: the stop-list and actor patterns from data/gazetteer, cue words inline. */
+
+import { foldName } from './fold.js';
+import { readDataLines } from './gazetteer-build.js';
+import type { IndexMeta } from './gazetteer-index.js';
+
+export interface Lexicon {
+  /** Folded names that need a strong cue before they count as places. */
+  stop: Set<string>;
+  /** Actor names containing a place name; the place inside is not a mention. */
+  actors: RegExp | null;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export function loadLexicon(meta: IndexMeta): Lexicon {
+  const stop = new Set<string>();
+  for (const line of readDataLines('stoplist.txt')) stop.add(foldName(line.trim()));
+  const demonyms = meta.demonyms.map(escapeRegExp).join('|');
+  const countries = meta.countryNames.map(escapeRegExp).join('|');
+  const patterns = readDataLines('actor-patterns.txt').map((p) =>
+    p.replaceAll('{DEMONYM}', `(?:${demonyms})`).replaceAll('{COUNTRY}', `(?:${countries})`),
+  );
+  const actors = patterns.length
+    ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${patterns.join('|')})(?![\\p{L}\\p{N}])`, 'gu')
+    : null;
+  return { stop, actors };
+}
+
+/** Lower-case words allowed inside a multi-word name ("Isle of Man", "Ras al Ain", "Trinidad and Tobago"). */
+export const CONNECTORS = new Set([
+  'of',
+  'al',
+  'el',
+  'ul',
+  'de',
+  'del',
+  'la',
+  'le',
+  'les',
+  'du',
+  'da',
+  'das',
+  'dos',
+  'des',
+  'upon',
+  'on',
+  'and',
+  'the',
+  'y',
+  'sur',
+  'en',
+  'am',
+  'im',
+  'an',
+  'der',
+  'bin',
+  'ibn',
+  'abu',
+  'bani',
+  'bou',
+  'ben',
+  'van',
+  'von',
+  'di',
+]);
+
+/** Words before a name that make it a person ("Gov. Jindal", "Officer Anderson"), compared lower-case. */
+export const TITLES = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'dr',
+  'sen',
+  'rep',
+  'gov',
+  'lt',
+  'sgt',
+  'capt',
+  'col',
+  'gen',
+  'maj',
+  'cpl',
+  'pvt',
+  'det',
+  'cmdr',
+  'adm',
+  'officer',
+  'deputy',
+  'judge',
+  'justice',
+  'president',
+  'senator',
+  'governor',
+  'mayor',
+  'coach',
+  'rev',
+  'reverend',
+  'father',
+  'sister',
+  'brother',
+  'pope',
+  'king',
+  'queen',
+  'prince',
+  'princess',
+  'sheikh',
+  'imam',
+  'lord',
+  'lady',
+  'sir',
+  'dame',
+  'commissioner',
+  'attorney',
+  'secretary',
+  'minister',
+  'professor',
+  'prof',
+  'trooper',
+  'agent',
+  'director',
+  'dean',
+  'principal',
+  'superintendent',
+  'chairman',
+  'chairwoman',
+  'spokesman',
+  'spokeswoman',
+  'sheriff',
+  'detective',
+  'sergeant',
+  'captain',
+  'lieutenant',
+  'councilman',
+  'councilwoman',
+  'alderman',
+  'commander',
+  'st',
+]);
+
+/** Words that begin multi-word place names and so do not make the next name a person's. */
+export const PLACE_PREFIXES = new Set([
+  'north',
+  'south',
+  'east',
+  'west',
+  'northern',
+  'southern',
+  'eastern',
+  'western',
+  'central',
+  'upper',
+  'lower',
+  'new',
+  'old',
+  'fort',
+  'ft',
+  'lake',
+  'mount',
+  'mt',
+  'port',
+  'san',
+  'santa',
+  'saint',
+  'st',
+  'greater',
+  'downtown',
+  'rural',
+  'suburban',
+  'metro',
+  'the',
+  'in',
+  'of',
+  'near',
+  'from',
+  'at',
+  'to',
+]);
+
+/** Area words after a name: "Al-Hasakah Governorate" → admin1, "Rapides Parish" → admin2. */
+export const ADMIN1_WORDS = new Set([
+  'governorate',
+  'province',
+  'state',
+  'oblast',
+  'region',
+  'prefecture',
+  'emirate',
+  'muhafazat',
+]);
+export const ADMIN2_WORDS = new Set([
+  'county',
+  'parish',
+  'district',
+  'borough',
+  'municipality',
+  'township',
+  'subdistrict',
+  'nahiya',
+  'raion',
+  'rayon',
+]);
+
+/** Cues before a name: lower-case words that usually introduce a place. */
+export const PLACE_CUES = new Set([
+  'in',
+  'near',
+  'at',
+  'from',
+  'to',
+  'outside',
+  'into',
+  'across',
+  'toward',
+  'towards',
+  'around',
+  'throughout',
+  'via',
+  'village',
+  'town',
+  'city',
+  'province',
+  'governorate',
+  'district',
+  'region',
+  'county',
+  'outskirts',
+  'countryside',
+  'north',
+  'south',
+  'east',
+  'west',
+  'northeast',
+  'northwest',
+  'southeast',
+  'southwest',
+  'between',
+  'within',
+  'inside',
+  'entered',
+  'reached',
+  'visited',
+  'hit',
+  'struck',
+  'shelled',
+  'bombed',
+  'captured',
+]);

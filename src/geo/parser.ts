@@ -1,0 +1,595 @@
+/**
+ * The geoparser: recognition (gazetteer n-grams over folded names, capitalization, cues, stop-list, person and
+ * actor filters) then resolution (priors from population, feature and admin level; document focus country and
+ * admin-1 from all mentions and the dateline; explicit containers "X, Kenya"; distance to the other places).
+ */
+
+import type { PlaceDecision, PlaceMention, Precision } from '../model/extraction.js';
+import type { Span } from '../model/report.js';
+import { foldName } from './fold.js';
+import { EntryKind, type GazetteerIndex, NameKind } from './gazetteer-index.js';
+import { ADMIN1_WORDS, ADMIN2_WORDS, CONNECTORS, type Lexicon, PLACE_CUES, PLACE_PREFIXES, TITLES } from './lexicon.js';
+
+export interface GeoHints {
+  /** The outlet's dateline place ("BEIRUT", "Gaziantep, Turkey"): a focus cue. */
+  datelinePlace?: string | null;
+  /** Spans that are not place mentions (actor names, embedded posts). */
+  excludeSpans?: Span[];
+}
+
+export interface GeoResult {
+  places: PlaceMention[];
+  decisions: PlaceDecision[];
+  /** ISO code of the country most of the document is about, or null. */
+  focusCountry: string | null;
+}
+
+/** One gazetteer candidate for a name, with its score (higher is better). */
+export interface Candidate {
+  name: string;
+  lat: number;
+  lon: number;
+  country: string | null;
+  admin1: string | null;
+  admin2: string | null;
+  geonameid: number | null;
+  feature: string;
+  kind: 'place' | 'admin2' | 'admin1' | 'country' | 'region' | 'continent';
+  nameKind: 'primary' | 'alternate' | 'demonym' | 'abbreviation';
+  population: number;
+  score: number;
+}
+
+interface Token {
+  start: number;
+  end: number;
+  text: string;
+  cap: boolean;
+  lower: string;
+  dotAfter: boolean;
+  sentenceStart: boolean;
+}
+
+/** A recognized name before resolution. */
+interface Mention {
+  start: number;
+  end: number;
+  key: string;
+  postings: Uint32Array;
+  /** Relative expression or area word around the name. */
+  relation: 'none' | 'near' | 'area' | 'admin1' | 'admin2';
+  relationReason: string;
+  /** Index of the mention that contains this one ("X, Kenya" → Kenya's index). */
+  container: number;
+  cands: Cand[];
+  pick: number;
+  strongCue: boolean;
+}
+
+interface Cand {
+  entry: number;
+  nameKind: number;
+  prior: number;
+  score: number;
+}
+
+const KIND_NAMES = ['place', 'admin2', 'admin1', 'country', 'region', 'continent'] as const;
+const NAME_KIND_NAMES = ['primary', 'alternate', 'demonym', 'abbreviation'] as const;
+
+// A word: letters/digits with inner dots, apostrophes and hyphens ("U.S", "Ra's", "Al-Hasakah", "W.Va").
+const TOKEN = /[\p{L}\p{M}\p{N}]+(?:[.'’ʼʻ-][\p{L}\p{M}\p{N}]+)*/gu;
+const ARABIC = /[\u0600-\u06FF]/;
+const MAX_NGRAM = 7;
+const DIRECTION = '(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?';
+const NEAR_BEFORE = new RegExp(
+  `(?:\\b${DIRECTION}\\s+of|\\bnear|\\boutside(?:\\s+of)?|\\bclose\\s+to|\\boutskirts\\s+of|\\bvicinity\\s+of|\\b(?:kilometers|kilometres|km|miles)\\s+(?:\\w+\\s+)?(?:from|of))\\s+(?:the\\s+)?(?:town\\s+of\\s+|city\\s+of\\s+|village\\s+of\\s+)?$`,
+  'i',
+);
+const AREA_BEFORE =
+  /\b(?:countryside|suburbs|rural\s+areas?|environs|province|governorate|region|district)\s+of\s+(?:the\s+)?$|\brural\s+$/i;
+const AREA_AFTER = /^['’]?s?\s+(?:countryside|rural\s+areas|suburbs|outskirts|environs)\b/i;
+const NEAR_AFTER = /^['’]?s?\s+(?:front(?:line)?s?|frontlines?|axis)\b/i;
+const PERSON_AGE_AFTER = /^,\s*\d{1,3}\s*,/;
+
+function isUpperStart(s: string): boolean {
+  const c = s.charAt(0);
+  return c !== c.toLowerCase() && c === c.toUpperCase();
+}
+
+function km(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const r = Math.PI / 180;
+  const dLat = (lat2 - lat1) * r;
+  const dLon = (lon2 - lon1) * r;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(dLon / 2) ** 2;
+  return 12742 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+export class GeoparserImpl {
+  private readonly foldCache = new Map<string, string>();
+
+  constructor(
+    readonly index: GazetteerIndex,
+    private readonly lexicon: Lexicon,
+  ) {}
+
+  private fold(s: string): string {
+    let f = this.foldCache.get(s);
+    if (f === undefined) {
+      if (this.foldCache.size > 100_000) this.foldCache.clear();
+      f = foldName(s);
+      this.foldCache.set(s, f);
+    }
+    return f;
+  }
+
+  private tokenize(text: string): Token[] {
+    const tokens: Token[] = [];
+    TOKEN.lastIndex = 0;
+    for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+      let t = m[0];
+      // Possessive "Syria's" → "Syria" (the inner "Ra's" of "Ra's al 'Ayn" is kept: only a final 's is cut).
+      if (/^.{2,}['’]s$/u.test(t)) t = t.slice(0, -2);
+      const start = m.index;
+      const end = start + t.length;
+      let p = start - 1;
+      while (
+        p >= 0 &&
+        (text[p] === ' ' ||
+          text[p] === '\t' ||
+          text[p] === '"' ||
+          text[p] === '“' ||
+          text[p] === '(' ||
+          text[p] === '‘' ||
+          text[p] === "'")
+      )
+        p--;
+      const prev = p < 0 ? '\n' : (text[p] as string);
+      const body = t.replace(/^(?:al|el|as|ash|ad|ar|at|az|an)-/, '');
+      tokens.push({
+        start,
+        end,
+        text: t,
+        cap: isUpperStart(body) || ARABIC.test(t.charAt(0)),
+        lower: t.toLowerCase(),
+        dotAfter: text.charCodeAt(m.index + m[0].length) === 46 && end === m.index + m[0].length,
+        sentenceStart: prev === '.' || prev === '!' || prev === '?' || prev === '\n' || prev === ':',
+      });
+    }
+    return tokens;
+  }
+
+  /** Candidates for a name, best first (the score is the context-free prior). */
+  lookup(name: string, limit = 10): Candidate[] {
+    const key = foldName(name);
+    const dotted = /^[^\s]+$/.test(name.trim()) && !name.trim().endsWith('.') ? foldName(`${name.trim()}.`) : '';
+    let postings = this.index.lookupKey(key);
+    if (postings.length === 0 && dotted) postings = this.index.lookupKey(dotted);
+    return this.candidates(postings, name)
+      .sort((a, b) => b.prior - a.prior)
+      .slice(0, limit)
+      .map((c) => this.describe(c.entry, c.nameKind, c.prior));
+  }
+
+  private describe(entry: number, nameKind: number, score: number): Candidate {
+    const ix = this.index;
+    const gid = ix.geonameid[entry] as number;
+    return {
+      name: ix.str(ix.name[entry] as number),
+      lat: Math.round((ix.lat[entry] as number) * 1e4) / 1e4,
+      lon: Math.round((ix.lon[entry] as number) * 1e4) / 1e4,
+      country: ix.countries[ix.country[entry] as number] || null,
+      admin1: ix.str(ix.admin1Name[entry] as number) || null,
+      admin2: ix.str(ix.admin2Name[entry] as number) || null,
+      geonameid: gid > 0 ? gid : null,
+      feature: ix.features[ix.feature[entry] as number] ?? '',
+      kind: KIND_NAMES[ix.kind[entry] as number] ?? 'place',
+      nameKind: NAME_KIND_NAMES[nameKind] ?? 'primary',
+      population: ix.population[entry] as number,
+      score: Math.round(score * 1000) / 1000,
+    };
+  }
+
+  /** Context-free prior of each posting: size, feature, admin level, how the name reached the entry. */
+  private candidates(postings: Uint32Array, surface: string): Cand[] {
+    const ix = this.index;
+    const out: Cand[] = [];
+    const allCaps = surface.length <= 5 && surface === surface.toUpperCase();
+    for (let i = 0; i < postings.length; i++) {
+      const p = postings[i] as number;
+      const entry = p >>> 2;
+      const nameKind = p & 3;
+      const kind = ix.kind[entry] as number;
+      const pop = ix.population[entry] as number;
+      let prior = Math.log10(pop + 10) * 0.55;
+      const feature = ix.features[ix.feature[entry] as number] ?? '';
+      if (kind === EntryKind.country) prior += 3.2;
+      else if (kind === EntryKind.admin1) prior += 1.6;
+      else if (kind === EntryKind.continent) prior += 6;
+      else if (kind === EntryKind.region) prior += 5;
+      else if (kind === EntryKind.admin2) prior -= 0.4;
+      else if (feature === 'PPLC') prior += 1.5;
+      else if (feature === 'PPLA') prior += 0.8;
+      else if (feature === 'PPLA2') prior += 0.3;
+      else if (feature === 'PPLX') prior -= 0.5;
+      if (nameKind === NameKind.alternate) prior -= 1.5;
+      // Codes like "US", "UK", "DRC" reach a place only through the abbreviation list.
+      if (allCaps && nameKind === NameKind.alternate) prior -= 3;
+      out.push({ entry, nameKind, prior, score: prior });
+    }
+    return out;
+  }
+
+  parse(text: string, hints: GeoHints = {}): GeoResult {
+    const tokens = this.tokenize(text);
+    const excluded: Span[] = [...(hints.excludeSpans ?? [])];
+    const actorCountries: string[] = [];
+    if (this.lexicon.actors) {
+      this.lexicon.actors.lastIndex = 0;
+      for (const m of text.matchAll(this.lexicon.actors)) {
+        excluded.push({ start: m.index, end: m.index + m[0].length });
+      }
+    }
+    const isExcluded = (s: number, e: number) => excluded.some((x) => s < x.end && x.start < e);
+    let lowerWords: Set<string> | null = null;
+    const lowerSeen = (w: string) => {
+      if (!lowerWords) {
+        lowerWords = new Set();
+        for (const t of tokens) if (!t.cap) lowerWords.add(t.lower);
+      }
+      return lowerWords.has(w);
+    };
+
+    const mentions: Mention[] = [];
+    let i = 0;
+    while (i < tokens.length) {
+      const first = tokens[i] as Token;
+      if (!first.cap) {
+        i++;
+        continue;
+      }
+      let found: { j: number; key: string; postings: Uint32Array; dot: boolean } | null = null;
+      let last = i;
+      while (last + 1 < tokens.length && last - i + 1 < MAX_NGRAM) {
+        const nt = tokens[last + 1] as Token;
+        const gap = text.slice((tokens[last] as Token).end, nt.start);
+        if (!/^[\s'’-]{0,3}$/.test(gap) || gap.includes('\n')) break;
+        if (!nt.cap && !CONNECTORS.has(nt.lower)) break;
+        last++;
+      }
+      for (let j = last; j >= i && !found; j--) {
+        const tj = tokens[j] as Token;
+        if (!tj.cap) continue;
+        const slice = text.slice(first.start, tj.end);
+        if (tj.dotAfter) {
+          const k = this.fold(`${slice}.`);
+          const p = this.index.lookupKey(k);
+          if (p.length) found = { j, key: k, postings: p, dot: true };
+        }
+        if (!found) {
+          const k = this.fold(slice);
+          const p = this.index.lookupKey(k);
+          if (p.length) found = { j, key: k, postings: p, dot: false };
+        }
+      }
+      if (!found) {
+        i++;
+        continue;
+      }
+      const start = first.start;
+      let end = (tokens[found.j] as Token).end + (found.dot ? 1 : 0);
+      const firstIdx = i;
+      const nextIdx = found.j + 1;
+      i = found.j + 1;
+      const m = this.accept(text, tokens, firstIdx, found.j, start, end, found.key, found.postings, lowerSeen);
+      if (!m) continue;
+      if (isExcluded(start, end)) {
+        const c = this.bestCountry(found.postings);
+        if (c) actorCountries.push(c);
+        continue;
+      }
+      // Area words right after the name extend it: "Al-Hasakah Governorate", "Rapides Parish".
+      const next = tokens[nextIdx];
+      if (next && /^\s+$/.test(text.slice(end, next.start)) && next.cap) {
+        if (ADMIN1_WORDS.has(next.lower) && m.relation === 'none') {
+          m.relation = 'admin1';
+          m.relationReason = `area-word:${next.text}`;
+          end = next.end;
+          i = nextIdx + 1;
+        } else if (ADMIN2_WORDS.has(next.lower) && m.relation === 'none') {
+          m.relation = 'admin2';
+          m.relationReason = `area-word:${next.text}`;
+          end = next.end;
+          i = nextIdx + 1;
+        }
+      }
+      m.end = end;
+      mentions.push(m);
+    }
+
+    // Containers: "Alexandria, La.", "Nairobi, Kenya", "Tal Tamr (Al-Hasakah)".
+    for (let k = 0; k + 1 < mentions.length; k++) {
+      const a = mentions[k] as Mention;
+      const b = mentions[k + 1] as Mention;
+      const gap = text.slice(a.end, b.start);
+      if (/^\s*(?:,|\(|, in)\s*$/.test(gap)) {
+        a.container = k + 1;
+        a.strongCue = true;
+      }
+    }
+    return this.resolve(text, mentions, hints, actorCountries);
+  }
+
+  private bestCountry(postings: Uint32Array): string | null {
+    const cands = this.candidates(postings, '');
+    cands.sort((a, b) => b.prior - a.prior);
+    const top = cands[0];
+    return top ? this.index.countries[this.index.country[top.entry] as number] || null : null;
+  }
+
+  /** Recognition filters; returns the mention or null when the name is most likely not a place here. */
+  private accept(
+    text: string,
+    tokens: Token[],
+    firstIdx: number,
+    lastIdx: number,
+    start: number,
+    end: number,
+    key: string,
+    postings: Uint32Array,
+    lowerSeen: (w: string) => boolean,
+  ): Mention | null {
+    const first = tokens[firstIdx] as Token;
+    const single = firstIdx === lastIdx;
+    const surface = text.slice(start, end);
+    const prevTok = firstIdx > 0 ? (tokens[firstIdx - 1] as Token) : null;
+    const nextTok = tokens[lastIdx + 1] ?? null;
+    const before = text.slice(Math.max(0, start - 80), start);
+    const after = text.slice(end, end + 60);
+
+    let relation: Mention['relation'] = 'none';
+    let relationReason = '';
+    if (NEAR_BEFORE.test(before)) {
+      relation = 'near';
+      relationReason = `relative:${(before.match(/(\w[\w-]*(?:\s+\w+)?)\s*$/)?.[1] ?? '').trim()}`;
+    } else if (AREA_BEFORE.test(before) || AREA_AFTER.test(after)) {
+      relation = 'area';
+      relationReason = 'area-expression';
+    } else if (NEAR_AFTER.test(after)) {
+      relation = 'near';
+      relationReason = 'front';
+    }
+
+    const prevLower = prevTok && /^\s*$/.test(text.slice(prevTok.end, start)) ? prevTok.lower : '';
+    const prevWord = prevTok ? prevTok.lower : '';
+    const cue = PLACE_CUES.has(prevWord) && prevTok !== null && !prevTok.cap;
+    const containerAfter = /^,\s*[A-Z]/.test(after) || /^\s*\(/.test(after);
+    const strongCue =
+      relation !== 'none' ||
+      /\b(?:town|village|city|province|governorate|district|county|region|suburb|capital)\s+of\s+$/i.test(before);
+
+    // Titles make a person: "Gov. Jindal", "Officer Anderson", "Mr. Lincoln".
+    if (prevTok && TITLES.has(prevTok.lower) && /^\.?\s+$/.test(text.slice(prevTok.end, start))) return null;
+    // "Henry, 19, of ..." is a person.
+    if (PERSON_AGE_AFTER.test(after)) return null;
+
+    let hasStrongName = false;
+    let hasAbbreviationOnly = true;
+    const ix = this.index;
+    for (let k = 0; k < postings.length; k++) {
+      const p = postings[k] as number;
+      const nk = p & 3;
+      const kind = ix.kind[p >>> 2] as number;
+      if (nk !== NameKind.abbreviation) hasAbbreviationOnly = false;
+      if (nk !== NameKind.alternate && kind >= EntryKind.admin1) hasStrongName = true;
+    }
+
+    // Postal-code abbreviations in capitals ("KS", "WA") count only right after a comma ("Wichita, KS").
+    if (hasAbbreviationOnly && !surface.endsWith('.') && /^[A-Z]{2,3}$/.test(surface) && key.length <= 3) {
+      const isListed = /^(?:US|UK|UAE|DRC|USA|NSW|PRC|DPRK|ROK|KSA|DC|KRI)$/.test(surface);
+      if (!isListed && !/,\s*$/.test(before)) return null;
+    }
+    // Short all-capital words ("AP", "CNN", "ALY") that are not listed abbreviations are not places.
+    if (/^[A-Z]{2,5}$/.test(surface) && !hasStrongName && !hasAbbreviationOnly) return null;
+    // Stop-listed names need a strong cue or a container.
+    if (this.lexicon.stop.has(key) && !strongCue && !containerAfter) return null;
+    if (single) {
+      // A capitalized word also used lower-case in the same text ("Mobile" / "mobile") is a word, unless cued.
+      if (lowerSeen(first.lower) && !strongCue && !containerAfter && !hasStrongName) return null;
+      // Part of a longer capitalized name that is not a place: "Raquel Henry", "Chiquita Raquel Henry".
+      if (
+        prevTok?.cap &&
+        !first.sentenceStart &&
+        prevLower &&
+        !PLACE_PREFIXES.has(prevLower) &&
+        !TITLES.has(prevLower) &&
+        !hasStrongName &&
+        !containerAfter &&
+        !this.index.lookupKey(this.fold(prevTok.text)).length
+      ) {
+        return null;
+      }
+      // Sentence-initial lone word with no cue and only small places behind it: too weak.
+      if (
+        first.sentenceStart &&
+        !hasStrongName &&
+        !containerAfter &&
+        nextTok &&
+        !nextTok.cap &&
+        lowerSeen(first.lower)
+      ) {
+        return null;
+      }
+    }
+    void cue;
+    return {
+      start,
+      end,
+      key,
+      postings,
+      relation,
+      relationReason,
+      container: -1,
+      cands: [],
+      pick: 0,
+      strongCue: strongCue || containerAfter,
+    };
+  }
+
+  private resolve(text: string, mentions: Mention[], hints: GeoHints, actorCountries: string[]): GeoResult {
+    const ix = this.index;
+    const cc = (e: number) => ix.countries[ix.country[e] as number] ?? '';
+    const a1 = (e: number) => ix.str(ix.admin1Code[e] as number);
+    for (const m of mentions) {
+      const surface = text.slice(m.start, m.end);
+      let cands = this.candidates(m.postings, surface);
+      if (m.relation === 'admin1') {
+        const areas = cands.filter((c) => ix.kind[c.entry] === EntryKind.admin1);
+        if (areas.length) cands = areas;
+      } else if (m.relation === 'admin2') {
+        const areas = cands.filter((c) => ix.kind[c.entry] === EntryKind.admin2);
+        if (areas.length) cands = areas;
+      }
+      cands.sort((a, b) => b.prior - a.prior);
+      m.cands = cands.slice(0, 60);
+    }
+
+    // Document votes: each distinct name spreads one vote over the countries/admin-1s of its candidates.
+    const countryVotes = new Map<string, number>();
+    const admin1Votes = new Map<string, number>();
+    const add = (m: Map<string, number>, k: string, v: number) => {
+      if (k) m.set(k, (m.get(k) ?? 0) + v);
+    };
+    const perName = new Map<string, { c: Map<string, number>; a: Map<string, number> }>();
+    for (const m of mentions) {
+      if (perName.has(m.key)) continue;
+      const c = new Map<string, number>();
+      const a = new Map<string, number>();
+      const top = m.cands[0]?.prior ?? 0;
+      let z = 0;
+      for (const cd of m.cands) z += Math.exp(cd.prior - top);
+      for (const cd of m.cands) {
+        const w = Math.exp(cd.prior - top) / z;
+        add(c, cc(cd.entry), w);
+        add(a, a1(cd.entry), w);
+      }
+      perName.set(m.key, { c, a });
+      for (const [k, v] of c) add(countryVotes, k, v);
+      for (const [k, v] of a) add(admin1Votes, k, v);
+    }
+    for (const c of actorCountries) add(countryVotes, c, 0.5);
+    if (hints.datelinePlace) {
+      const dl = this.lookup(hints.datelinePlace, 1)[0];
+      if (dl?.country) add(countryVotes, dl.country, 2);
+    }
+    const totalNames = Math.max(1, perName.size);
+
+    // Rescore with context, twice: the second pass sees the first pass's picks for distances.
+    for (let pass = 0; pass < 2; pass++) {
+      for (let mi = 0; mi < mentions.length; mi++) {
+        const m = mentions[mi] as Mention;
+        const own = perName.get(m.key);
+        const container = m.container >= 0 ? mentions[m.container] : undefined;
+        const containerEntry = container?.cands[container.pick]?.entry;
+        for (const cd of m.cands) {
+          const c = cc(cd.entry);
+          const cv = ((countryVotes.get(c) ?? 0) - (own?.c.get(c) ?? 0)) / totalNames;
+          const av = ((admin1Votes.get(a1(cd.entry)) ?? 0) - (own?.a.get(a1(cd.entry)) ?? 0)) / totalNames;
+          let s = cd.prior + 3.0 * Math.min(cv, 1) + 2.5 * Math.min(av, 1);
+          if (containerEntry !== undefined) {
+            const ck = ix.kind[containerEntry] as number;
+            if (ck === EntryKind.country && cc(containerEntry) === c) s += 4;
+            else if (ck === EntryKind.admin1 && a1(containerEntry) === a1(cd.entry) && a1(cd.entry)) s += 5;
+            else if (ck === EntryKind.admin2 && ix.admin2Name[containerEntry] === ix.admin2Name[cd.entry]) s += 5;
+          }
+          if (pass > 0) {
+            // Closeness to the other places of the document.
+            let best = Number.POSITIVE_INFINITY;
+            for (let oj = 0; oj < mentions.length; oj++) {
+              const o = mentions[oj] as Mention;
+              if (o.key === m.key) continue;
+              const oe = o.cands[o.pick]?.entry;
+              if (oe === undefined || (ix.kind[oe] as number) >= EntryKind.country) continue;
+              const d = km(
+                ix.lat[cd.entry] as number,
+                ix.lon[cd.entry] as number,
+                ix.lat[oe] as number,
+                ix.lon[oe] as number,
+              );
+              if (d < best) best = d;
+            }
+            if (best < 50) s += 1.2;
+            else if (best < 200) s += 0.6;
+          }
+          cd.score = s;
+        }
+        let bi = 0;
+        for (let k = 1; k < m.cands.length; k++) if ((m.cands[k] as Cand).score > (m.cands[bi] as Cand).score) bi = k;
+        m.pick = bi;
+      }
+    }
+
+    const places: PlaceMention[] = [];
+    const decisions: PlaceDecision[] = [];
+    const focus = new Map<string, number>();
+    for (const m of mentions) {
+      const best = m.cands[m.pick];
+      if (!best) continue;
+      const sorted = [...m.cands].sort((a, b) => b.score - a.score);
+      const second = sorted[1]?.score ?? best.score - 4;
+      const margin = best.score - second;
+      const d = this.describe(best.entry, best.nameKind, best.score);
+      const kind = ix.kind[best.entry] as number;
+      const mention: PlaceMention = {
+        start: m.start,
+        end: m.end,
+        text: text.slice(m.start, m.end),
+        name: d.name,
+        lat: d.lat,
+        lon: d.lon,
+        country: d.country,
+        admin1: d.admin1,
+        admin2: d.admin2,
+        geonameid: d.geonameid,
+        feature: d.feature,
+        score: Math.round((1 / (1 + Math.exp(-margin))) * 1000) / 1000,
+      };
+      const precision = precisionOf(kind, m.relation);
+      const reasons = [
+        m.cands.length === 1 ? 'only-candidate' : `ranked:${m.cands.length}`,
+        m.container >= 0 ? 'container' : '',
+        m.relationReason,
+        best.nameKind === NameKind.demonym ? 'demonym' : best.nameKind === NameKind.abbreviation ? 'abbreviation' : '',
+      ].filter(Boolean);
+      places.push(mention);
+      decisions.push({
+        mention,
+        precision,
+        reason: reasons.join(';'),
+        candidates: sorted.slice(0, 5).map((c) => {
+          const x = this.describe(c.entry, c.nameKind, c.score);
+          return { name: x.name, country: x.country, admin1: x.admin1, score: x.score, geonameid: x.geonameid };
+        }),
+      });
+      if (d.country) focus.set(d.country, (focus.get(d.country) ?? 0) + 1);
+    }
+    for (const c of actorCountries) focus.set(c, (focus.get(c) ?? 0) + 0.5);
+    let focusCountry: string | null = null;
+    let fv = 0;
+    for (const [k, v] of focus) {
+      if (v > fv) {
+        fv = v;
+        focusCountry = k;
+      }
+    }
+    return { places, decisions, focusCountry };
+  }
+}
+
+function precisionOf(kind: number, relation: Mention['relation']): Precision {
+  if (kind === EntryKind.country || kind === EntryKind.continent) return 'country';
+  if (kind === EntryKind.admin1 || kind === EntryKind.region) return 'admin1';
+  if (kind === EntryKind.admin2) return relation === 'near' ? 'admin2' : 'admin2';
+  if (relation === 'near') return 'near';
+  if (relation === 'area') return 'admin2';
+  return 'exact';
+}
