@@ -37,8 +37,10 @@ export interface Dateline {
   country?: string | null;
   /** Local time as written, e.g. "4:20 P.M.", when given. */
   localTime?: string | null;
-  /** A date the dateline states, ISO, when given. */
+  /** A date the dateline states, ISO, when given (a date without a year takes the publication year). */
   date?: string | null;
+  /** The dateline's date as written ("March 3"), when given. */
+  dateText?: string | null;
   /** An agency named in the dateline ("(Reuters)", "(AP)"), when given. */
   agency?: string | null;
 }

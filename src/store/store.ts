@@ -2,8 +2,122 @@
  * The store: one small interface per aggregate, so the pipeline never sees SQL and a PostgreSQL
  * implementation can sit beside the SQLite one. Only files under src/store/ contain SQL.
  */
+import type { Certainty, ExtractedEvent } from '../model/extraction.js';
+import type { Report, ReportSource } from '../model/report.js';
+
 export interface Store {
   /** Runs fn inside one transaction: everything it writes lands together or not at all. */
   transaction<T>(fn: () => T): T;
   close(): void;
+  /** Reports with their sources, full-text search and syndication families. */
+  reports: ReportRepository;
+  /** Events extracted from reports (replaced per report). */
+  events: EventRepository;
+}
+
+/** What an upsert did: a new report, a new source for a known report, or nothing new at all. */
+export interface ReportUpsert {
+  id: string;
+  status: 'new' | 'new-source' | 'unchanged';
+  familyId: string;
+}
+
+/** A stored report that may be a near duplicate of a new one. */
+export interface FamilyCandidate {
+  id: string;
+  familyId: string;
+  fingerprint: string | null;
+}
+
+export interface ReportSummary {
+  id: string;
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+  language: string;
+  familyId: string;
+  sources: number;
+  chars: number;
+  embeddedPosts: number;
+}
+
+export interface ReportFilter {
+  /** Inclusive ISO dates on `published`. */
+  from?: string;
+  to?: string;
+  language?: string;
+  outlet?: string;
+  familyId?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface ReportSearchHit extends ReportSummary {
+  /** A short passage around the first match, from the clean text. */
+  snippet: string;
+  /** FTS5 bm25 rank (lower is better). */
+  rank: number;
+}
+
+export interface ReportFamily {
+  familyId: string;
+  size: number;
+  ids: string[];
+}
+
+export interface ReportRepository {
+  /**
+   * Stores a report whole (row, sources, search index, near-duplicate keys) or, when its id is known, adds its
+   * sources and fills metadata the stored copy lacks. `lshKeys` index the report for `familyCandidates`.
+   */
+  upsert(report: Report, lshKeys?: readonly string[]): ReportUpsert;
+  get(id: string): Report | null;
+  /** Ids matching a reference: a full id, an id prefix (≥ 4 hex digits) or a source's external id. */
+  resolve(ref: string): string[];
+  has(id: string): boolean;
+  list(filter?: ReportFilter): ReportSummary[];
+  count(filter?: ReportFilter): number;
+  /** Full-text search, diacritics- and case-insensitive (Latin, Turkish, Arabic). */
+  search(query: string, options?: { limit?: number; offset?: number }): ReportSearchHit[];
+  /** Reports sharing at least one near-duplicate key. */
+  familyCandidates(lshKeys: readonly string[]): FamilyCandidate[];
+  /** Moves every member of the `from` families into family `into`; returns how many reports moved. */
+  mergeFamilies(from: readonly string[], into: string): number;
+  /** Families with more than one member (or all, with `all`), largest first. */
+  families(options?: { all?: boolean; limit?: number }): ReportFamily[];
+  sources(id: string): ReportSource[];
+}
+
+/** One stored event: the extracted event as the extractor gave it, under a stable id `reportId:idx`. */
+export interface StoredEvent {
+  id: string;
+  reportId: string;
+  idx: number;
+  event: ExtractedEvent;
+}
+
+export interface EventFilter {
+  /** Event type or sub-event type, exact ACLED spelling (case-insensitive). */
+  type?: string;
+  /** Substring of either actor's name or the words that named it (case-insensitive). */
+  actor?: string;
+  /** ISO 3166-1 alpha-2 country code of the location. */
+  country?: string;
+  /** Events whose date interval overlaps [from, to] (inclusive ISO dates). */
+  from?: string;
+  to?: string;
+  certainty?: Certainty;
+  reportId?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface EventRepository {
+  /** Replaces every event of a report (idempotent re-extraction); returns how many were stored. */
+  replaceForReport(reportId: string, events: readonly ExtractedEvent[]): number;
+  list(filter?: EventFilter): StoredEvent[];
+  count(filter?: EventFilter): number;
+  /** By id `reportId:idx`; the report id may be shortened to a unique prefix. */
+  get(id: string): StoredEvent | null;
+  forReport(reportId: string): StoredEvent[];
 }

@@ -1,0 +1,112 @@
+/**
+ * A source document to a Report: normalize, identify, find the dateline and the embedded posts, guess the
+ * language, fingerprint for syndication families. Pure apart from the loaded language model passed in.
+ */
+import type { EmbeddedPost, Report } from '../model/report.js';
+import type { LanguageIdentifier } from '../text/language.js';
+import { parseDateline } from './dateline.js';
+import type { SourceDocument } from './document.js';
+import { findEmbeddedPosts, postLanguage } from './embedded-posts.js';
+import { IngestError } from './errors.js';
+import type { HtmlEmbed } from './html.js';
+import { minhashSignature, signatureToHex } from './near-duplicates.js';
+import { normalizeText, reportIdFor } from './normalize.js';
+
+export interface BuildOptions {
+  identifier?: LanguageIdentifier | null;
+}
+
+/** The report a document stands for; throws IngestError when there is no text left after normalization. */
+export function buildReport(doc: SourceDocument, options: BuildOptions = {}): Report {
+  const identifier = options.identifier ?? null;
+  let text = normalizeText(doc.text);
+  const embeds = doc.embeds ?? [];
+  // Embeds Readability dropped (they sat outside the article body) are appended, so no post is lost.
+  const missing = embeds.filter((e) => e.rendered && !text.includes(e.rendered));
+  if (missing.length > 0) text = normalizeText(`${text}\n\n${missing.map((e) => e.rendered).join('\n\n')}`);
+  if (text.length === 0 || !/[\p{L}\p{N}]/u.test(text)) {
+    throw new IngestError(doc.source.locator, text.length === 0 ? 'empty (no text)' : 'no words in text');
+  }
+  const markupPosts = locateEmbeds(text, embeds, identifier);
+  const textPosts = findEmbeddedPosts(text, { identifier }).filter(
+    (p) => !markupPosts.some((m) => p.span.start < m.span.end && m.span.start < p.span.end),
+  );
+  const embeddedPosts = [...markupPosts, ...textPosts].sort((a, b) => a.span.start - b.span.start);
+
+  let published = doc.published ?? null;
+  let publishedSource = published ? doc.publishedSource : 'none';
+  const dateline = parseDateline(text, { published });
+  if (!published && dateline?.date && /^\d{4}-/.test(dateline.date)) {
+    published = dateline.date;
+    publishedSource = 'dateline';
+  }
+  const guess = identifier ? identifier.identify(withoutPosts(text, embeddedPosts)) : null;
+  const sig = minhashSignature(text);
+  const id = reportIdFor(text);
+  return {
+    id,
+    sources: [doc.source],
+    outlet: doc.outlet ?? null,
+    title: doc.title ?? null,
+    author: doc.author ?? null,
+    url: doc.url ?? null,
+    published,
+    publishedSource,
+    dateline,
+    language: guess?.language ?? 'und',
+    languageConfidence: guess ? round(guess.confidence) : null,
+    text,
+    embeddedPosts,
+    rawSha256: doc.rawSha256,
+    familyId: id,
+    fingerprint: signatureToHex(sig),
+  };
+}
+
+/** Markup embeds, placed at their rendered line in the clean text. */
+function locateEmbeds(
+  text: string,
+  embeds: readonly HtmlEmbed[],
+  identifier: LanguageIdentifier | null,
+): EmbeddedPost[] {
+  const posts: EmbeddedPost[] = [];
+  let from = 0;
+  for (const e of embeds) {
+    if (!e.rendered) continue;
+    let at = text.indexOf(e.rendered, from);
+    if (at < 0) at = text.indexOf(e.rendered);
+    if (at < 0) continue;
+    from = at + e.rendered.length;
+    const textStart = at + e.textOffset;
+    posts.push({
+      span: { start: at, end: at + e.rendered.length },
+      textSpan: { start: textStart, end: textStart + e.text.length },
+      text: e.text,
+      platform: e.platform,
+      author: e.author,
+      handle: e.handle,
+      date: e.date,
+      url: e.url,
+      language: postLanguage(e.text, identifier) ?? e.langHint ?? null,
+      reason: e.reason,
+    });
+  }
+  return posts;
+}
+
+/** The outlet's own words: the report's language is theirs, not that of the posts it quotes. */
+function withoutPosts(text: string, posts: readonly EmbeddedPost[]): string {
+  if (posts.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const p of posts) {
+    out += text.slice(at, p.span.start);
+    at = Math.max(at, p.span.end);
+  }
+  out += text.slice(at);
+  return out.trim().length > 0 ? out : text;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

@@ -1,0 +1,293 @@
+/**
+ * Social-media posts quoted inside a report: tweets pasted with their signature line, Telegram channel posts cited
+ * by name or by link. They are sources in their own right, so later stages must not read them as the outlet's own
+ * sentences. Pure: no I/O; the language identifier, when given, is a loaded model passed in.
+ */
+import type { EmbeddedPost, Span } from '../model/report.js';
+import type { LanguageIdentifier } from '../text/language.js';
+import { isoDate, MONTH_NAME, monthNumber } from './dates.js';
+
+export interface EmbeddedPostOptions {
+  /** Gives each post its own language; without it `language` stays null. */
+  identifier?: LanguageIdentifier | null;
+}
+
+/** A tweet is at most 280 characters; with links and line breaks a pasted one stays well under this. */
+const MAX_POST_CHARS = 700;
+/** Shorter post texts give the language model too little to go on (it guesses wildly below ~10 letters). */
+const MIN_LETTERS_FOR_LANGUAGE = 10;
+
+const TWEET_LINK = '(?:pic\\.twitter\\.com/\\w+|https?://t\\.co/\\w+)';
+const SIGNATURE_DATE = `(?:${MONTH_NAME} \\d{1,2}, \\d{4}|\\d{1,2} ${MONTH_NAME} \\d{4})`;
+// `<text> pic.twitter.com/abc — Name (@handle) October 29, 2019`: the signature Twitter's embed code leaves in
+// plain text. The name excludes '/', '(' and long dashes so it cannot run back over the link.
+const TWEET_SIGNATURE = new RegExp(
+  `(?:(${TWEET_LINK})\\s*)?(?:—|–|-{1,2}|&mdash;)\\s*([^\\n()—–/]{1,60}?)\\s*\\(@(\\w{1,15})\\)\\s*(${SIGNATURE_DATE})?`,
+  'gu',
+);
+
+// A channel's name: quoted, @handle, or up to five capitalised words ("Rybar", "Grey Zone", "WarGonzo").
+const CHANNEL_NAME = `(?:[«"“]([^«»"“”\\n]{1,60})[»"”]|@(\\w{3,32})|(\\p{Lu}[\\p{L}\\p{N}_'’.\\-]*(?: (?:\\p{Lu}|\\d)[\\p{L}\\p{N}_'’.\\-]*){0,4}))`;
+const HANDLE_AFTER = '(?: \\(@?(\\w{3,32})\\))?';
+const SAYS = '(?:reported|said|says|wrote|writes|posted|claimed|claims|published|shared|stated|announced|reports)';
+const ADJECTIVES = "(?:[\\p{L}'’\\-]+ ){0,2}";
+
+const TELEGRAM_ACCORDING = new RegExp(
+  `[Aa]ccording to (?:the |a )?${ADJECTIVES}Telegram channel ${CHANNEL_NAME}${HANDLE_AFTER},? `,
+  'gu',
+);
+const TELEGRAM_CHANNEL_SAYS = new RegExp(
+  `(?:[Tt]he |[Aa] )?${ADJECTIVES}Telegram channel ${CHANNEL_NAME}${HANDLE_AFTER},? ${SAYS}(?: on \\p{L}+)?(?: that)?[:,]? `,
+  'gu',
+);
+const TELEGRAM_POSSESSIVE = new RegExp(`${CHANNEL_NAME}['’]s? Telegram channel ${SAYS}(?: that)?[:,]? `, 'gu');
+const TELEGRAM_SAID_ON = new RegExp(
+  `${SAYS} (?:on|in) (?:(?:its|his|her|their|a) )?(?:official )?Telegram(?: channel| account)?(?: that)?[:,]? `,
+  'gu',
+);
+const TELEGRAM_LINK = /(?:https?:\/\/)?(?:t\.me|telegram\.me)\/(?:s\/)?(\w{3,64})\/(\d+)/gu;
+const TWITTER_STATUS = /https?:\/\/(?:www\.|mobile\.)?(?:twitter|x)\.com\/(\w{1,15})\/status(?:es)?\/(\d+)/gu;
+
+/**
+ * Every embedded post recognised in `text`, in text order, non-overlapping. Spans are offsets into `text`.
+ * Recognises: the pasted-tweet signature, "According to the Telegram channel X, …", "the Telegram channel X
+ * reported that …", "X's Telegram channel said …", "… said on its Telegram channel …", and t.me post links.
+ */
+export function findEmbeddedPosts(text: string, options: EmbeddedPostOptions = {}): EmbeddedPost[] {
+  const found: EmbeddedPost[] = [...tweetSignatures(text), ...telegramAttributions(text)];
+  const kept = dropOverlaps(found);
+  attachLinks(text, kept);
+  for (const post of kept) post.language = postLanguage(post.text, options.identifier ?? null);
+  return kept;
+}
+
+/** The language of one post's text, or null when there is too little text or no model. */
+export function postLanguage(text: string, identifier: LanguageIdentifier | null): string | null {
+  if (!identifier) return null;
+  const letters = text.replace(/https?:\/\/\S+|pic\.twitter\.com\/\S+|[@#]\w+/g, '').match(/\p{L}/gu)?.length ?? 0;
+  if (letters < MIN_LETTERS_FOR_LANGUAGE) return null;
+  const guess = identifier.identify(text);
+  return guess.language === 'und' ? null : guess.language;
+}
+
+function tweetSignatures(text: string): EmbeddedPost[] {
+  const posts: EmbeddedPost[] = [];
+  for (const m of text.matchAll(TWEET_SIGNATURE)) {
+    const [whole, link, rawName, handle, rawDate] = m;
+    // Either the picture/t.co link or the date must be there: "— Jane Doe (@jane)" alone is just a citation.
+    if (!link && !rawDate) continue;
+    const sigStart = m.index;
+    const sigEnd = m.index + whole.trimEnd().length;
+    let textSpan = postTextBefore(text, sigStart);
+    if (!textSpan) continue;
+    // The words of the post end before the picture link; the link stays inside the embed's span.
+    const words = trimSpan(text, textSpan);
+    if (!words) continue;
+    textSpan = words;
+    const name = rawName!.trim();
+    posts.push({
+      span: { start: textSpan.start, end: sigEnd },
+      textSpan,
+      text: text.slice(textSpan.start, textSpan.end),
+      platform: 'twitter',
+      author: name.length > 0 ? name : null,
+      handle: handle!,
+      date: rawDate ? signatureDate(rawDate) : null,
+      url: null,
+      language: null,
+      reason: 'pic-twitter-signature',
+    });
+  }
+  return posts;
+}
+
+/** The paragraph before a signature, or the paragraph before that when the signature stands on its own line. */
+function postTextBefore(text: string, sigStart: number): Span | null {
+  let start = paragraphStart(text, sigStart);
+  let span = trimSpan(text, { start, end: sigStart });
+  if (!span && start > 0) {
+    const prevEnd = start;
+    start = paragraphStart(text, Math.max(0, prevEnd - 2));
+    span = trimSpan(text, { start, end: prevEnd });
+  }
+  if (!span) return null;
+  if (span.end - span.start > MAX_POST_CHARS) {
+    // A paragraph longer than any tweet: the post is its last line, or failing that its last sentences.
+    const lineStart = text.lastIndexOf('\n', span.end - 1) + 1;
+    if (span.end - lineStart <= MAX_POST_CHARS && lineStart > span.start) span = { start: lineStart, end: span.end };
+    else {
+      const window = text.slice(span.end - MAX_POST_CHARS, span.end);
+      const cut = window.search(/[.!?]["”’)]? +\S/u);
+      if (cut < 0) return null;
+      const offset = span.end - MAX_POST_CHARS + window.slice(cut).search(/ \S/) + cut + 1;
+      span = { start: offset, end: span.end };
+    }
+  }
+  return span;
+}
+
+function paragraphStart(text: string, pos: number): number {
+  const blank = text.lastIndexOf('\n\n', pos - 1);
+  return blank < 0 ? 0 : blank + 2;
+}
+
+function trimSpan(text: string, span: Span): Span | null {
+  let { start, end } = span;
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return end > start ? { start, end } : null;
+}
+
+function signatureDate(raw: string): string | null {
+  const m = new RegExp(`^(${MONTH_NAME}) (\\d{1,2}), (\\d{4})$`).exec(raw);
+  if (m) return isoDate(Number(m[3]), monthNumber(m[1]!) ?? 0, Number(m[2]));
+  const m2 = new RegExp(`^(\\d{1,2}) (${MONTH_NAME}) (\\d{4})$`).exec(raw);
+  if (m2) return isoDate(Number(m2[3]), monthNumber(m2[2]!) ?? 0, Number(m2[1]));
+  return null;
+}
+
+function telegramAttributions(text: string): EmbeddedPost[] {
+  const posts: EmbeddedPost[] = [];
+  const named = [
+    { re: TELEGRAM_ACCORDING, reason: 'telegram-attribution' },
+    { re: TELEGRAM_CHANNEL_SAYS, reason: 'telegram-attribution' },
+    { re: TELEGRAM_POSSESSIVE, reason: 'telegram-attribution' },
+  ];
+  for (const { re, reason } of named) {
+    for (const m of text.matchAll(re)) {
+      const [whole, quoted, atHandle, words, handleAfter] = m;
+      const claim = claimAfter(text, m.index + whole.length);
+      if (!claim) continue;
+      const author = (quoted ?? words ?? null)?.trim() ?? null;
+      posts.push(
+        telegramPost(text, { start: m.index, end: claim.end }, claim, author, atHandle ?? handleAfter ?? null, reason),
+      );
+    }
+  }
+  for (const m of text.matchAll(TELEGRAM_SAID_ON)) {
+    const claim = claimAfter(text, m.index + m[0].length);
+    if (!claim) continue;
+    // The speaker is the capitalised phrase right before the verb, when there is one ("Ramzan Kadyrov said on …").
+    const before = text.slice(Math.max(0, m.index - 80), m.index);
+    const speaker = /(\p{Lu}[\p{L}\p{N}'’.-]*(?: \p{Lu}[\p{L}\p{N}'’.-]*){0,4}) $/u.exec(before);
+    const start = sentenceStart(text, m.index);
+    posts.push(
+      telegramPost(text, { start, end: claim.end }, claim, speaker?.[1] ?? null, null, 'telegram-attribution'),
+    );
+  }
+  return posts;
+}
+
+function telegramPost(
+  text: string,
+  span: Span,
+  textSpan: Span,
+  author: string | null,
+  handle: string | null,
+  reason: string,
+): EmbeddedPost {
+  return {
+    span,
+    textSpan,
+    text: text.slice(textSpan.start, textSpan.end),
+    platform: 'telegram',
+    author,
+    handle,
+    date: null,
+    url: null,
+    language: null,
+    reason,
+  };
+}
+
+/** The claim that follows an attribution: a quotation up to its closing mark, else the rest of the sentence. */
+function claimAfter(text: string, start: number): Span | null {
+  const open = text[start];
+  const closers: Record<string, string> = { '"': '"', '“': '”', '«': '»', "'": "'" };
+  const close = open ? closers[open] : undefined;
+  if (close) {
+    const end = text.indexOf(close, start + 1);
+    if (end > start && end - start <= MAX_POST_CHARS && !text.slice(start, end).includes('\n\n')) {
+      return { start: start + 1, end };
+    }
+  }
+  const rest = text.slice(start, start + MAX_POST_CHARS);
+  // Sentence end: . ! ? followed by space/newline/end, not inside a one-letter abbreviation ("U.S.").
+  const m = /(?<!\b\p{Lu})[.!?](?=["”’»)]?(?:\s|$))|\n/u.exec(rest);
+  const end = m ? start + m.index + (m[0] === '\n' ? 0 : 1) : start + rest.length;
+  return trimSpan(text, { start, end });
+}
+
+function sentenceStart(text: string, pos: number): number {
+  const before = text.slice(Math.max(0, pos - 400), pos);
+  const m = /(?:[.!?]["”’»)]?\s+|\n)(?=[^\n]*$)/u.exec(before);
+  if (!m) return Math.max(0, pos - before.length);
+  return pos - before.length + m.index + m[0].length;
+}
+
+function dropOverlaps(posts: EmbeddedPost[]): EmbeddedPost[] {
+  const sorted = [...posts].sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
+  const kept: EmbeddedPost[] = [];
+  for (const p of sorted) {
+    const last = kept[kept.length - 1];
+    if (last && p.span.start < last.span.end) continue;
+    kept.push(p);
+  }
+  return kept;
+}
+
+/**
+ * Post links complete the posts they belong to (a t.me link inside or right after an attribution, a status link
+ * after a signature); a t.me link that belongs to no post marks its own paragraph as a Telegram post.
+ */
+function attachLinks(text: string, posts: EmbeddedPost[]): void {
+  const owner = (pos: number) =>
+    posts.find(
+      (p) =>
+        pos >= p.span.start &&
+        pos <= Math.min(text.length, p.span.end + 120) &&
+        !text.slice(p.span.end, pos).includes('\n'),
+    );
+  for (const m of text.matchAll(TWITTER_STATUS)) {
+    const post = owner(m.index);
+    if (post && post.platform === 'twitter' && !post.url) post.url = m[0];
+  }
+  const orphans: EmbeddedPost[] = [];
+  for (const m of text.matchAll(TELEGRAM_LINK)) {
+    const url = m[0].startsWith('http') ? m[0] : `https://${m[0]}`;
+    const post = owner(m.index);
+    if (post) {
+      if (post.platform === 'telegram' && !post.url) {
+        post.url = url;
+        post.handle ??= m[1]!;
+      }
+      continue;
+    }
+    const start = Math.max(paragraphStart(text, m.index), text.lastIndexOf('\n', m.index - 1) + 1);
+    const lineEnd = text.indexOf('\n', m.index);
+    const end = lineEnd < 0 ? text.length : lineEnd;
+    const words = trimSpan(text, { start, end: m.index });
+    const cleaned = words ? trimSpan(text, { start: words.start, end: words.end }) : null;
+    if (!cleaned || cleaned.end - cleaned.start > MAX_POST_CHARS) continue;
+    // Drop the opening bracket a cited link often sits in: "… (t.me/channel/123)".
+    let wordsEnd = cleaned.end;
+    while (wordsEnd > cleaned.start && /[([:\s]/.test(text[wordsEnd - 1]!)) wordsEnd--;
+    if (wordsEnd <= cleaned.start) continue;
+    orphans.push({
+      span: { start: cleaned.start, end },
+      textSpan: { start: cleaned.start, end: wordsEnd },
+      text: text.slice(cleaned.start, wordsEnd),
+      platform: 'telegram',
+      author: null,
+      handle: m[1]!,
+      date: null,
+      url,
+      language: null,
+      reason: 'telegram-link',
+    });
+  }
+  for (const o of orphans) {
+    if (!posts.some((p) => o.span.start < p.span.end && p.span.start < o.span.end)) posts.push(o);
+  }
+  posts.sort((a, b) => a.span.start - b.span.start);
+}

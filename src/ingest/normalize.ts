@@ -1,0 +1,40 @@
+/**
+ * Text normalization and report identity. The id of a report is the SHA-256 of its normalized text, so these rules
+ * define when two inputs are "the same report": changing them changes every id, so they change only with a migration
+ * that recomputes ids.
+ */
+import { createHash } from 'node:crypto';
+
+// Spaces that differ only in width (NBSP, thin, figure, ideographic…) become one ASCII space.
+const WIDE_SPACES = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\t\f\v]/g;
+// Zero-width characters that carry no meaning in any script we read. ZWNJ (U+200C) and ZWJ (U+200D) are kept:
+// Persian and Urdu spelling depends on them.
+const INVISIBLES = /[\u200B\u2060\uFEFF\u00AD]/g;
+// C0/C1 control characters other than newline.
+const CONTROLS = /[^\P{Cc}\n]/gu;
+
+/**
+ * The clean text every span refers to: NFC, LF line ends, one space between words, no trailing spaces,
+ * at most one blank line between paragraphs, trimmed.
+ */
+export function normalizeText(raw: string): string {
+  return raw
+    .normalize('NFC')
+    .replace(/\r\n?|\u2028|\u2029|\u0085/g, '\n')
+    .replace(WIDE_SPACES, ' ')
+    .replace(INVISIBLES, '')
+    .replace(CONTROLS, '')
+    .replace(/ {2,}/g, ' ')
+    .replace(/ *\n */g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+export function sha256Hex(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** The stable identity of a report: SHA-256 (hex) of its normalized text. */
+export function reportIdFor(normalizedText: string): string {
+  return sha256Hex(normalizedText);
+}

@@ -1,0 +1,224 @@
+/**
+ * The ingest pipeline: inputs → documents → reports → store, in batches. Each batch is one transaction and each
+ * report inside it a savepoint, so a report lands whole or not at all, a bad one never takes its neighbours down,
+ * and `stored` is announced only after the batch commits: killing the process loses nothing announced.
+ */
+import type { Extraction } from '../model/extraction.js';
+import type { Report } from '../model/report.js';
+import type { ReportUpsert, Store } from '../store/store.js';
+import type { LanguageIdentifier } from '../text/language.js';
+import { buildReport } from './build-report.js';
+import type { InputItem } from './document.js';
+import { IngestError, type IngestFailure } from './errors.js';
+import { type InputOptions, planInputs, readPlannedInputs } from './inputs.js';
+import { estimateJaccard, FAMILY_THRESHOLD, lshKeys, minhashSignature, signatureFromHex } from './near-duplicates.js';
+
+/** Reports per transaction: ~500 keeps a commit under ~0.3 s at 2,000 reports/s while amortising the fsync. */
+export const DEFAULT_BATCH_SIZE = 500;
+/** A batch is committed after this long even when not full, so a slow input (stdin, a feed) is stored promptly. */
+const MAX_BATCH_MS = 1000;
+
+export type IngestProgress =
+  | { type: 'planned'; files: number; bytes: number }
+  | {
+      type: 'stored';
+      id: string;
+      locator: string;
+      status: ReportUpsert['status'];
+      familyId: string;
+      events: number | null;
+    }
+  | { type: 'failed'; locator: string; reason: string }
+  | { type: 'progress'; documents: number; bytesDone: number; bytesTotal: number };
+
+export interface IngestOptions extends InputOptions {
+  store: Store;
+  /** An event coder: when given, each report's events are stored with it in the same transaction. */
+  extract?: (report: Report) => Extraction;
+  /** Loaded language model; without it reports and posts get language 'und' / null. */
+  identifier?: LanguageIdentifier | null;
+  onProgress?: (event: IngestProgress) => void;
+  batchSize?: number;
+  /** Stop reading new input (e.g. on SIGINT); what was read so far is still committed. */
+  signal?: AbortSignal;
+}
+
+export interface IngestSummary {
+  /** Documents read (stored or failed). */
+  documents: number;
+  new: number;
+  newSource: number;
+  unchanged: number;
+  /** New reports that joined an existing syndication family. */
+  joinedFamily: number;
+  events: number;
+  failures: IngestFailure[];
+  bytes: number;
+  seconds: number;
+  interrupted: boolean;
+}
+
+interface Pending {
+  report: Report;
+  extraction: Extraction | null;
+  locator: string;
+}
+
+/** Ingests `inputs` (paths, directories, `-`) into `options.store`. Bad inputs are reported, never thrown. */
+export async function ingest(inputs: readonly string[], options: IngestOptions): Promise<IngestSummary> {
+  const started = performance.now();
+  const { store, onProgress } = options;
+  const emit = (e: IngestProgress) => onProgress?.(e);
+  const summary: IngestSummary = {
+    documents: 0,
+    new: 0,
+    newSource: 0,
+    unchanged: 0,
+    joinedFamily: 0,
+    events: 0,
+    failures: [],
+    bytes: 0,
+    seconds: 0,
+    interrupted: false,
+  };
+  const plan = await planInputs(inputs);
+  emit({ type: 'planned', files: plan.files.length, bytes: plan.totalBytes });
+  const fail = (f: IngestFailure) => {
+    summary.failures.push(f);
+    emit({ type: 'failed', locator: f.locator, reason: f.reason });
+  };
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  let batch: Pending[] = [];
+  let batchStarted = performance.now();
+
+  const flush = () => {
+    if (batch.length === 0) return;
+    const committed = commitBatch(store, batch, summary, fail);
+    for (const c of committed) emit(c);
+    batch = [];
+    batchStarted = performance.now();
+    emit({ type: 'progress', documents: summary.documents, bytesDone: summary.bytes, bytesTotal: plan.totalBytes });
+  };
+
+  for await (const item of readPlannedInputs(plan, options) as AsyncIterable<InputItem>) {
+    summary.bytes += item.bytes;
+    summary.documents++;
+    if (item.kind === 'failure') fail(item.failure);
+    else {
+      const pending = prepare(item, options, fail);
+      if (pending) batch.push(pending);
+    }
+    if (batch.length >= batchSize || performance.now() - batchStarted > MAX_BATCH_MS) flush();
+    if (options.signal?.aborted) {
+      summary.interrupted = true;
+      break;
+    }
+  }
+  flush();
+  summary.seconds = (performance.now() - started) / 1000;
+  return summary;
+}
+
+/** Document → report (+ extraction), outside any transaction: the slow, pure part. */
+function prepare(
+  item: Extract<InputItem, { kind: 'document' }>,
+  options: IngestOptions,
+  fail: (f: IngestFailure) => void,
+): Pending | null {
+  const locator = item.doc.source.locator;
+  let report: Report;
+  try {
+    report = buildReport(item.doc, { identifier: options.identifier ?? null });
+  } catch (error) {
+    fail(
+      error instanceof IngestError
+        ? { locator: error.locator, reason: error.reason }
+        : { locator, reason: `cannot build report: ${(error as Error).message}` },
+    );
+    return null;
+  }
+  let extraction: Extraction | null = null;
+  if (options.extract) {
+    try {
+      extraction = options.extract(report);
+    } catch (error) {
+      fail({ locator, reason: `extraction failed: ${(error as Error).message}` });
+      return null;
+    }
+  }
+  return { report, extraction, locator };
+}
+
+/** One transaction for the batch, one savepoint per report; returns the `stored` events to announce after commit. */
+function commitBatch(
+  store: Store,
+  batch: readonly Pending[],
+  summary: IngestSummary,
+  fail: (f: IngestFailure) => void,
+): IngestProgress[] {
+  const stored: IngestProgress[] = [];
+  const failed: IngestFailure[] = [];
+  const counts = { new: 0, newSource: 0, unchanged: 0, joinedFamily: 0, events: 0 };
+  store.transaction(() => {
+    for (const p of batch) {
+      try {
+        const { outcome, joined } = store.transaction(() => storeOne(store, p));
+        if (outcome.status === 'new') counts.new++;
+        else if (outcome.status === 'new-source') counts.newSource++;
+        else counts.unchanged++;
+        if (joined) counts.joinedFamily++;
+        const events = p.extraction ? p.extraction.events.length : null;
+        counts.events += events ?? 0;
+        stored.push({
+          type: 'stored',
+          id: outcome.id,
+          locator: p.locator,
+          status: outcome.status,
+          familyId: outcome.familyId,
+          events,
+        });
+      } catch (error) {
+        failed.push({ locator: p.locator, reason: `not stored: ${(error as Error).message}` });
+      }
+    }
+  });
+  // Only now is the batch durable: count it and report it.
+  summary.new += counts.new;
+  summary.newSource += counts.newSource;
+  summary.unchanged += counts.unchanged;
+  summary.joinedFamily += counts.joinedFamily;
+  summary.events += counts.events;
+  for (const f of failed) fail(f);
+  return stored;
+}
+
+function storeOne(store: Store, p: Pending): { outcome: ReportUpsert; joined: boolean } {
+  const { report } = p;
+  let keys: string[] = [];
+  let joined = false;
+  if (!store.reports.has(report.id)) {
+    const sig = (report.fingerprint ? signatureFromHex(report.fingerprint) : null) ?? minhashSignature(report.text);
+    keys = lshKeys(sig);
+    const families = new Map<string, number>();
+    for (const c of store.reports.familyCandidates(keys)) {
+      const other = c.fingerprint ? signatureFromHex(c.fingerprint) : null;
+      if (!other) continue;
+      const similarity = estimateJaccard(sig, other);
+      if (similarity >= FAMILY_THRESHOLD) families.set(c.familyId, Math.max(families.get(c.familyId) ?? 0, similarity));
+    }
+    if (families.size > 0) {
+      // Join the closest family; a report that bridges several families merges them (they are one wire story).
+      const ranked = [...families.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+      const familyId = ranked[0]![0];
+      store.reports.mergeFamilies(
+        ranked.slice(1).map(([f]) => f),
+        familyId,
+      );
+      report.familyId = familyId;
+      joined = true;
+    } else report.familyId = report.id;
+  }
+  const outcome = store.reports.upsert(report, keys);
+  if (p.extraction) store.events.replaceForReport(outcome.id, p.extraction.events);
+  return { outcome, joined };
+}

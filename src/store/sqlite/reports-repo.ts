@@ -1,0 +1,374 @@
+/** Reports in SQLite: one row per normalized text, its sources, LSH keys and a contentless FTS5 index. */
+import type { Statement } from 'better-sqlite3';
+import type { Dateline, EmbeddedPost, PublishedSource, Report, ReportSource } from '../../model/report.js';
+import type {
+  FamilyCandidate,
+  ReportFamily,
+  ReportFilter,
+  ReportRepository,
+  ReportSearchHit,
+  ReportSummary,
+  ReportUpsert,
+} from '../store.js';
+import type { SqliteDb } from './database.js';
+
+/**
+ * The text FTS5 indexes and the queries it is asked, folded alike: FTS5's unicode61 tokenizer strips Latin
+ * diacritics (remove_diacritics 2) but leaves Arabic short vowels and tatweel inside tokens and does not fold
+ * Turkish dotless ı, so "Diyarbakır" would not match "diyarbakir" nor "حَلَب" match "حلب".
+ */
+export function foldForSearch(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/\u0640/g, '')
+    .replace(/ı/g, 'i')
+    .replace(/[\u0671\u0672\u0673\u0675]/g, '\u0627')
+    .replace(/\u0649/g, '\u064A')
+    .replace(/\u06CC/g, '\u064A')
+    .replace(/\u06A9/g, '\u0643')
+    .replace(/\u0629/g, '\u0647')
+    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+    .toLowerCase();
+}
+
+/** A user's query as an FTS5 expression: words AND-ed, "quoted phrases" kept, `word*` as a prefix; no syntax leaks. */
+export function ftsQuery(query: string): string | null {
+  const parts: string[] = [];
+  const re = /"([^"]*)"|(\S+)/g;
+  for (const m of query.matchAll(re)) {
+    if (m[1] !== undefined) {
+      const words = foldForSearch(m[1]).match(/[\p{L}\p{N}]+/gu);
+      if (words) parts.push(`"${words.join(' ')}"`);
+      continue;
+    }
+    const raw = m[2]!;
+    const prefix = raw.endsWith('*');
+    const words = foldForSearch(raw).match(/[\p{L}\p{N}]+/gu) ?? [];
+    words.forEach((w, i) => {
+      parts.push(prefix && i === words.length - 1 ? `"${w}"*` : `"${w}"`);
+    });
+  }
+  return parts.length > 0 ? parts.join(' ') : null;
+}
+
+interface ReportRow {
+  rowid: number;
+  id: string;
+  family_id: string;
+  outlet: string | null;
+  title: string | null;
+  author: string | null;
+  url: string | null;
+  published: string | null;
+  published_source: string;
+  dateline: string | null;
+  language: string;
+  language_confidence: number | null;
+  text: string;
+  embedded_posts: string;
+  raw_sha256: string | null;
+  fingerprint: string | null;
+}
+
+interface SummaryRow {
+  id: string;
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+  language: string;
+  family_id: string;
+  sources: number;
+  chars: number;
+  posts: number;
+}
+
+interface SourceRow {
+  kind: ReportSource['kind'];
+  locator: string;
+  external_id: string | null;
+  seen_at: string;
+}
+
+const SUMMARY_COLUMNS = `r.id, r.title, r.outlet, r.published, r.language, r.family_id, length(r.text) AS chars,
+  json_array_length(r.embedded_posts) AS posts,
+  (SELECT count(*) FROM report_sources s WHERE s.report_id = r.id) AS sources`;
+
+export class SqliteReportRepository implements ReportRepository {
+  private readonly byId: Statement<[string], ReportRow>;
+  private readonly insertReport: Statement;
+  private readonly insertSource: Statement;
+  private readonly insertLsh: Statement;
+  private readonly insertFts: Statement;
+  private readonly deleteFts: Statement;
+  private readonly fillMetadata: Statement;
+  private readonly sourcesOf: Statement<[string], SourceRow>;
+  private readonly candidateStatements = new Map<number, Statement<string[], FamilyCandidate>>();
+
+  constructor(
+    private readonly db: SqliteDb,
+    private readonly now: () => string = () => new Date().toISOString(),
+  ) {
+    this.byId = db.prepare('SELECT rowid, * FROM reports WHERE id = ?');
+    this.insertReport = db.prepare(`INSERT INTO reports (id, family_id, outlet, title, author, url, published,
+      published_source, dateline, language, language_confidence, text, embedded_posts, raw_sha256, fingerprint,
+      created_at, updated_at) VALUES (@id, @familyId, @outlet, @title, @author, @url, @published, @publishedSource,
+      @dateline, @language, @languageConfidence, @text, @embeddedPosts, @rawSha256, @fingerprint, @now, @now)`);
+    this.insertSource = db.prepare(
+      'INSERT OR IGNORE INTO report_sources (report_id, kind, locator, external_id, seen_at) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.insertLsh = db.prepare('INSERT OR IGNORE INTO report_lsh (key, report_id) VALUES (?, ?)');
+    this.insertFts = db.prepare('INSERT INTO reports_fts (rowid, title, body) VALUES (?, ?, ?)');
+    this.deleteFts = db.prepare('DELETE FROM reports_fts WHERE rowid = ?');
+    // A later source may know what the first one did not (a feed gives the title a text file lacked).
+    this.fillMetadata = db.prepare(`UPDATE reports SET
+        outlet = coalesce(outlet, @outlet), title = coalesce(title, @title), author = coalesce(author, @author),
+        url = coalesce(url, @url),
+        published_source = CASE WHEN published IS NULL AND @published IS NOT NULL THEN @publishedSource ELSE published_source END,
+        published = coalesce(published, @published), updated_at = @now
+      WHERE id = @id AND (
+        (outlet IS NULL AND @outlet IS NOT NULL) OR (title IS NULL AND @title IS NOT NULL) OR
+        (author IS NULL AND @author IS NOT NULL) OR (url IS NULL AND @url IS NOT NULL) OR
+        (published IS NULL AND @published IS NOT NULL))`);
+    this.sourcesOf = db.prepare(
+      'SELECT kind, locator, external_id, seen_at FROM report_sources WHERE report_id = ? ORDER BY seen_at, locator',
+    );
+  }
+
+  upsert(report: Report, lshKeys: readonly string[] = []): ReportUpsert {
+    return this.db.transaction((): ReportUpsert => {
+      const existing = this.byId.get(report.id);
+      if (!existing) {
+        const familyId = report.familyId ?? report.id;
+        const info = this.insertReport.run({
+          id: report.id,
+          familyId,
+          outlet: report.outlet ?? null,
+          title: report.title ?? null,
+          author: report.author ?? null,
+          url: report.url ?? null,
+          published: report.published ?? null,
+          publishedSource: report.publishedSource,
+          dateline: report.dateline ? JSON.stringify(report.dateline) : null,
+          language: report.language,
+          languageConfidence: report.languageConfidence ?? null,
+          text: report.text,
+          embeddedPosts: JSON.stringify(report.embeddedPosts),
+          rawSha256: report.rawSha256 ?? null,
+          fingerprint: report.fingerprint ?? null,
+          now: this.now(),
+        });
+        this.insertFts.run(info.lastInsertRowid, foldForSearch(report.title ?? ''), foldForSearch(report.text));
+        for (const key of lshKeys) this.insertLsh.run(key, report.id);
+        for (const s of report.sources) this.addSource(report.id, s);
+        return { id: report.id, status: 'new', familyId };
+      }
+      let added = 0;
+      for (const s of report.sources) added += this.addSource(report.id, s);
+      const filled = this.fillMetadata.run({
+        id: report.id,
+        outlet: report.outlet ?? null,
+        title: report.title ?? null,
+        author: report.author ?? null,
+        url: report.url ?? null,
+        published: report.published ?? null,
+        publishedSource: report.publishedSource,
+        now: this.now(),
+      }).changes;
+      if (filled > 0 && existing.title === null && report.title) {
+        this.deleteFts.run(existing.rowid);
+        this.insertFts.run(existing.rowid, foldForSearch(report.title), foldForSearch(existing.text));
+      }
+      return { id: report.id, status: added > 0 ? 'new-source' : 'unchanged', familyId: existing.family_id };
+    })();
+  }
+
+  private addSource(reportId: string, s: ReportSource): number {
+    return this.insertSource.run(reportId, s.kind, s.locator, s.externalId ?? null, s.seenAt).changes;
+  }
+
+  has(id: string): boolean {
+    return this.byId.get(id) !== undefined;
+  }
+
+  get(id: string): Report | null {
+    const row = this.byId.get(id);
+    return row ? this.toReport(row) : null;
+  }
+
+  sources(id: string): ReportSource[] {
+    return this.sourcesOf.all(id).map((s) => ({
+      kind: s.kind,
+      locator: s.locator,
+      externalId: s.external_id,
+      seenAt: s.seen_at,
+    }));
+  }
+
+  resolve(ref: string): string[] {
+    const r = ref.trim();
+    if (r === '') return [];
+    if (this.has(r)) return [r];
+    const ids = new Set<string>();
+    if (/^[0-9a-f]{4,63}$/.test(r)) {
+      // Hex ids sort lexically: a prefix is a range on the primary key ('g' sorts after every hex digit).
+      const rows = this.db.prepare('SELECT id FROM reports WHERE id >= ? AND id < ? LIMIT 10').all(r, `${r}g`) as {
+        id: string;
+      }[];
+      for (const row of rows) ids.add(row.id);
+    }
+    const bySource = this.db
+      .prepare('SELECT DISTINCT report_id AS id FROM report_sources WHERE external_id = ? OR locator = ? LIMIT 10')
+      .all(r, r) as { id: string }[];
+    for (const row of bySource) ids.add(row.id);
+    return [...ids];
+  }
+
+  list(filter: ReportFilter = {}): ReportSummary[] {
+    const { where, params } = reportWhere(filter);
+    const rows = this.db
+      .prepare(
+        `SELECT ${SUMMARY_COLUMNS} FROM reports r ${where}
+         ORDER BY r.published DESC NULLS LAST, r.rowid DESC LIMIT ? OFFSET ?`,
+      )
+      .all(...params, filter.limit ?? 50, filter.offset ?? 0) as SummaryRow[];
+    return rows.map(toSummary);
+  }
+
+  count(filter: ReportFilter = {}): number {
+    const { where, params } = reportWhere(filter);
+    return (this.db.prepare(`SELECT count(*) AS n FROM reports r ${where}`).get(...params) as { n: number }).n;
+  }
+
+  search(query: string, options: { limit?: number; offset?: number } = {}): ReportSearchHit[] {
+    const match = ftsQuery(query);
+    if (!match) return [];
+    // Title hits weigh three times body hits.
+    const rows = this.db
+      .prepare(
+        `SELECT ${SUMMARY_COLUMNS}, r.text AS text, f.rank AS rank
+         FROM (SELECT rowid, bm25(reports_fts, 3.0, 1.0) AS rank FROM reports_fts WHERE reports_fts MATCH ?
+               ORDER BY rank LIMIT ? OFFSET ?) f
+         JOIN reports r ON r.rowid = f.rowid ORDER BY f.rank`,
+      )
+      .all(match, options.limit ?? 20, options.offset ?? 0) as (SummaryRow & { text: string; rank: number })[];
+    const terms = (foldForSearch(query).match(/[\p{L}\p{N}]+/gu) ?? []).filter((t) => t.length > 0);
+    return rows.map((row) => ({ ...toSummary(row), snippet: snippet(row.text, terms), rank: row.rank }));
+  }
+
+  familyCandidates(lshKeys: readonly string[]): FamilyCandidate[] {
+    if (lshKeys.length === 0) return [];
+    let stmt = this.candidateStatements.get(lshKeys.length);
+    if (!stmt) {
+      stmt = this.db.prepare(
+        `SELECT r.id AS id, r.family_id AS familyId, r.fingerprint AS fingerprint FROM reports r
+         WHERE r.id IN (SELECT DISTINCT report_id FROM report_lsh WHERE key IN (${lshKeys.map(() => '?').join(',')}))`,
+      ) as Statement<string[], FamilyCandidate>;
+      this.candidateStatements.set(lshKeys.length, stmt);
+    }
+    return stmt.all(...lshKeys);
+  }
+
+  mergeFamilies(from: readonly string[], into: string): number {
+    const others = from.filter((f) => f !== into);
+    if (others.length === 0) return 0;
+    return this.db
+      .prepare(`UPDATE reports SET family_id = ? WHERE family_id IN (${others.map(() => '?').join(',')})`)
+      .run(into, ...others).changes;
+  }
+
+  families(options: { all?: boolean; limit?: number } = {}): ReportFamily[] {
+    const rows = this.db
+      .prepare(
+        `SELECT family_id AS familyId, count(*) AS size, group_concat(id, ',') AS ids FROM reports
+         GROUP BY family_id ${options.all ? '' : 'HAVING count(*) > 1'} ORDER BY size DESC, family_id LIMIT ?`,
+      )
+      .all(options.limit ?? 100) as { familyId: string; size: number; ids: string }[];
+    return rows.map((r) => ({ familyId: r.familyId, size: r.size, ids: r.ids.split(',').sort() }));
+  }
+
+  private toReport(row: ReportRow): Report {
+    return {
+      id: row.id,
+      sources: this.sources(row.id),
+      outlet: row.outlet,
+      title: row.title,
+      author: row.author,
+      url: row.url,
+      published: row.published,
+      publishedSource: row.published_source as PublishedSource,
+      dateline: row.dateline ? (JSON.parse(row.dateline) as Dateline) : null,
+      language: row.language,
+      languageConfidence: row.language_confidence,
+      text: row.text,
+      embeddedPosts: JSON.parse(row.embedded_posts) as EmbeddedPost[],
+      rawSha256: row.raw_sha256,
+      familyId: row.family_id,
+      fingerprint: row.fingerprint,
+    };
+  }
+}
+
+function reportWhere(filter: ReportFilter): { where: string; params: unknown[] } {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  if (filter.from) {
+    clauses.push('r.published >= ?');
+    params.push(filter.from);
+  }
+  if (filter.to) {
+    clauses.push('r.published <= ?');
+    params.push(filter.to);
+  }
+  if (filter.language) {
+    clauses.push('r.language = ?');
+    params.push(filter.language);
+  }
+  if (filter.outlet) {
+    clauses.push('r.outlet = ? COLLATE NOCASE');
+    params.push(filter.outlet);
+  }
+  if (filter.familyId) {
+    clauses.push('r.family_id = ?');
+    params.push(filter.familyId);
+  }
+  return { where: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+function toSummary(row: SummaryRow): ReportSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    outlet: row.outlet,
+    published: row.published,
+    language: row.language,
+    familyId: row.family_id,
+    sources: row.sources,
+    chars: row.chars,
+    embeddedPosts: row.posts ?? 0,
+  };
+}
+
+/** ~160 characters of the clean text around the first folded match of any query term. */
+function snippet(text: string, terms: string[]): string {
+  // Fold character by character, remembering where each folded character came from.
+  let folded = '';
+  const origin: number[] = [];
+  let i = 0;
+  for (const ch of text) {
+    const f = foldForSearch(ch);
+    folded += f;
+    for (let k = 0; k < f.length; k++) origin.push(i);
+    i += ch.length;
+  }
+  let at = -1;
+  for (const t of terms) {
+    const p = folded.indexOf(t);
+    if (p >= 0 && (at < 0 || p < at)) at = p;
+  }
+  const center = at >= 0 ? (origin[at] ?? 0) : 0;
+  const start = Math.max(0, center - 60);
+  const end = Math.min(text.length, center + 100);
+  return `${start > 0 ? '…' : ''}${text.slice(start, end).replace(/\s+/g, ' ').trim()}${end < text.length ? '…' : ''}`;
+}

@@ -1,0 +1,29 @@
+/** The SQLite implementation of the Store: one database file, one repository per aggregate. */
+import type { Store } from '../store.js';
+import { openDatabase, type SqliteDb } from './database.js';
+import { SqliteEventRepository } from './events-repo.js';
+import { SqliteReportRepository } from './reports-repo.js';
+
+export class SqliteStore implements Store {
+  readonly reports: SqliteReportRepository;
+  readonly events: SqliteEventRepository;
+
+  constructor(readonly db: SqliteDb) {
+    this.reports = new SqliteReportRepository(db);
+    this.events = new SqliteEventRepository(db);
+  }
+
+  /** Nested calls become savepoints: an inner failure rolls back only the inner work. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+/** Opens (creating and migrating when needed) the SQLite store at `path` (':memory:' for a throwaway one). */
+export function openStore(path: string): SqliteStore {
+  return new SqliteStore(openDatabase(path));
+}
