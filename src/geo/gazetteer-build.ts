@@ -17,7 +17,7 @@ import { parseGeoNamesLine } from './geonames.js';
 import { dataDir, packageRoot, sourcePaths } from './paths.js';
 
 /** Bump when the index layout or the build rules change: old caches are then rebuilt. */
-export const INDEX_FORMAT = 4;
+export const INDEX_FORMAT = 5;
 export const INDEX_FILE = 'gazetteer.idx';
 export const IMPORTS_DIR = 'imports';
 
@@ -75,7 +75,13 @@ export function readDataLines(file: string): string[] {
     .filter((l) => l.trim() !== '' && !l.startsWith('#'));
 }
 
-export const DATA_FILES = ['admin1.generated.tsv', 'regions.tsv', 'abbreviations.tsv', 'demonyms.tsv'];
+export const DATA_FILES = [
+  'admin1.generated.tsv',
+  'regions.tsv',
+  'abbreviations.tsv',
+  'demonyms.tsv',
+  'country-centres.tsv',
+];
 
 /** A hash of everything the index is built from: any change triggers a rebuild at the next load. */
 export function sourcesVersion(dir: string): string {
@@ -246,6 +252,11 @@ function countryInfos(): CountryInfo[] {
   }[];
   const en = (require('i18n-iso-countries/langs/en.json') as { countries: Record<string, string | string[]> })
     .countries;
+  const centres = new Map<string, [number, number]>();
+  for (const line of readDataLines('country-centres.tsv')) {
+    const [code, lat, lon] = line.split('\t');
+    if (code) centres.set(code, [Number(lat), Number(lon)]);
+  }
   const out: CountryInfo[] = [];
   for (const c of world) {
     if (!/^[A-Z]{2}$/.test(c.cca2) || c.latlng.length < 2) continue;
@@ -258,8 +269,8 @@ function countryInfos(): CountryInfo[] {
     out.push({
       code: c.cca2,
       name: c.name.common,
-      lat: c.latlng[0] as number,
-      lon: c.latlng[1] as number,
+      lat: centres.get(c.cca2)?.[0] ?? (c.latlng[0] as number),
+      lon: centres.get(c.cca2)?.[1] ?? (c.latlng[1] as number),
       names: [...names],
       demonyms: [...demonyms],
     });

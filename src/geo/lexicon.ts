@@ -5,8 +5,12 @@ import { readDataLines } from './gazetteer-build.js';
 import type { IndexMeta } from './gazetteer-index.js';
 
 export interface Lexicon {
-  /** Folded names that need a strong cue before they count as places. */
+  /** Folded names that need a container or "town of" before they count as places ("March", "Sunday"). */
+  strictStop: Set<string>;
+  /** Folded names that need at least a preposition before them ("in Independence"). */
   stop: Set<string>;
+  /** Given names, lower-case: "Roy Jones" is a person, "Michael" alone is not a place. */
+  givenNames: Set<string>;
   /** Actor names containing a place name; the place inside is not a mention. */
   actors: RegExp | null;
 }
@@ -15,7 +19,15 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export function loadLexicon(meta: IndexMeta): Lexicon {
   const stop = new Set<string>();
-  for (const line of readDataLines('stoplist.txt')) stop.add(foldName(line.trim()));
+  const strictStop = new Set<string>();
+  let section = stop;
+  for (const line of readDataLines('stoplist.txt')) {
+    const t = line.trim();
+    if (t === '[strict]') section = strictStop;
+    else if (t === '[cued]') section = stop;
+    else section.add(foldName(t));
+  }
+  const givenNames = new Set(readDataLines('given-names.txt').map((l) => l.trim().toLowerCase()));
   const demonyms = meta.demonyms.map(escapeRegExp).join('|');
   const countries = meta.countryNames.map(escapeRegExp).join('|');
   const patterns = readDataLines('actor-patterns.txt').map((p) =>
@@ -24,7 +36,7 @@ export function loadLexicon(meta: IndexMeta): Lexicon {
   const actors = patterns.length
     ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${patterns.join('|')})(?![\\p{L}\\p{N}])`, 'gu')
     : null;
-  return { stop, actors };
+  return { stop, strictStop, givenNames, actors };
 }
 
 /** Lower-case words allowed inside a multi-word name ("Isle of Man", "Ras al Ain", "Trinidad and Tobago"). */

@@ -77,7 +77,10 @@ const KIND_NAMES = ['place', 'admin2', 'admin1', 'country', 'region', 'continent
 const NAME_KIND_NAMES = ['primary', 'alternate', 'demonym', 'abbreviation'] as const;
 
 // A word: letters/digits with inner dots, apostrophes and hyphens ("U.S", "Ra's", "Al-Hasakah", "W.Va").
-const TOKEN = /[\p{L}\p{M}\p{N}]+(?:[.'’ʼʻ-][\p{L}\p{M}\p{N}]+)*/gu;
+// Hyphens split words ("Egyptian-US", "D-Columbus"); n-grams join across them again ("Al-Hasakah").
+const TOKEN = /[\p{L}\p{M}\p{N}]+(?:[.'’ʼʻ][\p{L}\p{M}\p{N}]+)*/gu;
+const CONTRACTION = /['’](?:ve|re|ll|d|t|m)$/i;
+const HYPHEN_ARTICLE = /^(?:al|el|as|ash|ad|ar|at|az|an|ad-d)$/;
 const ARABIC = /[\u0600-\u06FF]/;
 const MAX_NGRAM = 7;
 const DIRECTION = '(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?';
@@ -144,12 +147,13 @@ export class GeoparserImpl {
       )
         p--;
       const prev = p < 0 ? '\n' : (text[p] as string);
-      const body = t.replace(/^(?:al|el|as|ash|ad|ar|at|az|an)-/, '');
+      // "al-Hasakah": a lower-case article joined by a hyphen to a capitalized word starts a name.
+      const articleStart = HYPHEN_ARTICLE.test(t) && text.charAt(end) === '-' && isUpperStart(text.charAt(end + 1));
       tokens.push({
         start,
         end,
         text: t,
-        cap: isUpperStart(body) || ARABIC.test(t.charAt(0)),
+        cap: !CONTRACTION.test(t) && (isUpperStart(t) || articleStart || ARABIC.test(t.charAt(0))),
         lower: t.toLowerCase(),
         dotAfter: text.charCodeAt(m.index + m[0].length) === 46 && end === m.index + m[0].length,
         sentenceStart: prev === '.' || prev === '!' || prev === '?' || prev === '\n' || prev === ':',
@@ -239,6 +243,7 @@ export class GeoparserImpl {
       return lowerWords.has(w);
     };
 
+    const persons = this.personNames(text, tokens);
     const mentions: Mention[] = [];
     let i = 0;
     while (i < tokens.length) {
@@ -252,7 +257,7 @@ export class GeoparserImpl {
       while (last + 1 < tokens.length && last - i + 1 < MAX_NGRAM) {
         const nt = tokens[last + 1] as Token;
         const gap = text.slice((tokens[last] as Token).end, nt.start);
-        if (!/^[\s'’-]{0,3}$/.test(gap) || gap.includes('\n')) break;
+        if (!/^[\s'’.-]{0,3}$/.test(gap) || gap.includes('\n')) break;
         if (!nt.cap && !CONNECTORS.has(nt.lower)) break;
         last++;
       }
@@ -280,7 +285,7 @@ export class GeoparserImpl {
       const firstIdx = i;
       const nextIdx = found.j + 1;
       i = found.j + 1;
-      const m = this.accept(text, tokens, firstIdx, found.j, start, end, found.key, found.postings, lowerSeen);
+      const m = this.accept(text, tokens, firstIdx, found.j, start, end, found.key, found.postings, lowerSeen, persons);
       if (!m) continue;
       if (isExcluded(start, end)) {
         const c = this.bestCountry(found.postings);
@@ -319,6 +324,40 @@ export class GeoparserImpl {
     return this.resolve(text, mentions, hints, actorCountries);
   }
 
+  /**
+   * Words the text itself shows to be people's names: the word after a given name ("Roy Jones", "Lisa Taylor"),
+   * after a title ("Sgt. Walker"), before or after "said" ("Smith said", "said Moore"), before an age ("Henry, 19,").
+   */
+  private personNames(text: string, tokens: Token[]): Set<string> {
+    const out = new Set<string>();
+    const given = this.lexicon.givenNames;
+    for (let k = 0; k + 1 < tokens.length; k++) {
+      const t = tokens[k] as Token;
+      if (!t.cap) continue;
+      let n = k + 1;
+      let nt = tokens[n] as Token;
+      const gap = text.slice(t.end, nt.start);
+      const isGiven = given.has(t.lower) && /^\s+$/.test(gap);
+      const isTitle = TITLES.has(t.lower) && /^\.?\s+$/.test(gap) && (t.lower.length > 2 || /^\./.test(gap));
+      if (!isGiven && !isTitle) continue;
+      // Skip a middle initial or a second given name: "Steven J. Sachs", "Mary Ann Smith".
+      while (n + 1 < tokens.length && nt.cap && (nt.text.length === 1 || given.has(nt.lower))) {
+        n++;
+        nt = tokens[n] as Token;
+      }
+      if (nt.cap && !TITLES.has(nt.lower)) out.add(nt.lower);
+    }
+    for (const m of text.matchAll(
+      /\b([A-Z][a-z]+)(?:,\s*\d{1,3},|\s+(?:said|says|told|added|explained|noted|stated|testified|wrote)\b)/g,
+    )) {
+      out.add((m[1] as string).toLowerCase());
+    }
+    for (const m of text.matchAll(/\b(?:said|says|told|according to)\s+([A-Z][a-z]+)\b(?!\s+[A-Z])/g)) {
+      out.add((m[1] as string).toLowerCase());
+    }
+    return out;
+  }
+
   private bestCountry(postings: Uint32Array): string | null {
     const cands = this.candidates(postings, '');
     cands.sort((a, b) => b.prior - a.prior);
@@ -337,6 +376,7 @@ export class GeoparserImpl {
     key: string,
     postings: Uint32Array,
     lowerSeen: (w: string) => boolean,
+    persons: Set<string>,
   ): Mention | null {
     const first = tokens[firstIdx] as Token;
     const single = firstIdx === lastIdx;
@@ -374,13 +414,22 @@ export class GeoparserImpl {
 
     let hasStrongName = false;
     let hasAbbreviationOnly = true;
+    let alternateOnly = true;
     const ix = this.index;
     for (let k = 0; k < postings.length; k++) {
       const p = postings[k] as number;
       const nk = p & 3;
       const kind = ix.kind[p >>> 2] as number;
       if (nk !== NameKind.abbreviation) hasAbbreviationOnly = false;
-      if (nk !== NameKind.alternate && kind >= EntryKind.admin1) hasStrongName = true;
+      if (nk !== NameKind.alternate) alternateOnly = false;
+      // Countries, regions and populous first-level areas are names writers rarely reuse for people and things.
+      if (
+        nk !== NameKind.alternate &&
+        kind >= EntryKind.admin1 &&
+        (kind !== EntryKind.admin1 || (ix.population[p >>> 2] as number) > 200_000)
+      ) {
+        hasStrongName = true;
+      }
     }
 
     // Postal-code abbreviations in capitals ("KS", "WA") count only right after a comma ("Wichita, KS").
@@ -388,16 +437,25 @@ export class GeoparserImpl {
       const isListed = /^(?:US|UK|UAE|DRC|USA|NSW|PRC|DPRK|ROK|KSA|DC|KRI)$/.test(surface);
       if (!isListed && !/,\s*$/.test(before)) return null;
     }
+    // Abbreviations written in capitals ("ACT", "WA", "NT") do not match ordinary words ("Act", "Wa").
+    if (hasAbbreviationOnly && !key.endsWith('.') && surface !== surface.toUpperCase()) return null;
     // Short all-capital words ("AP", "CNN", "ALY") that are not listed abbreviations are not places.
     if (/^[A-Z]{2,5}$/.test(surface) && !hasStrongName && !hasAbbreviationOnly) return null;
-    // Stop-listed names need a strong cue or a container.
-    if (this.lexicon.stop.has(key) && !strongCue && !containerAfter) return null;
+    // Stop-listed names need a strong cue or a container ("[cued]" ones also a preposition).
+    if (this.lexicon.strictStop.has(key) && !strongCue && !containerAfter) return null;
+    if (this.lexicon.stop.has(key) && !strongCue && !containerAfter && !cue) return null;
     if (single) {
+      const weak = !strongCue && !containerAfter && !hasStrongName;
+      // Names only known as alternates ("City" for London, "But" for Buta) need a cue.
+      if (alternateOnly && weak && !cue) return null;
+      // People: "Michael" alone, "Jones" once the text has said "Roy Jones" or "Jones said".
+      if (weak && (persons.has(first.lower) || this.lexicon.givenNames.has(first.lower))) return null;
       // A capitalized word also used lower-case in the same text ("Mobile" / "mobile") is a word, unless cued.
       if (lowerSeen(first.lower) && !strongCue && !containerAfter && !hasStrongName) return null;
       // Part of a longer capitalized name that is not a place: "Raquel Henry", "Chiquita Raquel Henry".
       if (
         prevTok?.cap &&
+        !prevTok.sentenceStart &&
         !first.sentenceStart &&
         prevLower &&
         !PLACE_PREFIXES.has(prevLower) &&
@@ -420,7 +478,6 @@ export class GeoparserImpl {
         return null;
       }
     }
-    void cue;
     return {
       start,
       end,
