@@ -66,7 +66,9 @@ export class IncidentIndex {
   private readonly parent: number[] = [];
   private readonly compMembers = new Map<number, number[]>();
   private readonly adj: number[][] = [];
-  private readonly buckets = new Map<string, number[]>();
+  private readonly buckets = new Map<number, number[]>();
+  /** Country code → small integer, for numeric bucket keys (string keys cost ~100 MB at 200,000 events). */
+  private readonly countryNo = new Map<string, number>();
   private readonly incidentsOfRoot = new Map<number, string[]>();
   private readonly stored = new Map<string, Stored>();
   /** Incidents by `country|week` of their date, for follow-up links. */
@@ -225,18 +227,28 @@ export class IncidentIndex {
   private insert(i: number): void {
     const f = this.feats[i]!;
     if (!f.dateUsable || f.precisionRank >= 5) return;
-    const country = f.country ?? '?';
+    const country = this.countryKey(f.country);
     for (const w of this.weeks(f)) {
       if (this.isFine(f)) {
-        this.push(`g:${Math.floor(f.lat! / CELL_DEGREES)}:${Math.floor(f.lon! / CELL_DEGREES)}:${w}`, i);
-        this.push(`F:${country}:${w}`, i);
+        this.push(cellKey(w, Math.floor(f.lat! / CELL_DEGREES), Math.floor(f.lon! / CELL_DEGREES)), i);
+        this.push(countryBucket(w, country, FINE), i);
       } else {
-        this.push(`K:${country}:${w}`, i);
+        this.push(countryBucket(w, country, COARSE), i);
       }
     }
   }
 
-  private push(key: string, i: number): void {
+  private countryKey(country: string | null): number {
+    const code = country ?? '?';
+    let n = this.countryNo.get(code);
+    if (n === undefined) {
+      n = this.countryNo.size;
+      this.countryNo.set(code, n);
+    }
+    return n;
+  }
+
+  private push(key: number, i: number): void {
     const list = this.buckets.get(key);
     if (list) list.push(i);
     else this.buckets.set(key, [i]);
@@ -248,7 +260,7 @@ export class IncidentIndex {
     const stamp = ++this.stampNo;
     this.stamp[i] = stamp;
     const out: number[] = [];
-    const take = (key: string) => {
+    const take = (key: number) => {
       const list = this.buckets.get(key);
       if (!list) return;
       for (const j of list) {
@@ -257,16 +269,16 @@ export class IncidentIndex {
         out.push(j);
       }
     };
-    const country = f.country ?? '?';
+    const country = this.countryKey(f.country);
     for (const w of this.weeks(f)) {
       if (this.isFine(f)) {
         const cy = Math.floor(f.lat! / CELL_DEGREES);
         const cx = Math.floor(f.lon! / CELL_DEGREES);
-        for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) take(`g:${cy + dy}:${cx + dx}:${w}`);
+        for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) take(cellKey(w, cy + dy, cx + dx));
       } else {
-        take(`F:${country}:${w}`);
+        take(countryBucket(w, country, FINE));
       }
-      take(`K:${country}:${w}`);
+      take(countryBucket(w, country, COARSE));
     }
     return out;
   }
@@ -487,6 +499,20 @@ export class IncidentIndex {
     if (shared) return `follow-up:${b.incident.sub_event_type}:shared-actor`;
     return null;
   }
+}
+
+/**
+ * Numeric bucket keys: the low 2 bits say which index (cell, fine events of a country, coarse events of a country).
+ * Weeks are offset by 10,000 (day 0 = 1970) and cells by 300/500 so every part is positive; all stay < 2^53.
+ */
+const CELL = 0;
+const FINE = 1;
+const COARSE = 2;
+function cellKey(week: number, cy: number, cx: number): number {
+  return (((week + 10_000) * 1000 + (cy + 300)) * 1000 + (cx + 500)) * 4 + CELL;
+}
+function countryBucket(week: number, country: number, tag: number): number {
+  return ((week + 10_000) * 100_000 + country) * 4 + tag;
 }
 
 export function compareIncidents(a: Incident, b: Incident): number {

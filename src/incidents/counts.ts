@@ -60,15 +60,11 @@ export function summarizeCount(kind: CountKind, members: EventFeature[], familyO
     const family = familyOf.get(m.key) ?? m.key;
     const prev = byFamily.get(family);
     const published = m.published ?? -1;
-    // Within one source (a syndicated copy, two events of one report) the larger figure is its latest total.
+    // Within one source (a syndicated copy, two events of one report) the larger figure is its latest total. A
+    // copy republished later repeats the original figure, so a figure dates from its first appearance.
     if (!prev || range.low > prev.low || (range.low === prev.low && (range.high ?? Infinity) > (prev.high ?? Infinity)))
-      byFamily.set(family, {
-        family,
-        low: range.low,
-        high: range.high,
-        published: Math.max(published, prev?.published ?? -1),
-      });
-    else prev.published = Math.max(prev.published, published);
+      byFamily.set(family, { family, low: range.low, high: range.high, published });
+    else if (range.low === prev.low && range.high === prev.high) prev.published = Math.min(prev.published, published);
   }
   claims.sort((a, b) => (a.event < b.event ? -1 : a.event > b.event ? 1 : 0));
   const figures = [...byFamily.values()];
