@@ -1,0 +1,159 @@
+/**
+ * Features → ACLED event type and sub-event type, by ordered rules that each leave a reason code. The rules
+ * separate what the trigger words alone cannot: a clash between armed groups vs an attack on civilians, an air
+ * strike vs shelling, territory taken by a non-state actor vs regained by a government, a peaceful protest vs a
+ * protest met with intervention, excessive force or violence by the crowd, mob violence vs a demonstration.
+ */
+import type { ActorCategory, EventType, SubEventType } from '../model/extraction.js';
+import type { TriggerHit } from './triggers.js';
+
+export interface Classification {
+  eventType: EventType;
+  subEventType: SubEventType;
+  /** The trigger the decision rests on. */
+  trigger: TriggerHit;
+  /** 0..1: the trigger's weight adjusted by the rule. */
+  weight: number;
+  reason: string;
+}
+
+export interface ClassifyInput {
+  /** Triggers in the clause being coded. */
+  hits: TriggerHit[];
+  /** Triggers in the sentences that follow (same paragraph): they qualify a protest (police dispersed them…). */
+  context: TriggerHit[];
+  agentCategory: ActorCategory | null;
+  patientCategory: ActorCategory | null;
+  /** True when the clause names an armed actor (any state force, rebel group or militia) or a weapon. */
+  armed: boolean;
+  /** Non-event classes (disaster, crime, diplomacy, …) matched in the clause. */
+  nonEvent: string[];
+  text: string;
+}
+
+const ARMED: ReadonlySet<ActorCategory> = new Set(['State forces', 'Rebel group', 'Political militia', 'Identity militia', 'External/Other forces']);
+const WEAK = new Set(['kill', 'other-sd', 'change', 'arrest', 'looting', 'agreement', 'clash', 'mob']);
+
+export function isArmed(c: ActorCategory | null): boolean {
+  return c !== null && ARMED.has(c);
+}
+
+export function classify(input: ClassifyInput): Classification | null {
+  const { hits, context } = input;
+  if (!hits.length) return null;
+  const by = new Map<string, TriggerHit>();
+  for (const h of hits) if (!by.has(h.entry.feature)) by.set(h.entry.feature, h);
+  const ctx = new Map<string, TriggerHit>();
+  for (const h of context) if (!ctx.has(h.entry.feature)) ctx.set(h.entry.feature, h);
+  const has = (f: string) => by.has(f);
+  const hit = (f: string) => by.get(f) as TriggerHit;
+  const make = (f: string, eventType: EventType, subEventType: SubEventType, reason: string, factor = 1): Classification => {
+    const t = hit(f);
+    return { eventType, subEventType, trigger: t, weight: t.entry.weight * factor, reason };
+  };
+  const fromEntry = (f: string, reason: string, factor = 1): Classification => {
+    const t = hit(f);
+    return { eventType: t.entry.eventType, subEventType: t.entry.subEventType, trigger: t, weight: t.entry.weight * factor, reason };
+  };
+  const agent = input.agentCategory;
+  const patient = input.patientCategory;
+
+  // 1. ACLED note labels state the sub-type.
+  for (const h of hits) if (h.entry.feature.startsWith('label-')) return fromEntry(h.entry.feature, 'acled-label');
+
+  // Non-events: a clause whose only cues are weak (killed, clash, arrested, agreement…) in a disaster, crime,
+  // diplomacy or figurative context, with no armed actor or weapon, is not political violence.
+  const strong = [...by.keys()].filter((f) => !WEAK.has(f));
+  const protestish = has('protest') || has('crowd-violence');
+  if (input.nonEvent.length && !input.armed && strong.filter((f) => f !== 'intervention').length === 0) return null;
+  if (input.nonEvent.some((c) => c === 'disaster' || c === 'disease' || c === 'manmade') && !input.armed && !protestish) {
+    if (!has('air') && !has('shelling') && !has('ied') && !has('suicide') && !has('grenade')) return null;
+  }
+
+  const qualifier = (f: string) => by.get(f) ?? ctx.get(f);
+  // 2. Demonstrations and what happened to them.
+  if (has('protest') && !(has('air') || has('shelling') || has('ied') || has('suicide'))) {
+    const excessive = qualifier('excessive');
+    const crowd = qualifier('crowd-violence');
+    const intervention = qualifier('intervention');
+    if (excessive) return { ...make('protest', 'Protests', 'Excessive force against protesters', 'protest+excessive-force'), trigger: hit('protest') };
+    if (crowd) return make('protest', 'Riots', 'Violent demonstration', 'protest+crowd-violence');
+    if (has('mob') && !intervention) return make('protest', 'Riots', 'Mob violence', 'protest+mob');
+    if (intervention || agent === 'State forces' || (patient === 'State forces' && has('kill'))) {
+      return make('protest', 'Protests', 'Protest with intervention', 'protest+intervention');
+    }
+    if (has('kill') && isArmed(agent)) return make('kill', 'Violence against civilians', 'Attack', 'protest-word+attack', 0.9);
+    return make('protest', 'Protests', 'Peaceful protest', 'protest');
+  }
+  // 3. Weapons that name the sub-type.
+  if (has('chemical')) return fromEntry('chemical', 'chemical-weapon');
+  if (has('suicide')) return fromEntry('suicide', 'suicide-bomb');
+  if (has('disrupted')) return fromEntry('disrupted', 'weapon-disrupted');
+  if (has('air')) return fromEntry('air', 'air-or-drone');
+  if (has('grenade') && !/grenade launcher/i.test(hit('grenade').text)) return fromEntry('grenade', 'grenade');
+  if (has('ied')) return fromEntry('ied', 'remote-explosive');
+  // 4. Territory.
+  if (has('transfer')) return fromEntry('transfer', 'non-violent-transfer');
+  if (has('regain') || has('overtake')) {
+    const f = has('regain') ? 'regain' : 'overtake';
+    if (agent === 'State forces') return make(f, 'Battles', 'Government regains territory', `${f}+state-agent`);
+    if (agent) return make(f, 'Battles', 'Non-state actor overtakes territory', `${f}+non-state-agent`);
+    return f === 'regain'
+      ? make(f, 'Battles', 'Government regains territory', 'regain-word')
+      : make(f, 'Battles', 'Non-state actor overtakes territory', 'overtake-word');
+  }
+  // 5. Shelling vs a clash: small arms, an exchange of fire or the word "clash" make it a battle.
+  if (has('shelling')) {
+    if (has('clash')) return make('clash', 'Battles', 'Armed clash', 'shelling+clash');
+    return fromEntry('shelling', 'shelling');
+  }
+  // 6. Crowds.
+  if (has('crowd-violence') && (agent === 'Rioters' || has('mob') || /\briot|\brioters/i.test(input.text))) {
+    if (has('mob') || agent === 'Rioters' && !/\briot/i.test(input.text)) return make('crowd-violence', 'Riots', 'Mob violence', 'crowd-violence+mob');
+    return fromEntry('crowd-violence', 'riot');
+  }
+  if (has('mob') && !isArmed(agent)) return fromEntry('mob', 'mob');
+  // 7. Violence against people.
+  if (has('sexual')) return fromEntry('sexual', 'sexual-violence');
+  if (has('abduct')) {
+    if (agent === 'State forces' && !isArmed(patient)) return make('abduct', 'Strategic developments', 'Arrests', 'abduct+state-agent', 0.9);
+    return fromEntry('abduct', 'abduction');
+  }
+  if (has('clash')) {
+    if (patient === 'Civilians' && !isArmed(patient) && has('kill') && !/clash|fight|exchange|battle|shoot-?out|firefight/i.test(hit('clash').text)) {
+      return make('kill', 'Violence against civilians', 'Attack', 'attack-on-civilians');
+    }
+    if (agent === 'Rioters' || patient === 'Rioters') return make('clash', 'Riots', 'Mob violence', 'clash+rioters');
+    return fromEntry('clash', 'armed-clash');
+  }
+  if (has('kill')) {
+    if (isArmed(agent) && isArmed(patient)) return make('kill', 'Battles', 'Armed clash', 'armed-vs-armed', 0.9);
+    if (agent === 'Rioters' || agent === 'Protesters') return make('kill', 'Riots', 'Mob violence', 'crowd-attack', 0.9);
+    if (has('looting') && !/kill|dead|murder|shot|stab|beat/i.test(hit('kill').text)) return fromEntry('looting', 'property-attack');
+    if (has('arrest') && agent === 'State forces' && !/kill|dead|murder|shot|stab|beat|tortur/i.test(hit('kill').text)) {
+      return fromEntry('arrest', 'arrest-raid');
+    }
+    return make('kill', 'Violence against civilians', 'Attack', patient === 'Civilians' ? 'attack-on-civilians' : 'attack');
+  }
+  // 8. Strategic developments.
+  if (has('arrest')) return fromEntry('arrest', 'arrest');
+  if (has('looting')) return fromEntry('looting', 'looting');
+  if (has('crowd-violence')) return make('crowd-violence', 'Riots', 'Violent demonstration', 'crowd-violence', 0.8);
+  if (has('hq')) return fromEntry('hq', 'base-established');
+  if (has('agreement')) {
+    if (input.nonEvent.includes('diplomacy') && !input.armed) return null;
+    return fromEntry('agreement', 'agreement');
+  }
+  if (has('change')) {
+    if (!input.armed) return null;
+    return fromEntry('change', 'change-to-group');
+  }
+  if (has('other-sd')) {
+    if (!input.armed) return null;
+    return fromEntry('other-sd', 'other-strategic');
+  }
+  if (has('intervention') && input.armed && /arrest|detain/i.test(hit('intervention').text)) {
+    return make('intervention', 'Strategic developments', 'Arrests', 'arrest-by-state', 0.7);
+  }
+  return null;
+}

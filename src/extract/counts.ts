@@ -1,0 +1,281 @@
+/**
+ * Casualty counts: killed, injured and captured (abducted, arrested, detained) as ranges, each with the span it
+ * rests on. Numbers in digits and words, qualifiers ("over 15" → low 16, "at least 20", "up to 30", "between two
+ * and four"), vague quantities per ACLED's rules ("dozens" = 12, "several"/"tens" = 10), ACLED's own coding remarks
+ * ("Fatalities coded as 0", "20 fatalities split up between 3 events"). A number counts people only when it is
+ * attached to a person noun or directly to a casualty word; counts of vehicles, weapons, years or attackers are
+ * never casualty counts. Subsets ("including 2 women") are not added to the total.
+ */
+import type { Span } from '../model/report.js';
+import type { CountRange } from '../model/extraction.js';
+import { alternatives, compilePattern, type LexiconRow } from './lexicon-file.js';
+
+export type CountCategory = 'killed' | 'injured' | 'captured';
+
+export interface CountMention extends Span {
+  category: CountCategory;
+  range: CountRange;
+  reason: string;
+}
+
+export interface CountLexicon {
+  numbers: Map<string, number>;
+  vague: Map<string, number>;
+  casualty: { category: CountCategory; re: RegExp }[];
+  thing: RegExp;
+  person: RegExp;
+  qty: RegExp;
+}
+
+export function compileCountLexicon(rows: LexiconRow[]): CountLexicon {
+  const numbers = new Map<string, number>();
+  const vague = new Map<string, number>();
+  const casualty: { category: CountCategory; re: RegExp }[] = [];
+  const things: string[] = [];
+  const persons: string[] = [];
+  for (const row of rows) {
+    const [kind, key = '', value = ''] = row.fields;
+    if (kind === 'number') numbers.set(key.toLowerCase(), Number(value));
+    else if (kind === 'vague') vague.set(key.toLowerCase(), Number(value));
+    else if (kind === 'killed' || kind === 'injured' || kind === 'captured') {
+      // The regular expression may contain ' | '-free alternations; join fields 2.. back in case.
+      const source = row.fields.slice(1).join('|');
+      casualty.push({ category: kind, re: compilePattern(source, row) });
+    } else if (kind === 'thing') things.push(row.fields.slice(1).join('|'));
+    else if (kind === 'person') persons.push(row.fields.slice(1).join('|'));
+    else throw new Error(`${row.file}:${row.line}: unknown count kind '${kind}'`);
+    void alternatives;
+  }
+  const wordNums = [...numbers.keys()]
+    .filter((k) => !['a', 'an', 'no', 'none', 'both', 'single', 'lone', 'pair', 'couple'].includes(k))
+    .sort((a, b) => b.length - a.length)
+    .map((k) => k.replace(/ /g, '\\s+'));
+  const vagueWords = [...vague.keys()].sort((a, b) => b.length - a.length).map((k) => k.replace(/ /g, '\\s+'));
+  const num = `(?:\\d{1,3}(?:,\\d{3})+|\\d+|(?:${wordNums.join('|')})(?:[- ](?:${wordNums.join('|')}))?)`;
+  const qty = new RegExp(
+    `(?<![\\w-])(?:(at\\s+least|more\\s+than|over|up\\s+to|as\\s+many\\s+as|nearly|almost|about|around|approximately|roughly|some|an\\s+estimated|fewer\\s+than|less\\s+than|under|between|no\\s+fewer\\s+than|a\\s+total\\s+of|another|other|further|additional)\\s+)?(?:(${num})(?:\\s*(?:-|–|to|or|and)\\s*(${num}))?|(${vagueWords.join('|')})(?:\\s+of)?|(an?|one|no|the|both|two))(?![\\w-])`,
+    'giu',
+  );
+  return {
+    numbers,
+    vague,
+    casualty,
+    thing: new RegExp(`^(?:${things.join('|')})$`, 'iu'),
+    person: new RegExp(`^(?:${persons.join('|')})$`, 'iu'),
+    qty,
+  };
+}
+
+function wordValue(lex: CountLexicon, s: string): number | null {
+  const t = s.toLowerCase().replace(/,/g, '').replace(/\s+/g, ' ').trim();
+  if (/^\d+$/.test(t)) return Number(t);
+  const direct = lex.numbers.get(t);
+  if (direct !== undefined) return direct;
+  const parts = t.split(/[- ]/);
+  if (parts.length === 2) {
+    const a = lex.numbers.get(parts[0] ?? '');
+    const b = lex.numbers.get(parts[1] ?? '');
+    if (a !== undefined && b !== undefined) return b === 100 ? a * 100 : a + b;
+  }
+  return null;
+}
+
+interface Quantity extends Span {
+  range: CountRange;
+  reason: string;
+  /** The words after the number up to the noun it counts (for the person/thing test). */
+  nounEnd: number;
+  isPerson: boolean;
+  isThing: boolean;
+  isArticle: boolean;
+}
+
+/** Replaces parenthesised asides with spaces so "(including 1 journalist)" is not read as a separate count. */
+function maskParentheses(s: string): string {
+  return s.replace(/\([^()]*\)|\[[^\]]*\]/g, (m) => ' '.repeat(m.length));
+}
+
+function findQuantities(lex: CountLexicon, text: string): Quantity[] {
+  const out: Quantity[] = [];
+  for (const m of text.matchAll(lex.qty)) {
+    const qual = (m[1] ?? '').toLowerCase().replace(/\s+/g, ' ');
+    let low: number | null = null;
+    let high: number | null = null;
+    let reason = 'number';
+    let isArticle = false;
+    if (m[2]) {
+      low = wordValue(lex, m[2]);
+      high = low;
+      if (m[3]) {
+        high = wordValue(lex, m[3]);
+        reason = 'range';
+      }
+    } else if (m[4]) {
+      low = lex.vague.get(m[4].toLowerCase().replace(/\s+/g, ' ')) ?? null;
+      high = null;
+      reason = `vague:${m[4].toLowerCase()}`;
+    } else if (m[5]) {
+      const w = m[5].toLowerCase();
+      if (w === 'the') continue;
+      low = w === 'no' ? 0 : w === 'both' || w === 'two' ? 2 : 1;
+      high = low;
+      isArticle = w !== 'two';
+      reason = w === 'no' ? 'none' : 'article';
+    }
+    if (low === null || Number.isNaN(low)) continue;
+    if (qual === 'more than' || qual === 'over') {
+      low += 1;
+      high = null;
+      reason = `more-than`;
+    } else if (qual === 'at least' || qual === 'no fewer than') {
+      high = null;
+      reason = 'at-least';
+    } else if (qual === 'up to' || qual === 'as many as') {
+      high = low;
+      reason = 'up-to';
+    } else if (qual === 'fewer than' || qual === 'less than' || qual === 'under') {
+      high = Math.max(0, low - 1);
+      low = high;
+      reason = 'fewer-than';
+    } else if (qual === 'between' && m[3]) reason = 'between';
+    else if (qual) reason = `${reason}:${qual}`;
+    if (high !== null && high < low) [low, high] = [high, low];
+    // The noun the number counts: up to 5 following words; the first person or thing noun decides.
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 80);
+    const words = [...after.matchAll(/[\p{L}\d%][\p{L}\d'’.&%-]*/gu)].slice(0, 6);
+    let isPerson = false;
+    let isThing = false;
+    let nounEnd = m.index + m[0].length;
+    let gap = after.length;
+    for (const w of words) {
+      const between = after.slice(0, w.index);
+      if (/[.;:!?()]/.test(between)) break;
+      const word = w[0].replace(/[.’']s?$/, '');
+      if (lex.person.test(word)) {
+        isPerson = true;
+        nounEnd = m.index + m[0].length + w.index + w[0].length;
+        break;
+      }
+      if (lex.thing.test(word)) {
+        isThing = true;
+        break;
+      }
+      if (/^(?:killed|dead|died|injured|wounded|hurt|captured|abducted|kidnapped|arrested|detained|were|was|have|had|are|is|and|who|in|on|at|of|by|from|with|as)$/i.test(word)) {
+        gap = w.index;
+        break;
+      }
+    }
+    // A year or a calibre ("2019", "82mm") is never a head count.
+    const value = low;
+    if (!isPerson && m[2] && /^\d{4}$/.test(m[2]) && value >= 1900 && value <= 2100) continue;
+    if (isArticle && !isPerson) continue;
+    void gap;
+    out.push({ start: m.index, end: m.index + m[0].length, range: { low, high }, reason, nounEnd, isPerson, isThing, isArticle });
+  }
+  return out;
+}
+
+const AUX = /^[\s,]*(?:(?:were|was|have been|had been|has been|are|is|being|got|reportedly|also|allegedly|later|all|each|subsequently|likewise|who|had|have|found|left|confirmed|feared|shot|\w+ly)\s*)*$/i;
+const JOIN = /^\s*(?:,\s*)?(?:and|as well as|plus|,|along with)\s*$/i;
+
+/**
+ * Finds killed/injured/captured counts in one sentence. Offsets are relative to `text`; pass `offset` to shift
+ * them into the document.
+ */
+export function findCounts(lex: CountLexicon, text: string, offset = 0): CountMention[] {
+  const masked = maskParentheses(text);
+  const out: CountMention[] = [];
+  // 1. ACLED coding remarks state the coded figure outright.
+  const coded = /(?:(?:unknown|unclear|unspecified|reported)\s+)?fatalit(?:y|ies)\s+(?:were\s+|was\s+|are\s+)?coded\s+as\s+(\d+)|(\d+)\s+fatalit(?:y|ies)\b/giu;
+  for (const m of text.matchAll(coded)) {
+    let value = Number(m[1] ?? m[2]);
+    let reason = m[1] !== undefined ? 'acled-coded' : 'acled-fatalities';
+    const split = /(?:split|spread|divided|distributed)\s+(?:up\s+|equally\s+|evenly\s+)?(?:between|among|across|over)\s+(\d+|two|three|four|five|six|seven|eight|nine|ten)\b/i.exec(text.slice(m.index));
+    if (split) {
+      const n = wordValue(lex, split[1] ?? '1') ?? 1;
+      if (n > 1) {
+        value = Math.round(value / n);
+        reason += `-split-${n}`;
+      }
+    }
+    out.push({ start: offset + m.index, end: offset + m.index + m[0].length, category: 'killed', range: { low: value, high: value }, reason });
+  }
+  if (out.length) return out;
+  // "No fatalities/casualties (reported)" states zero.
+  const none = /\bno (?:(?:reported |known )?(?:fatalities|deaths|casualties)|one was (?:killed|hurt|injured)|injuries)\b|\bneither (?:injuries|fatalities) nor (?:injuries|fatalities)\b|\bwithout (?:causing )?(?:casualties|fatalities)\b/i.exec(text);
+  const quantities = findQuantities(lex, masked);
+  for (const { category, re } of lex.casualty) {
+    re.lastIndex = 0;
+    for (const c of masked.matchAll(re)) {
+      const cStart = c.index;
+      const cEnd = c.index + c[0].length;
+      // Left: "[at least 4 people and 2 policemen] were killed", "leaving 3 dead".
+      const left: Quantity[] = [];
+      let cursor = cStart;
+      for (let i = quantities.length - 1; i >= 0; i--) {
+        const q = quantities[i];
+        if (!q || q.end > cursor) continue;
+        if (q.isThing) break;
+        const between = masked.slice(q.isPerson ? q.nounEnd : q.end, cursor);
+        const glue = left.length === 0 ? AUX : JOIN;
+        if (!glue.test(between) && !(left.length > 0 && /^[\s,]*(?:and|as well as)\s*$/i.test(between.replace(/\b(?:were|was)\b/g, '')))) break;
+        if (!q.isPerson && left.length === 0 && between.trim() !== '' && !/^\s*(?:were|was|are|people)?\s*$/i.test(between)) break;
+        if (/including\s*$|among them\s*$|of whom\s*$/i.test(masked.slice(Math.max(0, q.start - 14), q.start))) break;
+        left.push(q);
+        cursor = q.start;
+      }
+      // Right: "killing at least 12 people", "injured two soldiers and a civilian".
+      const right: Quantity[] = [];
+      if (!left.length && /^(?:kill|injur|wound|abduct|kidnap|arrest|detain|captur|apprehend|seiz|execut|murder|behead|lynch|massacr|gunned|shot)/i.test(c[0])) {
+        let pos = cEnd;
+        for (const q of quantities) {
+          if (q.start < pos) continue;
+          const between = masked.slice(pos, q.start);
+          const glue = right.length === 0 ? /^\s*(?:\w+\s+)?$/ : JOIN;
+          if (!glue.test(between) || /[.;]/.test(between)) break;
+          if (right.length === 0 && between.trim() && !/^\s*(?:at|also|another|nearly|about|around)\s*$/i.test(between)) break;
+          if (!q.isPerson && (q.isThing || q.isArticle)) break;
+          if (/including\s*$/i.test(masked.slice(Math.max(0, q.start - 12), q.start))) break;
+          right.push(q);
+          pos = q.nounEnd;
+        }
+      }
+      const parts = left.length ? left : right;
+      if (!parts.length) continue;
+      let low = 0;
+      let high: number | null = 0;
+      for (const q of parts) {
+        low += q.range.low;
+        high = high === null || q.range.high === null ? null : high + q.range.high;
+      }
+      const spanStart = Math.min(cStart, ...parts.map((q) => q.start));
+      const spanEnd = Math.max(cEnd, ...parts.map((q) => q.nounEnd));
+      out.push({
+        start: offset + spanStart,
+        end: offset + spanEnd,
+        category,
+        range: { low, high },
+        reason: parts.length > 1 ? `sum:${parts.map((p) => p.reason).join('+')}` : (parts[0]?.reason ?? 'number'),
+      });
+    }
+  }
+  if (none && !out.some((o) => o.category === 'killed')) {
+    out.push({ start: offset + none.index, end: offset + none.index + none[0].length, category: 'killed', range: { low: 0, high: 0 }, reason: 'none-reported' });
+  }
+  // Overlapping mentions of one category: keep the widest (a sum beats its parts).
+  return out
+    .sort((a, b) => a.start - b.start || b.end - a.end)
+    .filter((m, i, all) => !all.some((o, j) => j !== i && o.category === m.category && o.start <= m.start && o.end >= m.end && (o.end - o.start > m.end - m.start || j < i)));
+}
+
+/** The count of one category for an event from the mentions in its sentences: the largest mention (never a sum of
+ * repeated mentions of the same victims across sentences). */
+export function pickCount(mentions: CountMention[], category: CountCategory): CountMention | null {
+  let best: CountMention | null = null;
+  for (const m of mentions) {
+    if (m.category !== category) continue;
+    if (m.reason.startsWith('acled-')) return m;
+    if (!best || m.range.low > best.range.low) best = m;
+  }
+  return best;
+}

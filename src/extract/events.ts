@@ -1,0 +1,461 @@
+/**
+ * Event assembly: sentences (or clauses) with triggers → classified candidates with actors (agent vs patient),
+ * date, place, counts and certainty → events, merged as ACLED does (one event per distinct type, actors, place and
+ * date; later sentences that only add casualties or the police response join the event they describe). Every field
+ * keeps a reason code and the span it rests on.
+ */
+import type { EmbeddedPost, Span } from '../model/report.js';
+import type {
+  ActorCategory,
+  CountRange,
+  EventActor,
+  EventDate,
+  EventLocation,
+  Evidence,
+  ExtractedEvent,
+  FieldReason,
+  PlaceDecision,
+  Precision,
+  SubEventType,
+  TraceEntry,
+} from '../model/extraction.js';
+import { type ActorMatcher, type ActorMention, actorName, categoryIn, type ActorEntry } from './actors.js';
+import { assessCertainty, type CertaintyRule } from './certainty.js';
+import { type Classification, classify, isArmed } from './classify.js';
+import { type CountLexicon, type CountMention, findCounts, pickCount } from './counts.js';
+import type { DateMention } from './dates.js';
+import type { Sentence } from './sentences.js';
+import type { NonEventEntry, TriggerHit, TriggerMatcher } from './triggers.js';
+
+export interface AssemblyResources {
+  triggers: TriggerMatcher;
+  nonEvents: NonEventEntry[];
+  counts: CountLexicon;
+  certainty: CertaintyRule[];
+  actors: ActorMatcher;
+}
+
+export interface AssemblyInput {
+  text: string;
+  sentences: Sentence[];
+  dates: DateMention[];
+  decisions: PlaceDecision[];
+  focusCountry: string | null;
+  published: EventDate | null;
+  embeddedPosts: EmbeddedPost[];
+  /** The document's reference date (first absolute date, else publication) for date-bounded actor aliases. */
+  referenceDate: string | null;
+  trace: TraceEntry[] | null;
+}
+
+interface Candidate {
+  sentence: Sentence;
+  clause: Span;
+  cls: Classification;
+  hits: TriggerHit[];
+  actors: ActorMention[];
+  agent: ActorMention | null;
+  patient: ActorMention | null;
+  date: { date: EventDate; reason: string; span: Span | null } | null;
+  place: { decision: PlaceDecision; precision: Precision; reason: string } | null;
+  counts: CountMention[];
+  certainty: ReturnType<typeof assessCertainty>;
+  post: number | null;
+  order: number;
+}
+
+const CLAUSE_SPLIT = /;\s+|,?\s+while\s+|,\s+whereas\s+|,\s+meanwhile,?\s+|\.\s+Meanwhile,?\s+|,\s+and\s+(?=(?:the\s+|a\s+|an\s+)?[A-Z][\w-]+\s+(?:forces|militants|troops|army|police|rebels|fighters|gunmen|jets|warplanes|aircraft|drones?)\b)/g;
+const STRONG_FEATURES = new Set(['air', 'shelling', 'ied', 'suicide', 'grenade', 'chemical', 'clash', 'regain', 'overtake', 'abduct', 'sexual', 'protest', 'mob', 'crowd-violence', 'looting', 'disrupted', 'hq', 'transfer']);
+/** Features that, in a sentence after an event, only describe its outcome (casualties, the police response). */
+const OUTCOME_FEATURES = new Set(['kill', 'intervention', 'arrest', 'excessive', 'crowd-violence', 'other-sd', 'change', 'looting']);
+
+function clauses(sentence: Sentence): Span[] {
+  const out: Span[] = [];
+  let last = sentence.start;
+  for (const m of sentence.text.matchAll(CLAUSE_SPLIT)) {
+    const at = sentence.start + m.index;
+    if (at - last > 15) {
+      out.push({ start: last, end: at });
+      last = at + m[0].length;
+    }
+  }
+  out.push({ start: last, end: sentence.end });
+  return out;
+}
+
+const within = (s: Span, outer: Span) => s.start >= outer.start && s.end <= outer.end;
+
+/** Agent and patient relative to the trigger: "between X and Y", passive "… by X", else before/after the verb. */
+function roles(text: string, clause: Span, actors: ActorMention[], trigger: TriggerHit): { agent: ActorMention | null; patient: ActorMention | null; reason: string } {
+  const inClause = actors.filter((a) => within(a, clause));
+  const between = /\bbetween\b/i.exec(text.slice(clause.start, clause.end));
+  if (between) {
+    const at = clause.start + between.index;
+    const after = inClause.filter((a) => a.start > at);
+    if (after.length >= 2) return { agent: after[0] ?? null, patient: after[1] ?? null, reason: 'between-x-and-y' };
+  }
+  const before = inClause.filter((a) => a.end <= trigger.start).reverse();
+  const after = inClause.filter((a) => a.start >= trigger.end);
+  const tail = text.slice(trigger.end, Math.min(clause.end, trigger.end + 120));
+  const byAgent = /^\s*(?:\w+\s+){0,4}?by\s+/i.exec(tail);
+  const passive = /\b(?:was|were|been|being|is|are|got)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(clause.start, trigger.start - 30), trigger.start));
+  if (byAgent) {
+    const agentAt = trigger.end + byAgent.index + byAgent[0].length;
+    const agent = after.find((a) => a.start >= agentAt && a.start - agentAt < 40) ?? null;
+    if (agent) {
+      const patient = before.find((a) => a.entry.role !== 'agent') ?? after.find((a) => a !== agent && a.entry.role !== 'agent') ?? null;
+      return { agent, patient, reason: 'passive-by' };
+    }
+  }
+  if (passive) {
+    const patient = before[0] ?? null;
+    const agent = after.find((a) => a.entry.role !== 'patient') ?? null;
+    return { agent, patient, reason: 'passive' };
+  }
+  const agent = before.find((a) => a.entry.role !== 'patient') ?? after.find((a) => a.entry.role === 'agent') ?? null;
+  const patient = after.find((a) => a !== agent && a.entry.role !== 'agent') ?? before.find((a) => a !== agent && a.entry.role === 'patient') ?? null;
+  return { agent, patient, reason: 'active' };
+}
+
+interface ActorDefaults {
+  name: string;
+  category: ActorCategory;
+  reason: string;
+}
+
+/** ACLED's actor pattern per sub-event type: who the two sides are when the text leaves one implicit. */
+function actorTemplate(sub: SubEventType, hasStateResponse: boolean, countryName: string | null): { a1: ActorDefaults | null; a2: ActorDefaults | null; force1?: ActorCategory; force2?: ActorCategory | null } {
+  const c = countryName ? ` (${countryName})` : '';
+  const of = countryName ? ` of ${countryName}` : '';
+  const unidentified: ActorDefaults = { name: `Unidentified Armed Group${c}`, category: 'Political militia', reason: 'default-unidentified' };
+  const civilians: ActorDefaults = { name: `Civilians${c}`, category: 'Civilians', reason: 'default-civilians' };
+  const police: ActorDefaults = { name: `Police Forces${of}`, category: 'State forces', reason: 'default-police' };
+  const protesters: ActorDefaults = { name: `Protesters${c}`, category: 'Protesters', reason: 'acled-protest-actor' };
+  const rioters: ActorDefaults = { name: `Rioters${c}`, category: 'Rioters', reason: 'acled-riot-actor' };
+  switch (sub) {
+    case 'Peaceful protest':
+      return { a1: protesters, a2: null, force1: 'Protesters', force2: null };
+    case 'Protest with intervention':
+    case 'Excessive force against protesters':
+      return { a1: protesters, a2: police, force1: 'Protesters' };
+    case 'Violent demonstration':
+      return { a1: rioters, a2: hasStateResponse ? police : null, force1: 'Rioters' };
+    case 'Mob violence':
+      return { a1: rioters, a2: civilians, force1: 'Rioters' };
+    case 'Attack':
+    case 'Abduction/forced disappearance':
+    case 'Sexual violence':
+      return { a1: unidentified, a2: civilians, force2: 'Civilians' };
+    case 'Armed clash':
+      return { a1: unidentified, a2: unidentified };
+    case 'Arrests':
+      return { a1: police, a2: civilians };
+    case 'Looting/property destruction':
+      return { a1: unidentified, a2: civilians };
+    case 'Remote explosive/landmine/IED':
+    case 'Grenade':
+    case 'Suicide bomb':
+      return { a1: unidentified, a2: null };
+    default:
+      return { a1: null, a2: null };
+  }
+}
+
+export function assembleEvents(res: AssemblyResources, input: AssemblyInput): ExtractedEvent[] {
+  const { text, sentences } = input;
+  const trace = input.trace;
+  const countries = res.actors.countries;
+  const candidates: Candidate[] = [];
+  const sentenceHits = sentences.map((s) => res.triggers.find(s.text, s.start));
+  const sentenceActors = sentences.map((s) => res.actors.find(s.text, s.start, input.referenceDate));
+  const places = input.decisions;
+  const postOf = (s: Span): number | null => {
+    const i = input.embeddedPosts.findIndex((p) => s.start >= p.span.start && s.start < p.span.end);
+    return i < 0 ? null : i;
+  };
+  let lastDate: Candidate['date'] = null;
+  let order = 0;
+  for (let si = 0; si < sentences.length; si++) {
+    const sentence = sentences[si] as Sentence;
+    const hits = sentenceHits[si] ?? [];
+    const sentDates = input.dates.filter((d) => within(d, sentence));
+    const current = sentDates.find((d) => !d.background);
+    if (current) lastDate = { date: current.date, reason: current.reason, span: { start: current.start, end: current.end } };
+    if (!hits.length) continue;
+    if (!current && sentDates.some((d) => d.background)) {
+      trace?.push({ stage: 'events', reason: 'skip-background', span: sentence, detail: sentDates.map((d) => d.text) });
+      continue;
+    }
+    const context = sentences
+      .slice(si + 1, si + 3)
+      .flatMap((s, k) => sentenceHits[si + 1 + k] ?? [])
+      .filter((h) => ['intervention', 'excessive', 'crowd-violence', 'kill', 'arrest'].includes(h.entry.feature));
+    const parts = clauses(sentence);
+    const partHits = parts.map((p) => hits.filter((h) => within(h, p)));
+    const strongParts = partHits.filter((h) => h.some((x) => STRONG_FEATURES.has(x.entry.feature))).length;
+    const units = strongParts >= 2 ? parts.map((p, k) => ({ span: p, hits: partHits[k] ?? [] })) : [{ span: { start: sentence.start, end: sentence.end }, hits }];
+    for (const unit of units) {
+      if (!unit.hits.length) continue;
+      const unitText = text.slice(unit.span.start, unit.span.end);
+      const actors = (sentenceActors[si] ?? []).filter((a) => within(a, unit.span));
+      const main = [...unit.hits].sort((a, b) => b.entry.weight - a.entry.weight || a.start - b.start)[0] as TriggerHit;
+      const r = roles(text, unit.span, actors, main);
+      const eventCountry = countryFor(input, unit.span, actors);
+      const nonEvent = res.nonEvents.filter((n) => n.re.test(unitText)).map((n) => n.cls);
+      const armedWeapon = /\b(?:gun|guns|firearms?|rifles?|pistols?|machetes?|knives|knife|explosives?|bombs?|shot|shooting|gunfire|bullets?)\b/i.test(unitText);
+      const armed = actors.some((a) => isArmed(a.entry.category) && a.entry.source !== 'generic') || actors.some((a) => a.entry.category === 'State forces' && /military|army|troops|soldiers|forces/i.test(a.text)) || armedWeapon || actors.some((a) => a.entry.category === 'Political militia' || a.entry.category === 'Rebel group');
+      const cls = classify({
+        hits: unit.hits,
+        context,
+        agentCategory: r.agent ? categoryIn(r.agent.entry, eventCountry) : null,
+        patientCategory: r.patient ? categoryIn(r.patient.entry, eventCountry) : null,
+        armed,
+        nonEvent,
+        text: unitText,
+      });
+      trace?.push({ stage: 'classify', reason: cls ? cls.reason : 'no-event', span: unit.span, detail: { features: unit.hits.map((h) => `${h.entry.feature}:${h.text}`), nonEvent, roles: r.reason } });
+      if (!cls) continue;
+      const place = choosePlace(text, places, unit.span, sentence);
+      const counts = findCounts(res.counts, unitText, unit.span.start);
+      const certainty = assessCertainty(res.certainty, unitText, unit.span.start);
+      const post = postOf(sentence);
+      candidates.push({
+        sentence,
+        clause: unit.span,
+        cls,
+        hits: unit.hits,
+        actors,
+        agent: r.agent,
+        patient: r.patient,
+        date: lastDate,
+        place,
+        counts,
+        certainty,
+        post,
+        order: order++,
+      });
+    }
+  }
+
+  // Sentences without triggers that carry counts or ACLED coding remarks add them to the event before them.
+  const orphanCounts = new Map<number, CountMention[]>();
+  for (let si = 0; si < sentences.length; si++) {
+    if ((sentenceHits[si] ?? []).length) continue;
+    const s = sentences[si] as Sentence;
+    const c = findCounts(res.counts, s.text, s.start);
+    if (c.length) orphanCounts.set(si, c);
+  }
+
+  // Merge: a later candidate that only reports outcomes, or repeats the type, joins the event before it.
+  const groups: Candidate[][] = [];
+  for (const c of candidates) {
+    const prev = groups[groups.length - 1];
+    const head = prev?.[0];
+    if (prev && head) {
+      const features = new Set(c.hits.map((h) => h.entry.feature));
+      const onlyOutcome = [...features].every((f) => OUTCOME_FEATURES.has(f));
+      const sameType = c.cls.subEventType === head.cls.subEventType;
+      const near = c.sentence.index - (prev[prev.length - 1] as Candidate).sentence.index <= 2;
+      const samePlace = !c.place || !head.place || c.place.decision.mention.name === head.place.decision.mention.name;
+      const sameDate = !c.date || !head.date || c.date.date.start === head.date.date.start;
+      const sameClause = c.sentence === head.sentence;
+      if (!sameClause && near && samePlace && sameDate && (onlyOutcome || sameType) && c.post === head.post) {
+        prev.push(c);
+        continue;
+      }
+    }
+    groups.push([c]);
+  }
+
+  const events: ExtractedEvent[] = [];
+  for (const group of groups) {
+    const head = group[0] as Candidate;
+    const reasons: FieldReason[] = [];
+    const eventCountry = countryFor(input, head.clause, head.actors, head.place?.decision.mention.country ?? null);
+    const countryName = eventCountry ? (countries.get(eventCountry)?.name ?? null) : null;
+    const allHits = group.flatMap((g) => g.hits);
+    const stateResponse = allHits.some((h) => h.entry.feature === 'intervention') || group.some((g) => g.actors.some((a) => a.entry.category === 'State forces'));
+    const tpl = actorTemplate(head.cls.subEventType, stateResponse, countryName);
+    reasons.push({ field: 'event_type', reason: head.cls.reason, span: { start: head.cls.trigger.start, end: head.cls.trigger.end } });
+    const toActor = (m: ActorMention | null, field: string, roleReason: string): EventActor | null => {
+      if (!m) return null;
+      reasons.push({ field, reason: `${roleReason}:${m.reason}`, span: { start: m.start, end: m.end } });
+      return { name: actorName(m.entry, countries, eventCountry), category: categoryIn(m.entry, eventCountry), text: m.text };
+    };
+    let a1 = toActor(head.agent, 'actor1', 'agent');
+    let a2 = toActor(head.patient, 'actor2', 'patient');
+    // Protest and riot sub-types fix the first actor's category; the state response, if any, is the second.
+    if (tpl.force1 && (!a1 || a1.category !== tpl.force1)) {
+      const stateActor = [a1, a2].find((a) => a && (a.category === 'State forces' || a.category === 'External/Other forces')) ?? null;
+      const crowdText = [head.agent, head.patient].find((m) => m && (m.entry.category === 'Protesters' || m.entry.category === 'Rioters' || m.entry.category === 'Civilians'));
+      a1 = tpl.a1 ? { name: tpl.a1.name, category: tpl.a1.category, text: crowdText?.text ?? '' } : null;
+      reasons.push({ field: 'actor1', reason: tpl.a1?.reason ?? 'template', span: crowdText ? { start: crowdText.start, end: crowdText.end } : null });
+      if (tpl.force2 === null) a2 = null;
+      else if (head.cls.subEventType === 'Mob violence') a2 = a2 && a2.category !== 'Rioters' && a2.category !== 'Protesters' ? a2 : (stateActor ?? null);
+      else a2 = stateActor ?? a2;
+    }
+    if (tpl.force1 === 'Protesters' && a2 && a2.category === 'Protesters') a2 = null;
+    if (tpl.force2 === null) a2 = null;
+    if (head.cls.subEventType === 'Mob violence' && a2 && a2.category === 'Rioters' && !/\bbetween\b/i.test(text.slice(head.clause.start, head.clause.end))) a2 = null;
+    if (!a1 && tpl.a1) {
+      // The agent is left implicit ("a man was found dead"): ACLED's default actor for the sub-type.
+      a1 = { name: tpl.a1.name, category: tpl.a1.category, text: '' };
+      reasons.push({ field: 'actor1', reason: tpl.a1.reason, span: null });
+    }
+    if (tpl.force2 && (!a2 || !(a2.category === tpl.force2)) && !(a2 && isArmed(a2.category) && head.cls.eventType !== 'Violence against civilians')) {
+      a2 = tpl.a2 ? { name: tpl.a2.name, category: tpl.a2.category, text: head.patient?.text ?? '' } : a2;
+      reasons.push({ field: 'actor2', reason: tpl.a2?.reason ?? 'template', span: null });
+    }
+    if (!a2 && tpl.a2 && tpl.force2 !== null && head.cls.subEventType !== 'Violent demonstration' && head.cls.subEventType !== 'Armed clash') {
+      a2 = { name: tpl.a2.name, category: tpl.a2.category, text: '' };
+      reasons.push({ field: 'actor2', reason: tpl.a2.reason, span: null });
+    }
+    if (head.cls.subEventType === 'Armed clash' && !a2 && a1) {
+      a2 = tpl.a2 ? { name: tpl.a2.name, category: tpl.a2.category, text: '' } : null;
+      reasons.push({ field: 'actor2', reason: 'default-unidentified', span: null });
+    }
+    if (a1 && a2 && a1.name === a2.name && a1.category === a2.category && head.cls.subEventType !== 'Armed clash' && head.cls.subEventType !== 'Mob violence') a2 = null;
+
+    // Counts: the largest mention per category across the group's clauses, plus coding remarks that follow.
+    const lastIndex = (group[group.length - 1] as Candidate).sentence.index;
+    const mentions: CountMention[] = group.flatMap((g) => g.counts);
+    for (const [si, c] of orphanCounts) {
+      const nextHead = groups[groups.indexOf(group) + 1]?.[0];
+      if (si > head.sentence.index && (!nextHead || si < nextHead.sentence.index) && si - lastIndex <= 3) mentions.push(...c);
+    }
+    const count = (category: 'killed' | 'injured' | 'captured'): CountRange | null => {
+      const m = pickCount(mentions, category);
+      if (!m) return null;
+      reasons.push({ field: category === 'killed' ? 'fatalities' : category, reason: m.reason, span: { start: m.start, end: m.end } });
+      return m.range;
+    };
+    const location = head.place ? toLocation(head.place.decision, head.place.precision) : fallbackLocation(input, group);
+    if (head.place) reasons.push({ field: 'location', reason: head.place.reason, span: { start: head.place.decision.mention.start, end: head.place.decision.mention.end } });
+    if (head.date) reasons.push({ field: 'date', reason: head.date.reason, span: head.date.span });
+    let date = head.date?.date ?? null;
+    if (!date && input.published) {
+      date = input.published;
+      reasons.push({ field: 'date', reason: 'published-default', span: null });
+    }
+    let certainty = head.certainty.certainty;
+    let attribution = head.certainty.attribution;
+    if (head.post !== null) {
+      const post = input.embeddedPosts[head.post];
+      certainty = certainty === 'denied' || certainty === 'unconfirmed' ? certainty : 'claimed';
+      attribution = post?.author ?? (post?.handle ? `@${post.handle}` : attribution);
+      reasons.push({ field: 'certainty', reason: 'embedded-post', span: post ? post.span : null });
+    } else {
+      reasons.push({ field: 'certainty', reason: head.certainty.reason, span: head.certainty.span });
+    }
+    const evidence: Evidence[] = [];
+    for (const g of group) {
+      if (!evidence.some((e) => e.start === g.clause.start)) evidence.push({ start: g.clause.start, end: g.clause.end, text: text.slice(g.clause.start, g.clause.end) });
+    }
+    // Confidence: the trigger's weight, earlier sentences first (the lead states the main event), a little more
+    // for every field the text supports.
+    const position = Math.max(0.6, 1 - 0.04 * head.sentence.index - 0.01 * head.order);
+    let confidence = head.cls.weight * position;
+    if (head.agent) confidence += 0.04;
+    if (head.patient) confidence += 0.02;
+    if (head.place) confidence += 0.03;
+    if (head.date) confidence += 0.02;
+    if (certainty !== 'reported') confidence -= 0.05;
+    events.push({
+      event_type: head.cls.eventType,
+      sub_event_type: head.cls.subEventType,
+      actor1: a1,
+      actor2: a2,
+      date,
+      location,
+      fatalities: count('killed'),
+      injured: count('injured'),
+      captured: count('captured'),
+      certainty,
+      attribution,
+      evidence,
+      confidence: Math.round(Math.min(0.99, Math.max(0.05, confidence)) * 1000) / 1000,
+      reasons,
+      embeddedPost: head.post,
+    });
+  }
+  return dedupe(events);
+}
+
+/** Repeated mentions of one event (same type, actors, place and date) are one event with several evidence spans. */
+function dedupe(events: ExtractedEvent[]): ExtractedEvent[] {
+  const out: ExtractedEvent[] = [];
+  for (const e of events) {
+    const same = out.find(
+      (o) =>
+        o.sub_event_type === e.sub_event_type &&
+        o.actor1?.name === e.actor1?.name &&
+        o.actor2?.name === e.actor2?.name &&
+        (o.location?.name ?? null) === (e.location?.name ?? null) &&
+        (o.date?.start ?? null) === (e.date?.start ?? null) &&
+        o.certainty === e.certainty,
+    );
+    if (!same) {
+      out.push(e);
+      continue;
+    }
+    same.evidence.push(...e.evidence);
+    for (const k of ['fatalities', 'injured', 'captured'] as const) {
+      const a = same[k];
+      const b = e[k];
+      if (b && (!a || b.low > a.low)) same[k] = b;
+    }
+    same.confidence = Math.max(same.confidence, e.confidence);
+  }
+  return out;
+}
+
+function countryFor(input: AssemblyInput, span: Span, actors: ActorMention[], placeCountry: string | null = null): string | null {
+  if (placeCountry) return placeCountry;
+  const inSpan = input.decisions.find((d) => d.mention.start >= span.start && d.mention.end <= span.end && d.mention.country);
+  if (inSpan?.mention.country) return inSpan.mention.country;
+  if (input.focusCountry) return input.focusCountry;
+  const named = actors.find((a: ActorMention) => a.entry.country && a.entry.source === 'dictionary' && a.entry.category !== 'External/Other forces');
+  return (named?.entry as ActorEntry | undefined)?.country ?? null;
+}
+
+const PREP_BEFORE = /\b(?:in|near|at|around|outside|inside|of|from|on|into|towards?|across|between|and|to)\s+(?:the\s+)?(?:(?:village|town|city|area|district|locality|province|region|governorate|municipality|neighbou?rhood|outskirts|suburbs?|countryside|vicinity|camp|road|state|county|township|commune|department)\s+(?:of\s+)?)?$/i;
+const NEAR_BEFORE = /\b(?:near|outside|around|close to|on the outskirts of|in the vicinity of|west of|east of|north of|south of|northwest of|northeast of|southwest of|southeast of|kilometers from|km from|between)\s+(?:the\s+)?(?:\w+\s+)?$/i;
+
+/** The event's place: a place mention in the clause that follows "in"/"near"/"at", the most specific first. */
+function choosePlace(text: string, decisions: PlaceDecision[], clause: Span, sentence: Sentence): Candidate['place'] {
+  const rank = (d: PlaceDecision) => ({ exact: 0, near: 1, admin2: 2, admin1: 3, country: 4 })[d.precision] ?? 5;
+  const pick = (span: Span, reason: string): Candidate['place'] => {
+    const inside = decisions.filter((d) => d.mention.start >= span.start && d.mention.end <= span.end);
+    if (!inside.length) return null;
+    const scored = inside.map((d) => {
+      const before = text.slice(Math.max(span.start, d.mention.start - 50), d.mention.start);
+      const prep = PREP_BEFORE.test(before);
+      const near = NEAR_BEFORE.test(before);
+      // Parenthesised admin context "(Nihm, Sanaa)" names the district of the place before it, not the place.
+      const inParens = /\([^()]*$/.test(text.slice(Math.max(span.start, d.mention.start - 40), d.mention.start));
+      return { d, near, score: (prep ? 0 : 3) + rank(d) + (inParens ? 4 : 0) + (d.mention.country ? 0 : 2) };
+    });
+    scored.sort((a, b) => a.score - b.score || a.d.mention.start - b.d.mention.start);
+    const best = scored[0];
+    if (!best) return null;
+    const precision: Precision = best.near && (best.d.precision === 'exact' || best.d.precision === 'near') ? 'near' : best.d.precision;
+    return { decision: best.d, precision, reason: `${reason}:${best.d.reason}` };
+  };
+  return pick(clause, 'clause-place') ?? pick(sentence, 'sentence-place');
+}
+
+function toLocation(d: PlaceDecision, precision: Precision): EventLocation {
+  const m = d.mention;
+  return { name: m.name, lat: m.lat, lon: m.lon, country: m.country, admin1: m.admin1, admin2: m.admin2, geonameid: m.geonameid, precision };
+}
+
+/** No place in the event's sentences: the nearest place mentioned before them, else the first in the text. */
+function fallbackLocation(input: AssemblyInput, group: Candidate[]): EventLocation | null {
+  const head = group[0] as Candidate;
+  const later = group.flatMap((g) => (g.place ? [g.place] : []))[0];
+  if (later) return toLocation(later.decision, later.precision);
+  const usable = input.decisions.filter((d) => d.precision !== 'country' || input.decisions.every((x) => x.precision === 'country'));
+  const before = usable.filter((d) => d.mention.end <= head.clause.start);
+  const d = before[before.length - 1] ?? usable[0];
+  return d ? toLocation(d, d.precision) : null;
+}

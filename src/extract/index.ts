@@ -1,0 +1,131 @@
+/**
+ * The extract stage: `createExtractor()` loads the lexicons, the actor dictionary, the gazetteer and the language
+ * model once; `extract(input)` is then a pure function from one report to its Extraction (language, places,
+ * events with their evidence, and with `trace` every decision and its reason).
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { type Geoparser, loadGeoparser } from '../geo/index.js';
+import { parseDateline } from '../ingest/dateline.js';
+import { findEmbeddedPosts } from '../ingest/embedded-posts.js';
+import type { EventDate, Extraction, PlaceDecision, TraceEntry } from '../model/extraction.js';
+import type { Dateline, EmbeddedPost, Span } from '../model/report.js';
+import { createLanguageIdentifier, type LanguageIdentifier } from '../text/language.js';
+import { countryTable, createActorMatcher, parseActorRows, parseGenericRows } from './actors.js';
+import { compileCertaintyLexicon } from './certainty.js';
+import { compileCountLexicon } from './counts.js';
+import { findDates, isoDay, parsePublished } from './dates.js';
+import { type AssemblyResources, assembleEvents } from './events.js';
+import { defaultDataDir, readLexiconFile } from './lexicon-file.js';
+import { splitSentences } from './sentences.js';
+import { compileNonEvents, createTriggerMatcher, parseTriggerRows } from './triggers.js';
+
+export interface ExtractInput {
+  id: string;
+  text: string;
+  published?: string | null;
+  title?: string | null;
+  language?: string | null;
+  embeddedPosts?: EmbeddedPost[];
+  dateline?: Dateline | null;
+}
+
+export interface Extractor {
+  extract(input: ExtractInput, opts?: { trace?: boolean }): Extraction;
+}
+
+export interface ExtractorOptions {
+  gazetteerDir?: string;
+  /** Where data/lexicons and data/actors live (default: the package's data/). */
+  dataDir?: string;
+  /** Injected dependencies, for tests and for callers that already hold them. */
+  geoparser?: Geoparser | null;
+  languageIdentifier?: LanguageIdentifier | null;
+}
+
+/** Loads the extractor's resources (lexicons, actor dictionary, countries, lid.176, the gazetteer). */
+export async function createExtractor(opts: ExtractorOptions = {}): Promise<Extractor> {
+  const resources = loadResources(opts.dataDir ?? defaultDataDir());
+  const [geoparser, languageIdentifier] = await Promise.all([
+    opts.geoparser !== undefined ? opts.geoparser : loadGeoparser(opts.gazetteerDir ? { dir: opts.gazetteerDir } : {}),
+    opts.languageIdentifier !== undefined ? opts.languageIdentifier : createLanguageIdentifier(),
+  ]);
+  return {
+    extract: (input, o) => extractOne(resources, geoparser, languageIdentifier, input, o?.trace === true),
+  };
+}
+
+/** Reads and compiles every data file once. Exported for the lexicon tests. */
+export function loadResources(dataDir: string): AssemblyResources {
+  const lex = (name: string, min: number) => readLexiconFile(path.join(dataDir, name), min);
+  const require = createRequire(import.meta.url);
+  const worldFile = require.resolve('world-countries/countries.json');
+  const world = JSON.parse(readFileSync(worldFile, 'utf8'));
+  const countries = countryTable(world);
+  return {
+    triggers: createTriggerMatcher(parseTriggerRows(lex('lexicons/triggers.txt', 4))),
+    nonEvents: compileNonEvents(lex('lexicons/non-events.txt', 2)),
+    counts: compileCountLexicon(lex('lexicons/counts.txt', 2)),
+    certainty: compileCertaintyLexicon(lex('lexicons/certainty.txt', 3)),
+    actors: createActorMatcher(parseActorRows(lex('actors/actors.txt', 6)), parseGenericRows(lex('actors/generic.txt', 4)), countries),
+  };
+}
+
+function extractOne(
+  res: AssemblyResources,
+  geoparser: Geoparser | null,
+  lid: LanguageIdentifier | null,
+  input: ExtractInput,
+  wantTrace: boolean,
+): Extraction {
+  const text = input.text;
+  const trace: TraceEntry[] | null = wantTrace ? [] : null;
+  const language = input.language ?? (lid ? lid.identify(text).language : 'und');
+  trace?.push({ stage: 'language', reason: input.language ? 'input-field' : lid ? 'lid.176' : 'no-model', detail: language });
+  const publishedDate = parsePublished(input.published ?? null);
+  const published = publishedDate ? isoDay(publishedDate) : null;
+  const sentences = splitSentences(text);
+  const embeddedPosts = input.embeddedPosts ?? findEmbeddedPosts(text);
+  if (embeddedPosts.length) trace?.push({ stage: 'embedded-posts', reason: 'found', detail: embeddedPosts.map((p) => ({ author: p.author, span: p.span })) });
+  const dateline = input.dateline !== undefined ? input.dateline : parseDateline(text, { published });
+  const dates = findDates(text, publishedDate);
+  trace?.push({ stage: 'dates', reason: 'found', detail: dates.map((d) => ({ text: d.text, ...d.date, reason: d.reason, background: d.background })) });
+  const firstAbsolute = dates.find((d) => !d.background && d.reason.startsWith('absolute'));
+  const referenceDate = firstAbsolute?.date.start ?? published;
+  // Actor names are not places ("Luhansk People's Militia", "Syrian Arab Army"): the geoparser skips them.
+  const actorSpans: Span[] = res.actors
+    .find(text, 0, referenceDate)
+    .filter((a) => a.entry.source !== 'generic')
+    .map((a) => ({ start: a.start, end: a.end }));
+  const excludeSpans: Span[] = [...actorSpans, ...(dateline ? [] : [])];
+  let decisions: PlaceDecision[] = [];
+  let focusCountry: string | null = null;
+  if (geoparser) {
+    const geo = geoparser.parse(text, { datelinePlace: dateline?.place ?? null, excludeSpans });
+    decisions = geo.decisions;
+    focusCountry = geo.focusCountry;
+    trace?.push({ stage: 'places', reason: 'geoparser', detail: { focusCountry, places: geo.decisions.map((d) => ({ text: d.mention.text, name: d.mention.name, country: d.mention.country, precision: d.precision, reason: d.reason })) } });
+  }
+  const publishedInterval: EventDate | null = published ? { start: published, end: published, precision: 'day' } : null;
+  const events = assembleEvents(res, {
+    text,
+    sentences,
+    dates,
+    decisions,
+    focusCountry,
+    published: publishedInterval,
+    embeddedPosts,
+    referenceDate,
+    trace,
+  });
+  const out: Extraction = {
+    id: input.id,
+    language,
+    published,
+    places: decisions.map((d) => d.mention),
+    events,
+  };
+  if (trace) out.trace = trace;
+  return out;
+}
