@@ -69,6 +69,8 @@ interface Mention {
 interface Cand {
   entry: number;
   nameKind: number;
+  country: string;
+  admin1: string;
   prior: number;
   score: number;
 }
@@ -94,17 +96,21 @@ const AREA_AFTER = /^['’]?s?\s+(?:countryside|rural\s+areas|suburbs|outskirts|
 const NEAR_AFTER = /^['’]?s?\s+(?:front(?:line)?s?|frontlines?|axis)\b/i;
 const PERSON_AGE_AFTER = /^,\s*\d{1,3}\s*,/;
 
-function isUpperStart(s: string): boolean {
-  const c = s.charAt(0);
-  return c !== c.toLowerCase() && c === c.toUpperCase();
+/** Whether two tokens may belong to one name: at most 3 characters of spaces, apostrophes, dots or hyphens. */
+function joinable(text: string, from: number, to: number): boolean {
+  if (to - from > 3) return false;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 32 && c !== 39 && c !== 0x2019 && c !== 46 && c !== 45 && c !== 9 && c !== 0xa0) return false;
+  }
+  return true;
 }
 
-function km(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const r = Math.PI / 180;
-  const dLat = (lat2 - lat1) * r;
-  const dLon = (lon2 - lon1) * r;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(dLon / 2) ** 2;
-  return 12742 * Math.asin(Math.min(1, Math.sqrt(h)));
+function isUpperStart(s: string): boolean {
+  const code = s.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
+  const c = s.charAt(0);
+  return c !== c.toLowerCase() && c === c.toUpperCase();
 }
 
 export class GeoparserImpl {
@@ -131,7 +137,11 @@ export class GeoparserImpl {
     for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
       let t = m[0];
       // Possessive "Syria's" → "Syria" (the inner "Ra's" of "Ra's al 'Ayn" is kept: only a final 's is cut).
-      if (/^.{2,}['’]s$/u.test(t)) t = t.slice(0, -2);
+      const last = t.charCodeAt(t.length - 1);
+      if (t.length > 3 && (last === 115 || last === 83)) {
+        const q = t.charCodeAt(t.length - 2);
+        if (q === 39 || q === 0x2019) t = t.slice(0, -2);
+      }
       const start = m.index;
       const end = start + t.length;
       let p = start - 1;
@@ -148,12 +158,12 @@ export class GeoparserImpl {
         p--;
       const prev = p < 0 ? '\n' : (text[p] as string);
       // "al-Hasakah": a lower-case article joined by a hyphen to a capitalized word starts a name.
-      const articleStart = HYPHEN_ARTICLE.test(t) && text.charAt(end) === '-' && isUpperStart(text.charAt(end + 1));
+      const articleStart = text.charCodeAt(end) === 45 && isUpperStart(text.charAt(end + 1)) && HYPHEN_ARTICLE.test(t);
       tokens.push({
         start,
         end,
         text: t,
-        cap: !CONTRACTION.test(t) && (isUpperStart(t) || articleStart || ARABIC.test(t.charAt(0))),
+        cap: (isUpperStart(t) || articleStart || ARABIC.test(t.charAt(0))) && !CONTRACTION.test(t),
         lower: t.toLowerCase(),
         dotAfter: text.charCodeAt(m.index + m[0].length) === 46 && end === m.index + m[0].length,
         sentenceStart: prev === '.' || prev === '!' || prev === '?' || prev === '\n' || prev === ':',
@@ -218,7 +228,14 @@ export class GeoparserImpl {
       if (nameKind === NameKind.alternate) prior -= 1.5;
       // Codes like "US", "UK", "DRC" reach a place only through the abbreviation list.
       if (allCaps && nameKind === NameKind.alternate) prior -= 3;
-      out.push({ entry, nameKind, prior, score: prior });
+      out.push({
+        entry,
+        nameKind,
+        country: ix.countries[ix.country[entry] as number] ?? '',
+        admin1: ix.str(ix.admin1Code[entry] as number),
+        prior,
+        score: prior,
+      });
     }
     return out;
   }
@@ -256,8 +273,7 @@ export class GeoparserImpl {
       let last = i;
       while (last + 1 < tokens.length && last - i + 1 < MAX_NGRAM) {
         const nt = tokens[last + 1] as Token;
-        const gap = text.slice((tokens[last] as Token).end, nt.start);
-        if (!/^[\s'’.-]{0,3}$/.test(gap) || gap.includes('\n')) break;
+        if (!joinable(text, (tokens[last] as Token).end, nt.start)) break;
         if (!nt.cap && !CONNECTORS.has(nt.lower)) break;
         last++;
       }
@@ -526,8 +542,8 @@ export class GeoparserImpl {
       for (const cd of m.cands) z += Math.exp(cd.prior - top);
       for (const cd of m.cands) {
         const w = Math.exp(cd.prior - top) / z;
-        add(c, cc(cd.entry), w);
-        add(a, a1(cd.entry), w);
+        add(c, cd.country, w);
+        add(a, cd.admin1, w);
       }
       perName.set(m.key, { c, a });
       for (const [k, v] of c) add(countryVotes, k, v);
@@ -540,48 +556,66 @@ export class GeoparserImpl {
     }
     const totalNames = Math.max(1, perName.size);
 
-    // Rescore with context, twice: the second pass sees the first pass's picks for distances.
+    // Rescore with context, twice: the second pass sees the first pass's picks for distances. Mentions of the
+    // same name with the same container share one computation (a name repeated 10 times is scored once).
+    const lat = ix.lat;
+    const lon = ix.lon;
     for (let pass = 0; pass < 2; pass++) {
-      for (let mi = 0; mi < mentions.length; mi++) {
-        const m = mentions[mi] as Mention;
-        const own = perName.get(m.key);
+      const anchors: { key: string; lat: number; lon: number }[] = [];
+      if (pass > 0) {
+        const seen = new Set<string>();
+        for (const o of mentions) {
+          const oe = o.cands[o.pick]?.entry;
+          if (oe === undefined || seen.has(o.key) || (ix.kind[oe] as number) >= EntryKind.country) continue;
+          seen.add(o.key);
+          anchors.push({ key: o.key, lat: lat[oe] as number, lon: lon[oe] as number });
+        }
+      }
+      const done = new Map<string, number>();
+      for (const m of mentions) {
         const container = m.container >= 0 ? mentions[m.container] : undefined;
         const containerEntry = container?.cands[container.pick]?.entry;
+        const group = `${m.key}|${containerEntry ?? ''}|${m.relation}`;
+        const prev = done.get(group);
+        if (prev !== undefined) {
+          m.pick = prev;
+          continue;
+        }
+        const own = perName.get(m.key);
         for (const cd of m.cands) {
-          const c = cc(cd.entry);
+          const c = cd.country;
           const cv = ((countryVotes.get(c) ?? 0) - (own?.c.get(c) ?? 0)) / totalNames;
-          const av = ((admin1Votes.get(a1(cd.entry)) ?? 0) - (own?.a.get(a1(cd.entry)) ?? 0)) / totalNames;
-          let s = cd.prior + 3.0 * Math.min(cv, 1) + 2.5 * Math.min(av, 1);
+          const av = ((admin1Votes.get(cd.admin1) ?? 0) - (own?.a.get(cd.admin1) ?? 0)) / totalNames;
+          let sc = cd.prior + 3.0 * Math.min(cv, 1) + 2.5 * Math.min(av, 1);
           if (containerEntry !== undefined) {
             const ck = ix.kind[containerEntry] as number;
-            if (ck === EntryKind.country && cc(containerEntry) === c) s += 4;
-            else if (ck === EntryKind.admin1 && a1(containerEntry) === a1(cd.entry) && a1(cd.entry)) s += 5;
-            else if (ck === EntryKind.admin2 && ix.admin2Name[containerEntry] === ix.admin2Name[cd.entry]) s += 5;
+            if (ck === EntryKind.country && cc(containerEntry) === c) sc += 4;
+            else if (ck === EntryKind.admin1 && cd.admin1 && a1(containerEntry) === cd.admin1) sc += 5;
+            else if (ck === EntryKind.admin2 && ix.admin2Name[containerEntry] === ix.admin2Name[cd.entry]) sc += 5;
           }
-          if (pass > 0) {
-            // Closeness to the other places of the document.
+          if (anchors.length) {
+            // Closeness to the other places of the document (equirectangular distance: exact enough < 500 km).
+            const la = lat[cd.entry] as number;
+            const lo = lon[cd.entry] as number;
+            const cos = Math.cos((la * Math.PI) / 180);
             let best = Number.POSITIVE_INFINITY;
-            for (let oj = 0; oj < mentions.length; oj++) {
-              const o = mentions[oj] as Mention;
-              if (o.key === m.key) continue;
-              const oe = o.cands[o.pick]?.entry;
-              if (oe === undefined || (ix.kind[oe] as number) >= EntryKind.country) continue;
-              const d = km(
-                ix.lat[cd.entry] as number,
-                ix.lon[cd.entry] as number,
-                ix.lat[oe] as number,
-                ix.lon[oe] as number,
-              );
-              if (d < best) best = d;
+            for (const a of anchors) {
+              if (a.key === m.key) continue;
+              const dy = a.lat - la;
+              const dx = (a.lon - lo) * cos;
+              const d2 = dy * dy + dx * dx;
+              if (d2 < best) best = d2;
             }
-            if (best < 50) s += 1.2;
-            else if (best < 200) s += 0.6;
+            const d = Math.sqrt(best) * 111.2;
+            if (d < 50) sc += 1.2;
+            else if (d < 200) sc += 0.6;
           }
-          cd.score = s;
+          cd.score = sc;
         }
         let bi = 0;
         for (let k = 1; k < m.cands.length; k++) if ((m.cands[k] as Cand).score > (m.cands[bi] as Cand).score) bi = k;
         m.pick = bi;
+        done.set(group, bi);
       }
     }
 
