@@ -44,6 +44,9 @@ export function toIsoDate(value: unknown): string | null {
   const s = value.trim();
   let m = /^(\d{4})-(\d{2})-(\d{2})/.exec(s) ?? /^(\d{4})\/(\d{2})\/(\d{2})\b/.exec(s);
   if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  // European day.month.year (Telegram, Russian and Turkish sites): 18.07.2024.
+  m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})\b/.exec(s);
+  if (m) return isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
   m = /^(\d{4})(\d{2})(\d{2})(?:T|$)/.exec(s);
   if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
   // RFC 822 / "30 October 2019".

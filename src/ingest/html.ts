@@ -297,10 +297,17 @@ function liftEmbeds(doc: Doc): HtmlEmbed[] {
   const telegram = doc.querySelectorAll(
     '[data-telegram-post], .tgme_widget_message, blockquote.telegram-post, iframe[src*="t.me/"], iframe[src*="telegram.me/"]',
   );
+  const seen = new Set<string>();
   for (const el of Array.from(telegram)) {
-    // The widget script sits next to a blockquote that already carries the text: one post, not two.
     if (!el.parentNode) continue;
-    embeds.push(replace(doc, el, telegramEmbed(el)));
+    const embed = telegramEmbed(el);
+    // Telegram's embed code is a blockquote with the text plus a widget script naming the same post: one post.
+    if (embed.url && seen.has(embed.url)) {
+      el.remove();
+      continue;
+    }
+    if (embed.url) seen.add(embed.url);
+    embeds.push(replace(doc, el, embed));
   }
   return embeds;
 }
@@ -360,12 +367,19 @@ function telegramEmbed(el: El): HtmlEmbed {
   const url = ref ? `https://t.me/${ref}` : null;
   const textEl = el.querySelector('.tgme_widget_message_text');
   const tag = el.tagName.toUpperCase();
-  const text = oneLine(textEl?.textContent ?? (tag === 'SCRIPT' || tag === 'IFRAME' ? '' : el.textContent)).replace(
+  let text = oneLine(textEl?.textContent ?? (tag === 'SCRIPT' || tag === 'IFRAME' ? '' : el.textContent)).replace(
     /\s*(?:https?:\/\/)?(?:t|telegram)\.me\/\S+\s*$/,
     '',
   );
-  const author = clean(el.querySelector('.tgme_widget_message_owner_name')?.textContent) ?? null;
-  const date = toIsoDate(el.querySelector('time[datetime]')?.getAttribute('datetime'));
+  let author = clean(el.querySelector('.tgme_widget_message_owner_name')?.textContent) ?? null;
+  let date = toIsoDate(el.querySelector('time[datetime]')?.getAttribute('datetime'));
+  // A fallback blockquote often ends with its own signature: "… — Channel Name, 18.07.2024".
+  const signature = /\s[—–]\s*([^—–]{1,60}?),?\s*(\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2})?$/u.exec(text);
+  if (signature && !textEl) {
+    author ??= clean(signature[1]);
+    date ??= toIsoDate(signature[2]);
+    text = text.slice(0, signature.index).trim();
+  }
   const who = author ?? (channel ? `@${channel}` : 'a channel');
   // A widget script carries no text: the line then names the post only, and the post's text is empty.
   const label = `Telegram post by ${who}${url ? ` (${url})` : ''}`;

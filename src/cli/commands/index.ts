@@ -3,5 +3,13 @@
  * Each command lives in its own file beside this one.
  */
 import type { Command } from '../command.js';
+import { eventsCommand } from './events.js';
+import { ingestCommand } from './ingest.js';
+import { reportsCommand } from './reports.js';
+import { serveCommand } from './serve.js';
+import { usersCommand } from './users.js';
 
 export const commands: Command[] = [];
+
+commands.push(ingestCommand, reportsCommand, eventsCommand);
+commands.push(serveCommand, usersCommand);
