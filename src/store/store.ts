@@ -4,6 +4,8 @@
  */
 import type { Certainty, ExtractedEvent } from '../model/extraction.js';
 import type { Report, ReportSource } from '../model/report.js';
+import type { AuditRepo } from './sqlite/audit-repo.js';
+import type { UsersRepo } from './sqlite/users-repo.js';
 
 export interface Store {
   /** Runs fn inside one transaction: everything it writes lands together or not at all. */
@@ -13,6 +15,12 @@ export interface Store {
   reports: ReportRepository;
   /** Events extracted from reports (replaced per report). */
   events: EventRepository;
+  /** Workbench accounts, sessions, API tokens (optional: the server builds them from the database when absent). */
+  users?: UsersRepo;
+  /** Append-only audit log of analyst changes. */
+  audit?: AuditRepo;
+  /** Incidents and analyst decisions (optional: the incidents CLI builds it from the SQLite database when absent). */
+  incidents?: IncidentRepository;
 }
 
 /** What an upsert did: a new report, a new source for a known report, or nothing new at all. */
@@ -120,4 +128,46 @@ export interface EventRepository {
   /** By id `reportId:idx`; the report id may be shortened to a unique prefix. */
   get(id: string): StoredEvent | null;
   forReport(reportId: string): StoredEvent[];
+}
+
+/** Filters of `sitrep incidents list` and the API; every field optional, all given ones must hold. */
+export interface IncidentFilter {
+  /** Incidents whose date interval overlaps [from, to] (inclusive ISO dates). */
+  from?: string;
+  to?: string;
+  /** ISO 3166-1 alpha-2 country code of the incident's place. */
+  country?: string;
+  /** Admin1 name of the incident's place (case-insensitive). */
+  admin1?: string;
+  /** Event type or sub-event type, exact ACLED spelling (case-insensitive). */
+  type?: string;
+  /** Substring of an actor's name or the words that named it, in any member event (case-insensitive). */
+  actor?: string;
+  grade?: import('../model/incident.js').Grade;
+  /** At least this many independent source families. */
+  minSources?: number;
+  limit?: number;
+  offset?: number;
+}
+
+/** Incidents and the analyst decisions that shape them (src/store/sqlite/incidents-repo.ts). */
+export interface IncidentRepository {
+  /** Replaces every stored incident (a full rebuild). */
+  replaceAll(incidents: Iterable<import('../model/incident.js').Incident>): number;
+  /** Applies an incremental update: `removed` and the previous versions of `changed` go, `changed` are written. */
+  apply(update: { changed: readonly import('../model/incident.js').Incident[]; removed: readonly string[] }): void;
+  /** By id, or by a unique id prefix (≥ 6 characters after `inc-`). */
+  get(id: string): import('../model/incident.js').Incident | null;
+  list(filter?: IncidentFilter): import('../model/incident.js').Incident[];
+  count(filter?: IncidentFilter): number;
+  all(): Iterable<import('../model/incident.js').Incident>;
+  /** The incident holding an event (`reportId#index`). */
+  incidentOfEvent(eventKey: string): string | null;
+  incidentsOfReport(reportId: string): string[];
+  /** Analyst decisions in the order they were taken. */
+  decisions(): import('../model/incident.js').AnalystDecision[];
+  addDecision(decision: import('../model/incident.js').AnalystDecision): void;
+  /** A marker of the event set the stored incidents were built from (to tell when they are stale). */
+  builtFrom(): string | null;
+  setBuiltFrom(marker: string): void;
 }

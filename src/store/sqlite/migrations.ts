@@ -11,6 +11,120 @@ export interface Migration {
 
 export const migrations: Migration[] = [];
 
+// 400–499: users, sessions, API tokens, the audit log (src/store/sqlite/users-repo.ts, audit-repo.ts).
+migrations.push(
+  {
+    version: 400,
+    name: 'users, sessions and API tokens',
+    sql: `
+      CREATE TABLE users (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        role TEXT NOT NULL CHECK (role IN ('admin', 'analyst', 'viewer')),
+        password_hash TEXT NOT NULL,
+        must_change_password INTEGER NOT NULL DEFAULT 1,
+        disabled INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        csrf_token TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      );
+      CREATE INDEX sessions_user ON sessions(user_id);
+      CREATE TABLE api_tokens (
+        id INTEGER PRIMARY KEY,
+        token_hash TEXT NOT NULL UNIQUE,
+        user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        label TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        revoked_at TEXT
+      );
+    `,
+  },
+  {
+    version: 401,
+    name: 'append-only audit log',
+    sql: `
+      CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        entity_type TEXT NOT NULL,
+        entity_id TEXT NOT NULL,
+        before_json TEXT,
+        after_json TEXT,
+        note TEXT
+      );
+      CREATE INDEX audit_entity ON audit_log(entity_type, entity_id, id);
+      CREATE INDEX audit_actor ON audit_log(actor, id);
+      -- Append-only: the database itself refuses to rewrite history, whatever the application does.
+      CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+      CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+    `,
+  },
+  {
+    version: 402,
+    name: 'workbench read model: incident summaries and review overlays',
+    sql: `
+      -- A projection of incidents for the map, list and timeline (rebuilt from the incidents repository): one
+      -- narrow row per incident so a filtered map query over 100,000 incidents stays under 100 ms.
+      CREATE TABLE wb_incidents (
+        id TEXT PRIMARY KEY,
+        date_start TEXT NOT NULL DEFAULT '',
+        date_end TEXT NOT NULL DEFAULT '',
+        lat REAL,
+        lon REAL,
+        precision TEXT,
+        country TEXT,
+        admin1 TEXT,
+        event_type TEXT NOT NULL,
+        sub_event_type TEXT NOT NULL,
+        grade TEXT NOT NULL,
+        certainty TEXT NOT NULL,
+        sources INTEGER NOT NULL,
+        reports INTEGER NOT NULL,
+        killed_low INTEGER,
+        killed_best INTEGER,
+        killed_high INTEGER,
+        actor1 TEXT,
+        actor2 TEXT,
+        reviewed INTEGER NOT NULL DEFAULT 0,
+        search TEXT NOT NULL DEFAULT '',
+        summary_json TEXT NOT NULL,
+        body_json TEXT NOT NULL,
+        fingerprint TEXT NOT NULL
+      );
+      CREATE INDEX wb_incidents_date ON wb_incidents(date_start DESC, id DESC);
+      CREATE INDEX wb_incidents_type_date ON wb_incidents(event_type, date_start);
+      CREATE INDEX wb_incidents_country ON wb_incidents(country, admin1);
+      CREATE INDEX wb_incidents_lon ON wb_incidents(lon, lat);
+      CREATE TABLE wb_incident_events (
+        event_key TEXT PRIMARY KEY,
+        incident_id TEXT NOT NULL
+      );
+      CREATE INDEX wb_incident_events_incident ON wb_incident_events(incident_id);
+      -- Analyst overrides that survive re-clustering: anchored to an event key (report#index), never to an incident
+      -- id, because incident ids change when incidents grow, merge or split. One current row per (anchor, kind, field).
+      CREATE TABLE wb_review (
+        anchor TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('confirm', 'edit', 'grade', 'discount')),
+        field TEXT NOT NULL DEFAULT '',
+        value_json TEXT NOT NULL,
+        by_user TEXT NOT NULL,
+        at TEXT NOT NULL,
+        note TEXT,
+        PRIMARY KEY (anchor, kind, field)
+      );
+    `,
+  },
+);
+
 // 100–199: reports (src/store/sqlite/reports-repo.ts); 200–299: events (src/store/sqlite/events-repo.ts).
 migrations.push(
   {
@@ -97,3 +211,43 @@ migrations.push(
     `,
   },
 );
+
+// 300–399: incidents, their events and analyst decisions (src/store/sqlite/incidents-repo.ts).
+migrations.push({
+  version: 300,
+  name: 'incidents, their events and analyst decisions',
+  sql: `
+      CREATE TABLE incidents (
+        id TEXT PRIMARY KEY,
+        date_start TEXT,
+        date_end TEXT,
+        event_type TEXT NOT NULL,
+        sub_event_type TEXT NOT NULL,
+        country TEXT,
+        admin1 TEXT,
+        -- Lower-cased actor names and the words that named them, of every member event, for the actor filter.
+        actors TEXT NOT NULL DEFAULT '',
+        grade TEXT NOT NULL,
+        sources INTEGER NOT NULL,
+        killed_best INTEGER,
+        body TEXT NOT NULL
+      );
+      CREATE INDEX incidents_date ON incidents(date_start, id);
+      CREATE INDEX incidents_place ON incidents(country, admin1);
+      CREATE TABLE incident_events (
+        event_key TEXT PRIMARY KEY,
+        incident_id TEXT NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+        report_id TEXT NOT NULL
+      );
+      CREATE INDEX incident_events_incident ON incident_events(incident_id);
+      CREATE INDEX incident_events_report ON incident_events(report_id);
+      CREATE TABLE incident_decisions (
+        id TEXT PRIMARY KEY,
+        at TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('merge', 'split', 'move')),
+        analyst TEXT,
+        body TEXT NOT NULL
+      );
+      CREATE TABLE incident_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    `,
+});

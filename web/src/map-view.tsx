@@ -1,0 +1,198 @@
+import L from 'leaflet';
+import 'leaflet/dist/leaflet.css';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import Supercluster from 'supercluster';
+import type { MapPoint } from '../../src/server/views';
+import { EVENT_TYPES, PRECISIONS } from '../../src/server/views';
+import { api } from './api';
+import { apiQuery, TYPE_COLOURS, TYPE_SHORT } from './filters';
+import { type Location, navigate, withQuery } from './router';
+
+interface PointProps {
+  id: string;
+  type: number;
+  best: number;
+  precision: number;
+}
+
+/** Radius grows with the square root of the best fatality figure, so area ∝ deaths; capped so a massacre stays readable. */
+function radiusFor(best: number): number {
+  return best < 0 ? 5 : Math.min(6 + 2.2 * Math.sqrt(best), 24);
+}
+
+export function MapView({ loc }: { loc: Location }) {
+  const el = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<L.Map | null>(null);
+  const layerRef = useRef<L.LayerGroup | null>(null);
+  const indexRef = useRef<Supercluster<PointProps> | null>(null);
+  const locRef = useRef(loc);
+  locRef.current = loc;
+  const fitted = useRef(false);
+  const [count, setCount] = useState<number | null>(null);
+  const query = apiQuery(loc.query, ['bbox']).toString();
+  const selected = loc.path.startsWith('/incidents/') ? decodeURIComponent(loc.path.split('/')[2] ?? '') : null;
+  const selectedRef = useRef(selected);
+  selectedRef.current = selected;
+
+  useEffect(() => {
+    if (!el.current) return;
+    const renderer = L.canvas({ padding: 0.3 });
+    const map = L.map(el.current, {
+      renderer,
+      preferCanvas: true,
+      worldCopyJump: true,
+      minZoom: 2,
+      maxZoom: 13,
+      zoomSnap: 0.5,
+      attributionControl: true,
+    }).setView([30, 30], 3);
+    map.attributionControl.setPrefix(false);
+    map.attributionControl.addAttribution('Basemap: Natural Earth (public domain), offline');
+    mapRef.current = map;
+    layerRef.current = L.layerGroup().addTo(map);
+
+    // The basemap is bundled (world-atlas, Natural Earth 1:50m): no tile server, nothing fetched from the network.
+    Promise.all([import('world-atlas/countries-50m.json'), import('topojson-client')]).then(([topo, client]) => {
+      const world = (topo.default ?? topo) as unknown as Parameters<typeof client.feature>[0];
+      const objects = (world as unknown as { objects: Record<string, unknown> }).objects;
+      const countries = client.feature(world, objects.countries as never) as unknown as GeoJSON.FeatureCollection;
+      L.geoJSON(countries, {
+        interactive: false,
+        style: { color: '#b8b2a6', weight: 0.7, fillColor: '#f4f1ea', fillOpacity: 1 },
+      } as L.GeoJSONOptions)
+        .addTo(map)
+        .bringToBack();
+    });
+
+    const onMove = () => draw();
+    map.on('moveend', onMove);
+    const bboxRequest = () => {
+      const b = map.getBounds();
+      const bbox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((n) => n.toFixed(3)).join(',');
+      navigate(withQuery(locRef.current, { bbox }), true);
+    };
+    window.addEventListener('sitrep:bbox', bboxRequest);
+    const resize = new ResizeObserver(() => map.invalidateSize());
+    resize.observe(el.current);
+    return () => {
+      resize.disconnect();
+      window.removeEventListener('sitrep:bbox', bboxRequest);
+      map.remove();
+    };
+  }, []);
+
+  // While the list follows the map, moving the map updates the bbox filter.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !loc.query.has('bbox')) return;
+    const update = () => window.dispatchEvent(new CustomEvent('sitrep:bbox'));
+    map.on('moveend', update);
+    return () => {
+      map.off('moveend', update);
+    };
+  }, [loc.query.has('bbox')]);
+
+  useEffect(() => {
+    let live = true;
+    api<{ points: MapPoint[]; truncated: boolean }>('GET', `/api/incidents/points?${query}`).then((r) => {
+      if (!live) return;
+      const index = new Supercluster<PointProps>({ radius: 48, maxZoom: 9, minPoints: 3 });
+      index.load(
+        r.points.map(([id, lat, lon, type, best, precision]) => ({
+          type: 'Feature',
+          properties: { id, type, best, precision },
+          geometry: { type: 'Point', coordinates: [lon, lat] },
+        })),
+      );
+      indexRef.current = index;
+      setCount(r.points.length);
+      const map = mapRef.current;
+      if (map && !fitted.current && r.points.length > 0 && !locRef.current.query.has('bbox')) {
+        fitted.current = true;
+        const bounds = L.latLngBounds(r.points.map((p) => [p[1], p[2]] as [number, number]));
+        map.fitBounds(bounds.pad(0.3), { maxZoom: 7, animate: false });
+      }
+      draw();
+    });
+    return () => {
+      live = false;
+    };
+  }, [query]);
+
+  useEffect(() => draw(), [selected]);
+
+  function draw() {
+    const map = mapRef.current;
+    const layer = layerRef.current;
+    const index = indexRef.current;
+    if (!map || !layer || !index) return;
+    layer.clearLayers();
+    const b = map.getBounds();
+    const zoom = Math.round(map.getZoom());
+    const clusters = index.getClusters([b.getWest() - 1, b.getSouth() - 1, b.getEast() + 1, b.getNorth() + 1], zoom);
+    for (const c of clusters) {
+      const [lon, lat] = c.geometry.coordinates as [number, number];
+      const props = c.properties as PointProps & { cluster?: boolean; point_count?: number; cluster_id?: number };
+      if (props.cluster) {
+        const n = props.point_count ?? 0;
+        const size = Math.round(26 + Math.min(Math.log10(n) * 10, 26));
+        const icon = L.divIcon({
+          className: 'cluster',
+          html: '',
+          iconSize: [size, size],
+        });
+        const marker = L.marker([lat, lon], { icon, title: `${n} incidents`, keyboard: true });
+        marker.on('add', () => {
+          const node = marker.getElement();
+          if (node) node.textContent = n >= 1000 ? `${Math.round(n / 100) / 10}k` : String(n);
+        });
+        marker.on('click', () => {
+          const z = Math.min(index.getClusterExpansionZoom(props.cluster_id ?? 0), 13);
+          map.setView([lat, lon], z);
+        });
+        layer.addLayer(marker);
+        continue;
+      }
+      const type = EVENT_TYPES[props.type] ?? 'Strategic developments';
+      const precision = PRECISIONS[props.precision] ?? 'exact';
+      const area = precision !== 'exact' && precision !== 'near';
+      const colour = TYPE_COLOURS[type] ?? '#475569';
+      const isSelected = props.id === selectedRef.current;
+      const marker = L.circleMarker([lat, lon], {
+        radius: radiusFor(props.best),
+        color: isSelected ? '#111827' : area ? colour : '#ffffff',
+        weight: isSelected ? 3 : area ? 1.5 : 1,
+        dashArray: area ? '3 3' : undefined,
+        fillColor: colour,
+        fillOpacity: area ? 0.18 : 0.85,
+      });
+      marker.bindTooltip(
+        `${TYPE_SHORT[type] ?? type} · ${props.best >= 0 ? `${props.best} killed` : 'no count'} · ${precision}`,
+      );
+      marker.on('click', () => navigate(withQuery(locRef.current, {}, `/incidents/${encodeURIComponent(props.id)}`)));
+      layer.addLayer(marker);
+    }
+  }
+
+  return (
+    <div class="map-wrap">
+      <div ref={el} class="map" data-testid="map" data-points={count ?? ''} />
+      <section class="legend" aria-label="Map legend">
+        {EVENT_TYPES.map((t) => (
+          <span key={t} class="legend-item">
+            <span class="dot" style={{ background: TYPE_COLOURS[t] }} />
+            {TYPE_SHORT[t]}
+          </span>
+        ))}
+        <span class="legend-item">
+          <span class="dot solid" /> exact place
+        </span>
+        <span class="legend-item">
+          <span class="dot hollow" /> area only
+        </span>
+        <span class="legend-item muted">size = deaths</span>
+        {count !== null && <span class="legend-item muted">{count.toLocaleString()} on map</span>}
+      </section>
+    </div>
+  );
+}
