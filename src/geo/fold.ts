@@ -65,9 +65,10 @@ export function foldName(name: string): string {
   if (ARABIC.test(s)) s = foldArabic(s);
   s = s.replace(/ß/g, 'ss').replace(/[æ]/g, 'ae').replace(/[ø]/g, 'o').replace(/[ł]/g, 'l').replace(/ı/g, 'i');
   s = s.replace(MARKS, '');
-  // "U.S.", "W.Va.", "Kan.": one token of letters and dots ending in a dot → letters + "." ("us.", "wva.", "kan.").
+  // "U.S.", "W.Va.", "Kan.": one token of letters and dots ending in a dot is kept as it is ("u.s.", "w.va.",
+  // "kan."), so "L.A." (Los Angeles) and "La." (Louisiana) stay apart and neither meets the word "la".
   const t = s.trim();
-  if (/^[\p{L}.]+\.$/u.test(t) && /\p{L}/u.test(t)) return `${t.replace(/\./g, '')}.`;
+  if (/^[\p{L}.]+\.$/u.test(t) && /\p{L}/u.test(t)) return t;
   // Hyphen-attached articles ("as-Sukhnah", "el-Hawa") become "al"; hyphens and other separators become spaces.
   s = s.replace(/(^|[\s-])([a-z]{1,3})-/g, (m, pre: string, w: string) => (ARTICLES.has(w) ? `${pre}al ` : m));
   s = s.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();

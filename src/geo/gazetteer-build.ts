@@ -17,7 +17,7 @@ import { parseGeoNamesLine } from './geonames.js';
 import { dataDir, packageRoot, sourcePaths } from './paths.js';
 
 /** Bump when the index layout or the build rules change: old caches are then rebuilt. */
-export const INDEX_FORMAT = 5;
+export const INDEX_FORMAT = 6;
 export const INDEX_FILE = 'gazetteer.idx';
 export const IMPORTS_DIR = 'imports';
 
@@ -447,10 +447,16 @@ export function buildIndexData(dir: string, version = sourcesVersion(dir)): { da
   const addNeAliases = (id: number, cells: string[]) => {
     const [, , , , , , , name, aliases] = cells;
     if (name) addAdminNames(id, name);
+    // Natural Earth's alias lists mix in historical and neighbouring names ("Paris" for Nouvelle-Aquitaine):
+    // they are alternates, never primary names.
     for (const a of (aliases ?? '').split('|')) {
       if (!a) continue;
       if (a.endsWith('.') && /^[\p{L}.]+$/u.test(a)) b.addName(id, a, NameKind.abbreviation);
-      else if (usableAlternateName(a)) addAdminNames(id, a);
+      else if (usableAlternateName(a)) {
+        b.addName(id, a, NameKind.alternate);
+        const stripped = a.replace(ADMIN_PREFIX, '').replace(ADMIN_SUFFIX, '');
+        if (stripped !== a && stripped.length > 2) b.addName(id, stripped, NameKind.alternate);
+      }
     }
   };
   for (const [code, name] of admin1Names) {
@@ -538,8 +544,15 @@ export function buildIndexData(dir: string, version = sourcesVersion(dir)): { da
     for (const a of (aliases ?? '').split('|')) if (a) b.addName(id, a, NameKind.primary);
   }
 
+  // Targets: "US" (country), "US.KS" (admin-1 code), "gn:5368361" (GeoNames id), else a regions.tsv id.
   const target = (t: string): number | undefined =>
-    /^[A-Z]{2}$/.test(t) ? countryEntry.get(t) : /^[A-Z]{2}\./.test(t) ? admin1Entry.get(t) : regionEntry.get(t);
+    /^[A-Z]{2}$/.test(t)
+      ? countryEntry.get(t)
+      : /^[A-Z]{2}\./.test(t)
+        ? admin1Entry.get(t)
+        : t.startsWith('gn:')
+          ? b.byGeonameid.get(Number(t.slice(3)))
+          : regionEntry.get(t);
 
   // 7. Abbreviations and demonyms from the data files.
   for (const line of readDataLines('abbreviations.tsv')) {

@@ -9,6 +9,8 @@ export interface Lexicon {
   strictStop: Set<string>;
   /** Folded names that need at least a preposition before them ("in Independence"). */
   stop: Set<string>;
+  /** Ordinary English words that are also gazetteer names (lower-case). */
+  commonWords: Set<string>;
   /** Given names, lower-case: "Roy Jones" is a person, "Michael" alone is not a place. */
   givenNames: Set<string>;
   /** Actor names containing a place name; the place inside is not a mention. */
@@ -27,6 +29,7 @@ export function loadLexicon(meta: IndexMeta): Lexicon {
     else if (t === '[cued]') section = stop;
     else section.add(foldName(t));
   }
+  const commonWords = new Set(readDataLines('common-words.generated.txt').map((l) => l.trim()));
   const givenNames = new Set(readDataLines('given-names.txt').map((l) => l.trim().toLowerCase()));
   const demonyms = meta.demonyms.map(escapeRegExp).join('|');
   const countries = meta.countryNames.map(escapeRegExp).join('|');
@@ -36,7 +39,7 @@ export function loadLexicon(meta: IndexMeta): Lexicon {
   const actors = patterns.length
     ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${patterns.join('|')})(?![\\p{L}\\p{N}])`, 'gu')
     : null;
-  return { stop, strictStop, givenNames, actors };
+  return { stop, strictStop, givenNames, commonWords, actors };
 }
 
 /** Lower-case words allowed inside a multi-word name ("Isle of Man", "Ras al Ain", "Trinidad and Tobago"). */

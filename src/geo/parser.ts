@@ -81,6 +81,30 @@ const NAME_KIND_NAMES = ['primary', 'alternate', 'demonym', 'abbreviation'] as c
 // A word: letters/digits with inner dots, apostrophes and hyphens ("U.S", "Ra's", "Al-Hasakah", "W.Va").
 // Hyphens split words ("Egyptian-US", "D-Columbus"); n-grams join across them again ("Al-Hasakah").
 const TOKEN = /[\p{L}\p{M}\p{N}]+(?:[.'’ʼʻ][\p{L}\p{M}\p{N}]+)*/gu;
+const STREET_WORDS = new Set([
+  'street',
+  'st',
+  'drive',
+  'dr',
+  'road',
+  'rd',
+  'avenue',
+  'ave',
+  'boulevard',
+  'blvd',
+  'lane',
+  'ln',
+  'court',
+  'ct',
+  'parkway',
+  'pkwy',
+  'terrace',
+  'circle',
+  'pike',
+  'turnpike',
+  'expressway',
+  'freeway',
+]);
 const CONTRACTION = /['’](?:ve|re|ll|d|t|m)$/i;
 const HYPHEN_ARTICLE = /^(?:al|el|as|ash|ad|ar|at|az|an|ad-d)$/;
 const ARABIC = /[\u0600-\u06FF]/;
@@ -221,7 +245,7 @@ export class GeoparserImpl {
       else if (kind === EntryKind.continent) prior += 6;
       else if (kind === EntryKind.region) prior += 5;
       else if (kind === EntryKind.admin2) prior -= 0.4;
-      else if (feature === 'PPLC') prior += 1.5;
+      else if (feature === 'PPLC') prior += 2.3;
       else if (feature === 'PPLA') prior += 0.8;
       else if (feature === 'PPLA2') prior += 0.3;
       else if (feature === 'PPLX') prior -= 0.5;
@@ -341,11 +365,37 @@ export class GeoparserImpl {
   }
 
   /**
+   * Whether ", Kenya", ", Ala.", " (Al-Hasakah)" follows token `lastIdx`: a comma or parenthesis, then a name of a
+   * country, first-level area or region (or a listed abbreviation).
+   */
+  private containerFollows(text: string, tokens: Token[], lastIdx: number): boolean {
+    const last = tokens[lastIdx];
+    const next = tokens[lastIdx + 1];
+    if (!last || !next?.cap) return false;
+    const gap = text.slice(last.end, next.start);
+    if (!/^\.?\s*[,(]\s*$/.test(gap)) return false;
+    for (let j = Math.min(tokens.length - 1, lastIdx + 3); j > lastIdx; j--) {
+      const tj = tokens[j] as Token;
+      const slice = text.slice(next.start, tj.end);
+      for (const k of tj.dotAfter ? [`${slice}.`, slice] : [slice]) {
+        const postings = this.index.lookupKey(this.fold(k));
+        for (let q = 0; q < postings.length; q++) {
+          const p = postings[q] as number;
+          if ((p & 3) === NameKind.abbreviation || (this.index.kind[p >>> 2] as number) >= EntryKind.admin1)
+            return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
    * Words the text itself shows to be people's names: the word after a given name ("Roy Jones", "Lisa Taylor"),
    * after a title ("Sgt. Walker"), before or after "said" ("Smith said", "said Moore"), before an age ("Henry, 19,").
    */
-  private personNames(text: string, tokens: Token[]): Set<string> {
-    const out = new Set<string>();
+  private personNames(text: string, tokens: Token[]): Map<string, boolean> {
+    // word → true when the evidence is strong (given name, title, age), false when it is only "X said".
+    const out = new Map<string, boolean>();
     const given = this.lexicon.givenNames;
     for (let k = 0; k + 1 < tokens.length; k++) {
       const t = tokens[k] as Token;
@@ -361,15 +411,18 @@ export class GeoparserImpl {
         n++;
         nt = tokens[n] as Token;
       }
-      if (nt.cap && !TITLES.has(nt.lower)) out.add(nt.lower);
+      if (nt.cap && !TITLES.has(nt.lower)) out.set(nt.lower, true);
     }
+    for (const m of text.matchAll(/\b([A-Z][a-z]+),\s*\d{1,3},/g)) out.set((m[1] as string).toLowerCase(), true);
     for (const m of text.matchAll(
-      /\b([A-Z][a-z]+)(?:,\s*\d{1,3},|\s+(?:said|says|told|added|explained|noted|stated|testified|wrote)\b)/g,
+      /\b([A-Z][a-z]+)\s+(?:said|says|told|added|explained|noted|stated|testified|wrote)\b/g,
     )) {
-      out.add((m[1] as string).toLowerCase());
+      const w = (m[1] as string).toLowerCase();
+      if (!out.has(w)) out.set(w, false);
     }
-    for (const m of text.matchAll(/\b(?:said|says|told|according to)\s+([A-Z][a-z]+)\b(?!\s+[A-Z])/g)) {
-      out.add((m[1] as string).toLowerCase());
+    for (const m of text.matchAll(/\b(?:said|says|according to)\s+([A-Z][a-z]+)\b(?!\s+[A-Z])/g)) {
+      const w = (m[1] as string).toLowerCase();
+      if (!out.has(w)) out.set(w, false);
     }
     return out;
   }
@@ -392,7 +445,7 @@ export class GeoparserImpl {
     key: string,
     postings: Uint32Array,
     lowerSeen: (w: string) => boolean,
-    persons: Set<string>,
+    persons: Map<string, boolean>,
   ): Mention | null {
     const first = tokens[firstIdx] as Token;
     const single = firstIdx === lastIdx;
@@ -418,11 +471,15 @@ export class GeoparserImpl {
     const prevLower = prevTok && /^\s*$/.test(text.slice(prevTok.end, start)) ? prevTok.lower : '';
     const prevWord = prevTok ? prevTok.lower : '';
     const cue = PLACE_CUES.has(prevWord) && prevTok !== null && !prevTok.cap;
-    const containerAfter = /^,\s*[A-Z]/.test(after) || /^\s*\(/.test(after);
+    const containerAfter = this.containerFollows(text, tokens, lastIdx);
     const strongCue =
       relation !== 'none' ||
       /\b(?:town|village|city|province|governorate|district|county|region|suburb|capital)\s+of\s+$/i.test(before);
 
+    // "Wichita Street", "Darby Road": the name is part of a street's name.
+    if (nextTok && STREET_WORDS.has(nextTok.lower) && /^\s+$/.test(text.slice(end, nextTok.start)) && nextTok.cap) {
+      return null;
+    }
     // Titles make a person: "Gov. Jindal", "Officer Anderson", "Mr. Lincoln".
     if (prevTok && TITLES.has(prevTok.lower) && /^\.?\s+$/.test(text.slice(prevTok.end, start))) return null;
     // "Henry, 19, of ..." is a person.
@@ -431,6 +488,7 @@ export class GeoparserImpl {
     let hasStrongName = false;
     let hasAbbreviationOnly = true;
     let alternateOnly = true;
+    let maxPopulation = 0;
     const ix = this.index;
     for (let k = 0; k < postings.length; k++) {
       const p = postings[k] as number;
@@ -438,6 +496,9 @@ export class GeoparserImpl {
       const kind = ix.kind[p >>> 2] as number;
       if (nk !== NameKind.abbreviation) hasAbbreviationOnly = false;
       if (nk !== NameKind.alternate) alternateOnly = false;
+      if (nk !== NameKind.alternate || kind > EntryKind.place) {
+        maxPopulation = Math.max(maxPopulation, kind > EntryKind.place ? 1e9 : (ix.population[p >>> 2] as number));
+      }
       // Countries, regions and populous first-level areas are names writers rarely reuse for people and things.
       if (
         nk !== NameKind.alternate &&
@@ -464,8 +525,17 @@ export class GeoparserImpl {
       const weak = !strongCue && !containerAfter && !hasStrongName;
       // Names only known as alternates ("City" for London, "But" for Buta) need a cue.
       if (alternateOnly && weak && !cue) return null;
+      // Ordinary English words that are also village names ("Over", "Four", "Mobile") need a cue.
+      if (weak && !cue && this.lexicon.commonWords.has(first.lower)) return null;
       // People: "Michael" alone, "Jones" once the text has said "Roy Jones" or "Jones said".
-      if (weak && (persons.has(first.lower) || this.lexicon.givenNames.has(first.lower))) return null;
+      // (The text's own evidence is trusted only for small places: "Gainesville says no" is the city speaking.)
+      const person = persons.get(first.lower);
+      if (
+        weak &&
+        ((person !== undefined && (person || maxPopulation < 50_000)) || this.lexicon.givenNames.has(first.lower))
+      ) {
+        return null;
+      }
       // A capitalized word also used lower-case in the same text ("Mobile" / "mobile") is a word, unless cued.
       if (lowerSeen(first.lower) && !strongCue && !containerAfter && !hasStrongName) return null;
       // Part of a longer capitalized name that is not a place: "Raquel Henry", "Chiquita Raquel Henry".
