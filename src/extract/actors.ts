@@ -108,22 +108,31 @@ export function countryTable(world: WorldCountry[]): Map<string, CountryInfo> {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** State forces named by a demonym or a country name, built from the country table (not hand-listed). */
-function demonymEntries(countries: Map<string, CountryInfo>, named: ActorEntry[]): ActorEntry[] {
+/** State forces named by a demonym or a country name ("Pakistani troops", "Turkey's army"), built from the
+ * country table rather than hand-listed; countries with a dictionary entry for their military keep that entry. */
+interface DemonymMatcher {
+  re: RegExp;
+  byWord: Map<string, { military: ActorEntry | null; police: ActorEntry }>;
+}
+
+function demonymMatcher(countries: Map<string, CountryInfo>, named: ActorEntry[]): DemonymMatcher {
   const covered = new Set(named.filter((e) => e.category === 'State forces' && e.country).map((e) => e.country));
-  const out: ActorEntry[] = [];
+  const byWord = new Map<string, { military: ActorEntry | null; police: ActorEntry }>();
   for (const c of countries.values()) {
-    const words = [...c.demonyms, ...c.names].filter((w) => w.length > 2).map(escape);
-    if (!words.length) continue;
-    const w = `(?:${words.join('|')})(?:'s)?`;
-    const military = `${w} (?:armed forces|army|forces|troops|military|soldiers|warplanes|jets|air ?force|navy|marines|border guards|security forces|artillery|drones?)`;
-    const police = `${w} (?:police|gendarmerie|gendarmes)`;
-    if (!covered.has(c.code)) {
-      out.push({ name: `Military Forces of ${c.name}`, category: 'State forces', country: c.code, from: null, to: null, aliases: [military], source: 'demonym', role: 'any', file: 'world-countries', line: 0 });
-    }
-    out.push({ name: `Police Forces of ${c.name}`, category: 'State forces', country: c.code, from: null, to: null, aliases: [police], source: 'demonym', role: 'any', file: 'world-countries', line: 0 });
+    const entry = (name: string, alias: string): ActorEntry => ({ name, category: 'State forces', country: c.code, from: null, to: null, aliases: [alias], source: 'demonym', role: 'any', file: 'world-countries', line: 0 });
+    const pair = {
+      military: covered.has(c.code) ? null : entry(`Military Forces of ${c.name}`, `${c.demonyms[0] ?? c.name} forces`),
+      police: entry(`Police Forces of ${c.name}`, `${c.demonyms[0] ?? c.name} police`),
+    };
+    for (const w of [...c.demonyms, ...c.names]) if (w.length > 2 && !byWord.has(w.toLowerCase())) byWord.set(w.toLowerCase(), pair);
   }
-  return out;
+  const words = [...byWord.keys()].sort((a, b) => b.length - a.length).map(escape);
+  // One alternation of ~500 country words, tried only at word starts; the force noun decides military vs police.
+  const re = new RegExp(
+    `(?<![\\w-])(${words.join('|')})(?:'s)? (?:(armed forces|army|forces|troops|military|soldiers|warplanes|jets|air ?force|navy|marines|border guards|security forces|artillery|drones?)|(police|gendarmerie|gendarmes))(?![\\w])`,
+    'gi',
+  );
+  return { re, byWord };
 }
 
 interface CompiledGroup {
@@ -144,13 +153,14 @@ function compileGroup(entries: ActorEntry[]): CompiledGroup {
         throw new Error(`${entry.file}:${entry.line}: invalid alias pattern '${alias}': ${(error as Error).message}`);
       }
       const groupsInside = new RegExp(`${alias}|`, 'u').exec('')?.length ?? 1;
-      parts.push(`(?<![\\w-])(${alias})(?![\\w])`);
+      parts.push(`(${alias})(?![\\w])`);
       entryByGroup.push(entry);
       // Capturing groups inside the alias shift the numbering; pad the table.
       for (let i = 1; i < groupsInside; i++) entryByGroup.push(undefined);
     }
   }
-  return { re: new RegExp(parts.join('|'), 'giu'), entryByGroup };
+  // One word-start test for the whole alternation: positions inside a word fail before any alias is tried.
+  return { re: new RegExp(`(?<![\\w-])(?:${parts.join('|')})`, 'gi'), entryByGroup };
 }
 
 function validAt(entry: ActorEntry, date: string | null | undefined): boolean {
@@ -161,15 +171,16 @@ function validAt(entry: ActorEntry, date: string | null | undefined): boolean {
 }
 
 export function createActorMatcher(named: ActorEntry[], generic: ActorEntry[], countries: Map<string, CountryInfo>): ActorMatcher {
-  const demonym = demonymEntries(countries, named);
-  const groups = [compileGroup(named), compileGroup(demonym), compileGroup(generic)];
-  const entries = [...named, ...demonym, ...generic];
+  const demonym = demonymMatcher(countries, named);
+  const groups = [compileGroup(named), compileGroup(generic)];
+  const entries = [...named, ...generic];
   return {
     entries,
     countries,
     find(text: string, offset = 0, date: string | null = null): ActorMention[] {
       const found: ActorMention[] = [];
-      for (const group of groups) {
+      const overlapping = (start: number, end: number) => found.some((f) => f.start < end && start < f.end);
+      const scan = (group: CompiledGroup) => {
         group.re.lastIndex = 0;
         for (const m of text.matchAll(group.re)) {
           if (!m[0]) continue;
@@ -192,10 +203,22 @@ export function createActorMatcher(named: ActorEntry[], generic: ActorEntry[], c
           const end = start + m[0].length;
           // Earlier groups (dictionary, then demonyms) win over generic phrases on overlap; within a group the
           // regex already took the leftmost-longest alternative.
-          if (found.some((f) => f.start < end && start < f.end)) continue;
+          if (overlapping(start, end)) continue;
           found.push({ start, end, text: m[0], entry, reason: `${entry.source}:${entry.file}:${entry.line}` });
         }
+      };
+      // Dictionary first, then demonym-named forces, then generic phrases: earlier sources win on overlap.
+      scan(groups[0] as CompiledGroup);
+      demonym.re.lastIndex = 0;
+      for (const m of text.matchAll(demonym.re)) {
+        const pair = demonym.byWord.get((m[1] ?? '').toLowerCase());
+        const entry = m[3] ? pair?.police : pair?.military;
+        const start = offset + m.index;
+        const end = start + m[0].length;
+        if (!entry || overlapping(start, end)) continue;
+        found.push({ start, end, text: m[0], entry, reason: `demonym:${m[1]}` });
       }
+      scan(groups[1] as CompiledGroup);
       return found.sort((a, b) => a.start - b.start);
     },
   };

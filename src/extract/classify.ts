@@ -78,8 +78,7 @@ export function classify(input: ClassifyInput): Classification | null {
     const intervention = qualifier('intervention');
     if (excessive) return { ...make('protest', 'Protests', 'Excessive force against protesters', 'protest+excessive-force'), trigger: hit('protest') };
     if (crowd) return make('protest', 'Riots', 'Violent demonstration', 'protest+crowd-violence');
-    if (has('mob') && !intervention) return make('protest', 'Riots', 'Mob violence', 'protest+mob');
-    if (intervention || agent === 'State forces' || (patient === 'State forces' && has('kill'))) {
+    if (intervention || (patient === 'State forces' && has('kill'))) {
       return make('protest', 'Protests', 'Protest with intervention', 'protest+intervention');
     }
     if (has('kill') && isArmed(agent)) return make('kill', 'Violence against civilians', 'Attack', 'protest-word+attack', 0.9);

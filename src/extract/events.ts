@@ -186,10 +186,13 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
       trace?.push({ stage: 'events', reason: 'skip-background', span: sentence, detail: sentDates.map((d) => d.text) });
       continue;
     }
+    // The next two sentences may say how a demonstration went ("Police dispersed them"); sentences about the
+    // past ("in the previous week", "since March") and noun uses ("looted funds") are not about this event.
     const context = sentences
       .slice(si + 1, si + 3)
-      .flatMap((s, k) => sentenceHits[si + 1 + k] ?? [])
-      .filter((h) => ['intervention', 'excessive', 'crowd-violence', 'kill', 'arrest'].includes(h.entry.feature));
+      .filter((s) => !input.dates.some((d) => d.background && within(d, s)) && !/\b(?:previous|earlier|last (?:week|month)|in recent|since)\b/i.test(s.text))
+      .flatMap((s) => sentenceHits[s.index] ?? [])
+      .filter((h) => ['intervention', 'excessive', 'crowd-violence'].includes(h.entry.feature));
     const parts = clauses(sentence);
     const partHits = parts.map((p) => hits.filter((h) => within(h, p)));
     const strongParts = partHits.filter((h) => h.some((x) => STRONG_FEATURES.has(x.entry.feature))).length;

@@ -50,7 +50,7 @@ export function alternatives(field: string): string[] {
 }
 
 /** Compiles a case-insensitive regular expression from a data file, naming the file and line when it is invalid. */
-export function compilePattern(source: string, row: LexiconRow, flags = 'giu'): RegExp {
+export function compilePattern(source: string, row: LexiconRow, flags = 'gi'): RegExp {
   try {
     // Word boundaries are added unless the pattern anchors itself (^) or starts/ends with a non-word character.
     const startsWord = /^[\w(\\]/.test(source) && !source.startsWith('^') && !source.startsWith('\\b');

@@ -50,71 +50,76 @@ export function parseTriggerRows(rows: LexiconRow[]): TriggerEntry[] {
   });
 }
 
-export function createTriggerMatcher(entries: TriggerEntry[]): TriggerMatcher {
-  // Anchored label patterns (^…) only apply at the start of a text; they are compiled separately.
-  const anchored = entries.filter((e) => e.pattern.startsWith('^'));
-  const free = entries.filter((e) => !e.pattern.startsWith('^'));
-  const parts = free.map((e) => `(${boundary(e.pattern)})`);
+/**
+ * Features are scanned in three layers, each one alternation: the event layer (what happened), the qualifier
+ * layer (how a demonstration went: intervention, excessive force, crowd violence, mob) and the strategic layer
+ * (arrests, looting, weapons seized, agreements, movements). A phrase can carry one feature per layer ("police
+ * arrested" is an intervention and an arrest); within a layer the first listed pattern wins, so the file's order
+ * is its priority ("attacked positions" is a clash before it is an attack).
+ */
+const LAYER: Record<string, 'qualifier' | 'strategic'> = {
+  intervention: 'qualifier',
+  excessive: 'qualifier',
+  'crowd-violence': 'qualifier',
+  mob: 'qualifier',
+  arrest: 'strategic',
+  looting: 'strategic',
+  disrupted: 'strategic',
+  hq: 'strategic',
+  agreement: 'strategic',
+  change: 'strategic',
+  'other-sd': 'strategic',
+  transfer: 'strategic',
+};
+
+interface Layer {
+  re: RegExp;
+  groupEntry: (TriggerEntry | undefined)[];
+}
+
+function compileLayer(entries: TriggerEntry[]): Layer {
   const groupEntry: (TriggerEntry | undefined)[] = [undefined];
-  for (const e of free) {
+  const parts: string[] = [];
+  for (const e of entries) {
+    parts.push(`((?:${e.pattern})(?![\\w]))`);
     groupEntry.push(e);
-    const inner = (new RegExp(`${e.pattern}|`, 'u').exec('')?.length ?? 1) - 1;
+    const inner = (new RegExp(`${e.pattern}|`).exec('')?.length ?? 1) - 1;
     for (let i = 0; i < inner; i++) groupEntry.push(undefined);
   }
-  const re = new RegExp(parts.join('|'), 'giu');
-  const anchoredRes = anchored.map((e) => ({ entry: e, re: new RegExp(e.pattern, 'iu') }));
-  const single = new Map(free.map((e) => [e, new RegExp(boundary(e.pattern), 'giu')]));
-  const cached = (e: TriggerEntry) => single.get(e) as RegExp;
+  // Without the 'u' flag: V8's case-insensitive Unicode matching is several times slower, and the lexicon is ASCII.
+  return { re: new RegExp(`(?<![\\w-])(?:${parts.join('|')})`, 'gi'), groupEntry };
+}
+
+export function createTriggerMatcher(entries: TriggerEntry[]): TriggerMatcher {
+  // Anchored label patterns (^…) only apply at the start of a text; they are compiled separately.
+  const anchored = entries.filter((e) => e.pattern.startsWith('^')).map((e) => ({ entry: e, re: new RegExp(e.pattern, 'i') }));
+  const free = entries.filter((e) => !e.pattern.startsWith('^'));
+  const layers = [
+    compileLayer(free.filter((e) => !LAYER[e.feature])),
+    compileLayer(free.filter((e) => LAYER[e.feature] === 'qualifier')),
+    compileLayer(free.filter((e) => LAYER[e.feature] === 'strategic')),
+  ];
   return {
     entries,
     find(text: string, offset = 0): TriggerHit[] {
       const hits: TriggerHit[] = [];
-      for (const { entry, re: a } of anchoredRes) {
-        const m = a.exec(text);
+      for (const { entry, re } of anchored) {
+        const m = re.exec(text);
         if (m) hits.push({ start: offset + m.index, end: offset + m.index + m[0].length, text: m[0], entry });
       }
-      re.lastIndex = 0;
-      for (const m of text.matchAll(re)) {
-        if (!m[0]) {
-          re.lastIndex++;
-          continue;
-        }
-        for (let g = 1; g < m.length; g++) {
-          if (m[g] !== undefined && groupEntry[g]) {
-            const entry = groupEntry[g] as TriggerEntry;
-            hits.push({ start: offset + m.index, end: offset + m.index + m[0].length, text: m[0], entry });
-            break;
-          }
-        }
-      }
-      // A phrase can carry several features ("opened fire on protesters" is both kill and excessive): re-test
-      // each hit's text against the other features so that overlapping cues are not lost to the alternation.
-      const extra: TriggerHit[] = [];
-      for (const h of hits) {
-        for (const e of free) {
-          if (e === h.entry || hits.some((x) => x.entry === e && x.start === h.start)) continue;
-          const r = cached(e);
-          r.lastIndex = 0;
-          const local = text.slice(Math.max(0, h.start - offset - 40), Math.min(text.length, h.end - offset + 60));
-          const m = r.exec(local);
-          if (m) {
-            const s = Math.max(0, h.start - offset - 40) + m.index;
-            if (s <= h.end - offset && s + m[0].length >= h.start - offset) {
-              extra.push({ start: offset + s, end: offset + s + m[0].length, text: m[0], entry: e });
+      for (const layer of layers) {
+        layer.re.lastIndex = 0;
+        for (const m of text.matchAll(layer.re)) {
+          for (let g = 1; g < m.length; g++) {
+            const entry = layer.groupEntry[g];
+            if (m[g] !== undefined && entry) {
+              hits.push({ start: offset + m.index, end: offset + m.index + m[0].length, text: m[0], entry });
+              break;
             }
           }
         }
       }
-      const all = [...hits, ...extra];
-      const seen = new Set<string>();
-      return all
-        .filter((h) => {
-          const k = `${h.entry.feature}:${h.start}`;
-          if (seen.has(k)) return false;
-          seen.add(k);
-          return true;
-        })
-        .sort((a, b) => a.start - b.start);
+      return hits.sort((a, b) => a.start - b.start);
     },
   };
 }
@@ -124,5 +129,5 @@ function boundary(pattern: string): string {
 }
 
 export function compileNonEvents(rows: LexiconRow[]): NonEventEntry[] {
-  return rows.map((row) => ({ cls: row.fields[0] ?? '', re: compilePattern(row.fields.slice(1).join('|'), row, 'iu') }));
+  return rows.map((row) => ({ cls: row.fields[0] ?? '', re: compilePattern(row.fields.slice(1).join('|'), row, 'i') }));
 }
