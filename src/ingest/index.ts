@@ -7,6 +7,13 @@ export { findEmbeddedPosts } from './embedded-posts.js';
 export { IngestError, type IngestFailure } from './errors.js';
 export { INPUT_FORMATS, type InputFormat, planInputs, readPlannedInputs } from './inputs.js';
 export { defaultMapping, type FieldMapping, parseMapping } from './mapping.js';
-export { estimateJaccard, FAMILY_THRESHOLD, minhashSignature } from './near-duplicates.js';
+export {
+  CANDIDATE_JACCARD,
+  estimateJaccard,
+  isSyndicated,
+  minhashSignature,
+  SYNDICATION_SHARE,
+  syndicationShare,
+} from './near-duplicates.js';
 export { normalizeText, reportIdFor } from './normalize.js';
 export { type IngestOptions, type IngestProgress, type IngestSummary, ingest } from './pipeline.js';

@@ -11,7 +11,15 @@ import { buildReport } from './build-report.js';
 import type { InputItem } from './document.js';
 import { IngestError, type IngestFailure } from './errors.js';
 import { type InputOptions, planInputs, readPlannedInputs } from './inputs.js';
-import { estimateJaccard, FAMILY_THRESHOLD, lshKeys, minhashSignature, signatureFromHex } from './near-duplicates.js';
+import {
+  CANDIDATE_JACCARD,
+  estimateJaccard,
+  lshKeys,
+  minhashSignature,
+  SYNDICATION_SHARE,
+  signatureFromHex,
+  syndicationShare,
+} from './near-duplicates.js';
 
 /** Reports per transaction: ~500 keeps a commit under ~0.3 s at 2,000 reports/s while amortising the fsync. */
 export const DEFAULT_BATCH_SIZE = 500;
@@ -204,7 +212,11 @@ function storeOne(store: Store, p: Pending): { outcome: ReportUpsert; joined: bo
       const other = c.fingerprint ? signatureFromHex(c.fingerprint) : null;
       if (!other) continue;
       const similarity = estimateJaccard(sig, other);
-      if (similarity >= FAMILY_THRESHOLD) families.set(c.familyId, Math.max(families.get(c.familyId) ?? 0, similarity));
+      if (similarity < CANDIDATE_JACCARD) continue;
+      const otherText = store.reports.get(c.id)?.text;
+      if (otherText === undefined) continue;
+      const share = syndicationShare(report.text, otherText);
+      if (share >= SYNDICATION_SHARE) families.set(c.familyId, Math.max(families.get(c.familyId) ?? 0, share));
     }
     if (families.size > 0) {
       // Join the closest family; a report that bridges several families merges them (they are one wire story).

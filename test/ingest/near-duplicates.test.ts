@@ -1,0 +1,121 @@
+/**
+ * Measures the syndication rule (MinHash candidate gate, then sentence containment)  on hand-written families (test/fixtures/ingest/families):
+ *   a1–a3  one wire story: original, re-run with a new headline and the last sentence cut, re-run with edits
+ *   b1     another outlet's own story about the same incident (must NOT join: independent source)
+ *   c1–c2  two days of one monitor's bulletin: same boilerplate, different events (must NOT join)
+ *   d1     unrelated
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  CANDIDATE_JACCARD,
+  estimateJaccard,
+  isSyndicated,
+  LSH_BANDS,
+  lshKeys,
+  MINHASH_SIZE,
+  minhashSignature,
+  SYNDICATION_SHARE,
+  signatureFromHex,
+  signatureToHex,
+  syndicationShare,
+  words,
+} from '../../src/ingest/near-duplicates.js';
+import { normalizeText } from '../../src/ingest/normalize.js';
+import { fixture } from './helpers.js';
+
+const dir = fixture('families');
+const docs = readdirSync(dir)
+  .sort()
+  .map((f) => ({
+    name: f.slice(0, 2),
+    text: normalizeText(readFileSync(`${dir}/${f}`, 'utf8').replace(/^date .*\n/, '')),
+  }));
+const sameFamily = (a: string, b: string) => a[0] === b[0] && a[0] === 'a';
+
+/** Exact Jaccard of word 3-shingles, to check the MinHash estimate against. */
+function exactJaccard(a: string, b: string): number {
+  const sh = (t: string) => {
+    const w = words(t);
+    return new Set(w.slice(0, -2).map((_, i) => w.slice(i, i + 3).join(' ')));
+  };
+  const A = sh(a);
+  const B = sh(b);
+  let inter = 0;
+  for (const x of A) if (B.has(x)) inter++;
+  return inter / (A.size + B.size - inter);
+}
+
+describe('MinHash syndication families', () => {
+  const sigs = new Map(docs.map((d) => [d.name, minhashSignature(d.text)]));
+  const pairs: {
+    a: string;
+    b: string;
+    estimate: number;
+    exact: number;
+    share: number;
+    same: boolean;
+    linked: boolean;
+  }[] = [];
+  for (let i = 0; i < docs.length; i++) {
+    for (let j = i + 1; j < docs.length; j++) {
+      const a = docs[i]!;
+      const b = docs[j]!;
+      pairs.push({
+        a: a.name,
+        b: b.name,
+        estimate: estimateJaccard(sigs.get(a.name)!, sigs.get(b.name)!),
+        exact: exactJaccard(a.text, b.text),
+        share: syndicationShare(a.text, b.text),
+        same: sameFamily(a.name, b.name),
+        linked: isSyndicated(estimateJaccard(sigs.get(a.name)!, sigs.get(b.name)!), a.text, b.text),
+      });
+    }
+  }
+
+  it('links every syndicated copy into one family and makes no false merge', () => {
+    // Families are the connected components of linked pairs, as the pipeline builds them.
+    const family = new Map(docs.map((d) => [d.name, d.name]));
+    const root = (n: string): string => (family.get(n) === n ? n : root(family.get(n)!));
+    for (const p of pairs) if (p.linked) family.set(root(p.b), root(p.a));
+    const falseMerges = pairs.filter((p) => !p.same && root(p.a) === root(p.b));
+    const missed = pairs.filter((p) => p.same && root(p.a) !== root(p.b));
+    expect(falseMerges).toEqual([]);
+    expect(missed).toEqual([]);
+    // Each copy links to the original directly.
+    expect(pairs.filter((p) => p.linked).map((p) => `${p.a}-${p.b}`)).toEqual(['a1-a2', 'a1-a3']);
+  });
+
+  it('keeps a margin: copies well above, shared boilerplate and independent stories well below', () => {
+    for (const p of pairs.filter((q) => q.a === 'a1' && q.same))
+      expect(p.share).toBeGreaterThan(SYNDICATION_SHARE + 0.08);
+    for (const p of pairs.filter((q) => !q.same)) expect(p.share).toBeLessThan(SYNDICATION_SHARE - 0.1);
+    // The two bulletins share header and footer: Jaccard alone would nearly merge them; sentences do not.
+    const bulletins = pairs.find((p) => p.a === 'c1' && p.b === 'c2')!;
+    expect(bulletins.estimate).toBeGreaterThan(CANDIDATE_JACCARD);
+    expect(bulletins.exact).toBeGreaterThan(0.35);
+    expect(bulletins.share).toBeLessThan(0.7);
+  });
+
+  it('estimates Jaccard within three standard errors (±0.2) of the exact value', () => {
+    for (const p of pairs) expect(Math.abs(p.estimate - p.exact)).toBeLessThan(0.2);
+  });
+
+  it('puts copies in a shared LSH bucket', () => {
+    const keys = (n: string) => new Set(lshKeys(sigs.get(n)!));
+    const shared = (x: string, y: string) => [...keys(x)].filter((k) => keys(y).has(k)).length;
+    expect(shared('a1', 'a2')).toBeGreaterThan(0);
+    expect(shared('a1', 'a3')).toBeGreaterThan(0);
+    expect(shared('a1', 'd1')).toBe(0);
+    expect(lshKeys(sigs.get('a1')!)).toHaveLength(LSH_BANDS);
+  });
+
+  it('round-trips signatures through hex and handles texts shorter than a shingle', () => {
+    const sig = sigs.get('a1')!;
+    expect(signatureFromHex(signatureToHex(sig))).toEqual(sig);
+    expect(signatureToHex(sig)).toHaveLength(MINHASH_SIZE * 8);
+    expect(signatureFromHex('zz')).toBeNull();
+    const short = minhashSignature('Two words');
+    expect(estimateJaccard(short, minhashSignature('two words!'))).toBe(1);
+  });
+});
