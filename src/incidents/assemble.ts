@@ -120,7 +120,7 @@ export function assembleIncident(
       (s) => s,
     ) ?? rep.event.sub_event_type;
   const typed = members.find((m) => m.event.sub_event_type === type) ?? rep;
-  const { grade, reason } = gradeIncident(members, familyOf, lexicon);
+  const { grade, reason } = gradeIncident(members, familyOf, lexicon, type);
   const sortedMembers = [...members].sort((a, b) => {
     const pa = reports.get(a.report)?.published ?? '9999';
     const pb = reports.get(b.report)?.published ?? '9999';

@@ -82,8 +82,10 @@ export function summarizeCount(kind: CountKind, members: EventFeature[], familyO
     const supporters = figures.filter((f) => v >= f.low && v <= (f.high ?? Infinity));
     const support = supporters.length;
     const published = Math.max(...supporters.map((f) => f.published));
-    // More independent support wins; then the more recent figure (later reports know more); then the smaller.
-    if (support > bestSupport || (support === bestSupport && published > bestPublished)) {
+    // More independent support wins; then the more recent figure (later reports know more); then, candidates being
+    // visited in ascending order, the larger (tolls are revised upwards far more often than down; the conservative
+    // reading is kept in low and acled).
+    if (support > bestSupport || (support === bestSupport && published >= bestPublished)) {
       best = v;
       bestSupport = support;
       bestPublished = published;

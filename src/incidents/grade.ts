@@ -21,6 +21,8 @@ export function gradeIncident(
   members: EventFeature[],
   familyOf: Map<string, string>,
   lexicon: IncidentLexicon,
+  /** The incident's sub-event type (what a perpetrator must claim to confirm it). */
+  subEventType: string | null = null,
 ): GradeResult {
   const denied = members.filter((m) => m.event.certainty === 'denied');
   const affirming = members.filter(affirms);
@@ -53,13 +55,18 @@ export function gradeIncident(
     };
 
   const families = new Set(affirming.map(famOf));
-  const admission = members.find((m) => m.event.certainty === 'claimed' && claimByPerpetrator(m));
+  // A perpetrator's claim confirms the incident only when it claims the incident's own act (ISWAP claiming the IED
+  // attack); a side's boast of killings during a clash is a claim about one aspect, kept with the counts.
+  const admission = members.find(
+    (m) => m.event.certainty === 'claimed' && claimByPerpetrator(m) && m.event.sub_event_type === subEventType,
+  );
   if (admission)
     return {
       grade: 'Confirmed',
       reason: `responsibility accepted by ${admission.event.attribution ?? admission.event.actor1?.name}`,
     };
-  const official = affirming.find((m) => isOfficialAttribution(m.event.attribution, lexicon));
+  // A perpetrator's words are judged above (responsibility), not as an official statement ("… National Army").
+  const official = affirming.find((m) => !claimByPerpetrator(m) && isOfficialAttribution(m.event.attribution, lexicon));
   if (official) return { grade: 'Confirmed', reason: `official confirmation: ${official.event.attribution}` };
   if (families.size >= 2) return { grade: 'Fair', reason: `${families.size} independent sources` };
   if (families.size === 1) return { grade: 'Weak', reason: 'a single source' };

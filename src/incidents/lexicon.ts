@@ -9,6 +9,8 @@ export interface IncidentLexicon {
   retaliationCues: string[];
   /** Lower-cased words that mark an attribution as an official statement. */
   officialWords: string[];
+  /** Words that veto it: anonymous or second-hand sourcing ("a military source"). */
+  officialVetoes?: string[];
 }
 
 /** Parses one list file: `#` comments and blank lines dropped, entries lower-cased and trimmed. */
@@ -25,9 +27,11 @@ const dataUrl = (name: string): URL => new URL(`../../data/incidents/${name}`, i
 
 /** Reads the lexicon from data/incidents (works from src/ under tsx and from dist/ after the build). */
 export function loadIncidentLexicon(): IncidentLexicon {
+  const official = parseWordList(readFileSync(dataUrl('official-sources.txt'), 'utf8'));
   return {
     retaliationCues: parseWordList(readFileSync(dataUrl('retaliation-cues.txt'), 'utf8')),
-    officialWords: parseWordList(readFileSync(dataUrl('official-sources.txt'), 'utf8')),
+    officialWords: official.filter((w) => !w.startsWith('!')),
+    officialVetoes: official.filter((w) => w.startsWith('!')).map((w) => w.slice(1)),
   };
 }
 
@@ -44,7 +48,9 @@ export function hasRetaliationCue(text: string, lexicon: IncidentLexicon): boole
 export function isOfficialAttribution(attribution: string | null, lexicon: IncidentLexicon): boolean {
   if (!attribution) return false;
   const words = ` ${normalizeWords(attribution)} `;
-  return lexicon.officialWords.some((w) => words.includes(` ${normalizeWords(w)} `));
+  const has = (w: string) => words.includes(` ${normalizeWords(w)} `);
+  if ((lexicon.officialVetoes ?? []).some(has)) return false;
+  return lexicon.officialWords.some(has);
 }
 
 /** Lower case, diacritics kept (they matter outside Latin script), punctuation → spaces, single spaces. */

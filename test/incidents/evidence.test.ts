@@ -148,6 +148,31 @@ describe('grades', () => {
     expect(inc).toMatchObject({ grade: 'Confirmed', grade_reason: 'official confirmation: the defence ministry' });
   });
 
+  it('an anonymous "military source" is not an official confirmation', () => {
+    const inc = one([report('a')], [input('a', ev({ certainty: 'reported', attribution: 'a military source' }))]);
+    expect(inc.grade).toBe('Weak');
+  });
+
+  it("a side's claim of killings during a clash does not confirm the clash", () => {
+    const inc = one(
+      [report('a'), report('b')],
+      [
+        input('a', ev({})),
+        input(
+          'b',
+          ev({
+            event_type: 'Violence against civilians',
+            sub_event_type: 'Attack',
+            certainty: 'claimed',
+            attribution: 'Syrian National Army',
+            fatalities: { low: 20, high: 20 },
+          }),
+        ),
+      ],
+    );
+    expect(inc.grade).toBe('Fair');
+  });
+
   it('Discounted: a denial that is the latest word', () => {
     const inc = one(
       [report('a', { published: '2019-10-30' }), report('b', { published: '2019-10-31' })],

@@ -1,0 +1,147 @@
+/**
+ * The incident stage at the edge of the store: reads reports and events through the Store, clusters them with the
+ * analyst decisions, writes incidents through the IncidentRepository. The only module of src/incidents that does
+ * I/O (through those two interfaces); the clustering itself stays pure.
+ */
+import type { AnalystDecision, Incident, IncidentEventInput, IncidentReport } from '../model/incident.js';
+import type { IncidentRepository, Store, StoredEvent } from '../store/store.js';
+import { FOLLOW_WINDOW_DAYS, IncidentIndex } from './cluster.js';
+import { DATE_TOUCH_DAYS } from './compatibility.js';
+import { dayNumber, eventKey, isoDay } from './features.js';
+import { incidentReportOf } from './inputs.js';
+import type { IncidentLexicon } from './lexicon.js';
+
+export type IncidentStore = Pick<Store, 'reports' | 'events'>;
+
+/** Every stored event (the events repository pages; one page holds them all). */
+function allEvents(store: IncidentStore): StoredEvent[] {
+  const n = store.events.count();
+  return n === 0 ? [] : store.events.list({ limit: n });
+}
+
+function reportsOf(store: IncidentStore, ids: Iterable<string>): IncidentReport[] {
+  const out: IncidentReport[] = [];
+  for (const id of new Set(ids)) {
+    const r = store.reports.get(id);
+    if (r) out.push(incidentReportOf(r));
+  }
+  return out;
+}
+
+const toInput = (e: StoredEvent): IncidentEventInput => ({ report: e.reportId, index: e.idx, event: e.event });
+
+/** What the stored incidents were built from: a change in either count means they are stale. */
+export function eventSetMarker(store: IncidentStore): string {
+  return `reports=${store.reports.count()};events=${store.events.count()}`;
+}
+
+/** Clusters every stored event with the stored decisions and replaces the stored incidents. */
+export function rebuildIncidents(
+  store: IncidentStore,
+  repo: IncidentRepository,
+  lexicon: IncidentLexicon,
+): { incidents: number; events: number } {
+  const events = allEvents(store);
+  const index = new IncidentIndex({ lexicon, decisions: repo.decisions() });
+  index.addReports(
+    reportsOf(
+      store,
+      events.map((e) => e.reportId),
+    ),
+  );
+  index.add(events.map(toInput));
+  const incidents = index.incidents();
+  repo.replaceAll(incidents);
+  repo.setBuiltFrom(eventSetMarker(store));
+  return { incidents: incidents.length, events: events.length };
+}
+
+/** Rebuilds when the stored incidents were built from another set of events; returns whether it did. */
+export function ensureIncidentsFresh(
+  store: IncidentStore,
+  repo: IncidentRepository,
+  lexicon: IncidentLexicon,
+): boolean {
+  if (repo.builtFrom() === eventSetMarker(store)) return false;
+  rebuildIncidents(store, repo, lexicon);
+  return true;
+}
+
+/**
+ * Days of context around new events for an incremental update: the follow-up window (14 days) and a day, so that
+ * links and incidents reached through a neighbour are re-formed whole. Components wider than this (rare chains of
+ * region-level reports) are re-formed exactly by `rebuildIncidents`.
+ */
+const CONTEXT_DAYS = Math.max(DATE_TOUCH_DAYS + 7, FOLLOW_WINDOW_DAYS + 1);
+
+/**
+ * Incremental update after new reports were stored: re-clusters only the events dated around the new ones (and
+ * every event of the incidents they belong to), with the analyst decisions, and writes what changed.
+ */
+export function updateIncidentsForReports(
+  store: IncidentStore,
+  repo: IncidentRepository,
+  lexicon: IncidentLexicon,
+  reportIds: readonly string[],
+): { changed: number; removed: number } {
+  const fresh = reportIds.flatMap((id) => store.events.forReport(id));
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const e of fresh) {
+    const s = dayNumber(e.event.date?.start);
+    const t = dayNumber(e.event.date?.end ?? e.event.date?.start);
+    if (s !== null) lo = Math.min(lo, s);
+    if (t !== null) hi = Math.max(hi, t);
+  }
+  const byKey = new Map<string, StoredEvent>();
+  for (const e of fresh) byKey.set(eventKey(e.reportId, e.idx), e);
+  if (Number.isFinite(lo)) {
+    const window = { from: isoDay(lo - CONTEXT_DAYS), to: isoDay(hi + CONTEXT_DAYS) };
+    const n = store.events.count(window);
+    for (const e of n > 0 ? store.events.list({ ...window, limit: n }) : []) byKey.set(eventKey(e.reportId, e.idx), e);
+  }
+  // Whole incidents: every member of an incident touched by the window comes along, so none is cut in two.
+  const previous = new Set<string>();
+  for (const key of [...byKey.keys()]) {
+    const id = repo.incidentOfEvent(key);
+    if (!id || previous.has(id)) continue;
+    previous.add(id);
+    for (const m of repo.get(id)?.members ?? []) {
+      if (byKey.has(m.key)) continue;
+      const e = store.events.get(`${m.report}:${m.index}`);
+      if (e) byKey.set(m.key, e);
+    }
+  }
+  const events = [...byKey.values()];
+  const index = new IncidentIndex({ lexicon, decisions: repo.decisions() });
+  index.addReports(
+    reportsOf(
+      store,
+      events.map((e) => e.reportId),
+    ),
+  );
+  index.add(events.map(toInput));
+  const incidents = index.incidents();
+  const kept = new Set(incidents.map((i) => i.id));
+  repo.apply({ changed: incidents, removed: [...previous].filter((id) => !kept.has(id)) });
+  repo.setBuiltFrom(eventSetMarker(store));
+  return { changed: incidents.length, removed: [...previous].filter((id) => !kept.has(id)).length };
+}
+
+/** The incidents repository as the workbench reads and changes it (src/server/data.ts `IncidentSource`). */
+export function incidentSource(
+  store: IncidentStore,
+  repo: IncidentRepository,
+  lexicon: IncidentLexicon,
+): { all(): Iterable<Incident>; decide(decision: AnalystDecision): void } {
+  return {
+    all: () => {
+      ensureIncidentsFresh(store, repo, lexicon);
+      return repo.all();
+    },
+    decide: (decision) => {
+      repo.addDecision(decision);
+      rebuildIncidents(store, repo, lexicon);
+    },
+  };
+}
