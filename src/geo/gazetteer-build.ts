@@ -45,6 +45,9 @@ const ADMIN_SUFFIX =
 const ADMIN_PREFIX =
   /^(Muhafazat|Muḩāfaz̧at|Mintaqat|Minţaqat|Nahiyat|Nāḩiyat|Province of|Provincia de|Provincia di|Departamento de|Estado de|Distrito de|Governorate of|County of|City of)\s+/i;
 
+/** Countries whose first-level postal codes appear in datelines and addresses ("Wichita, KS"). */
+const POSTAL_COUNTRIES = new Set(['US', 'CA', 'AU']);
+
 interface CountryInfo {
   code: string;
   name: string;
@@ -356,7 +359,12 @@ export function buildIndexData(dir: string, version = sourcesVersion(dir)): { da
     acc(ccacc, row.countryCode, lat, lon, pop);
   }
 
-  // 2. Imported places (before areas, so area centroids and populations do not depend on them).
+  // 2. Imported places (before areas, so area centroids and populations do not depend on them). Imports that
+  // name their admin-1 ("Al-Hasakah", as ACLED does) get its code when the name is known in that country.
+  const admin1ByName = new Map<string, string>();
+  for (const [code, name] of admin1Names) {
+    admin1ByName.set(`${code.slice(0, 2)}|${foldName(name.replace(ADMIN_PREFIX, '').replace(ADMIN_SUFFIX, ''))}`, code);
+  }
   let imported = 0;
   const importsDir = join(dir, IMPORTS_DIR);
   const aliasFiles: string[] = [];
@@ -376,7 +384,13 @@ export function buildIndexData(dir: string, version = sourcesVersion(dir)): { da
         const lat = Number(r.lat);
         const lon = Number(r.lon);
         if (!Number.isFinite(lat) || !Number.isFinite(lon) || !r.name) continue;
-        const a1 = r.admin1Code ? `${r.country}.${r.admin1Code}` : '';
+        const a1 = r.admin1Code
+          ? `${r.country}.${r.admin1Code}`
+          : r.admin1Name
+            ? (admin1ByName.get(
+                `${r.country}|${foldName(r.admin1Name.replace(ADMIN_PREFIX, '').replace(ADMIN_SUFFIX, ''))}`,
+              ) ?? '')
+            : '';
         const a2 = r.admin2Code && a1 ? `${a1}.${r.admin2Code}` : '';
         const id =
           existing ??
@@ -482,6 +496,11 @@ export function buildIndexData(dir: string, version = sourcesVersion(dir)): { da
     admin1Entry.set(code, id);
     addAdminNames(id, name);
     if (n) addNeAliases(id, n);
+    // Postal codes of first-level areas ("KS", "ON", "NSW") as abbreviations where addresses use them; the
+    // recognizer takes them only right after a comma ("Wichita, KS").
+    const postal = n?.[5];
+    if (postal && POSTAL_COUNTRIES.has(country) && /^[A-Z]{2,3}$/.test(postal))
+      b.addName(id, postal, NameKind.abbreviation);
   }
   for (const n of neOrphans) {
     const id = b.add({

@@ -11,6 +11,9 @@ export interface Lexicon {
   stop: Set<string>;
   /** Ordinary English words that are also gazetteer names (lower-case). */
   commonWords: Set<string>;
+  /** Abbreviations listed in abbreviations.tsv, exactly as written ("US", "NSW"): these stand alone; other
+   * capital codes (postal codes such as "KS") count only after a comma. */
+  abbreviations: Set<string>;
   /** Given names, lower-case: "Roy Jones" is a person, "Michael" alone is not a place. */
   givenNames: Set<string>;
   /** Actor names containing a place name; the place inside is not a mention. */
@@ -29,6 +32,7 @@ export function loadLexicon(meta: IndexMeta): Lexicon {
     else if (t === '[cued]') section = stop;
     else section.add(foldName(t));
   }
+  const abbreviations = new Set(readDataLines('abbreviations.tsv').map((l) => l.split('\t')[0] ?? ''));
   const commonWords = new Set(readDataLines('common-words.generated.txt').map((l) => l.trim()));
   const givenNames = new Set(readDataLines('given-names.txt').map((l) => l.trim().toLowerCase()));
   const demonyms = meta.demonyms.map(escapeRegExp).join('|');
@@ -39,7 +43,7 @@ export function loadLexicon(meta: IndexMeta): Lexicon {
   const actors = patterns.length
     ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${patterns.join('|')})(?![\\p{L}\\p{N}])`, 'gu')
     : null;
-  return { stop, strictStop, givenNames, commonWords, actors };
+  return { stop, strictStop, givenNames, commonWords, abbreviations, actors };
 }
 
 /** Lower-case words allowed inside a multi-word name ("Isle of Man", "Ras al Ain", "Trinidad and Tobago"). */

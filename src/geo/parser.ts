@@ -511,7 +511,7 @@ export class GeoparserImpl {
 
     // Postal-code abbreviations in capitals ("KS", "WA") count only right after a comma ("Wichita, KS").
     if (hasAbbreviationOnly && !surface.endsWith('.') && /^[A-Z]{2,3}$/.test(surface) && key.length <= 3) {
-      const isListed = /^(?:US|UK|UAE|DRC|USA|NSW|PRC|DPRK|ROK|KSA|DC|KRI)$/.test(surface);
+      const isListed = this.lexicon.abbreviations.has(surface);
       if (!isListed && !/,\s*$/.test(before)) return null;
     }
     // Abbreviations written in capitals ("ACT", "WA", "NT") do not match ordinary words ("Act", "Wa").

@@ -4,6 +4,7 @@
  */
 import type { Command } from '../command.js';
 import { eventsCommand } from './events.js';
+import { gazetteerCommand } from './gazetteer.js';
 import { incidentsCommand } from './incidents.js';
 import { ingestCommand } from './ingest.js';
 import { reportsCommand } from './reports.js';
@@ -15,3 +16,4 @@ export const commands: Command[] = [];
 commands.push(ingestCommand, reportsCommand, eventsCommand);
 commands.push(serveCommand, usersCommand);
 commands.push(incidentsCommand);
+commands.push(gazetteerCommand);
