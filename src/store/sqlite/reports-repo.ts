@@ -116,9 +116,11 @@ export class SqliteReportRepository implements ReportRepository {
       created_at, updated_at) VALUES (@id, @familyId, @outlet, @title, @author, @url, @published, @publishedSource,
       @dateline, @language, @languageConfidence, @text, @embeddedPosts, @rawSha256, @fingerprint, @now, @now)`);
     this.insertSource = db.prepare(
-      'INSERT OR IGNORE INTO report_sources (report_id, kind, locator, external_id, seen_at) VALUES (?, ?, ?, ?, ?)',
+      // ON CONFLICT, not OR IGNORE: only a source already recorded is skipped; a NULL kind or locator still fails.
+      `INSERT INTO report_sources (report_id, kind, locator, external_id, seen_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (report_id, kind, locator) DO NOTHING`,
     );
-    this.insertLsh = db.prepare('INSERT OR IGNORE INTO report_lsh (key, report_id) VALUES (?, ?)');
+    this.insertLsh = db.prepare('INSERT INTO report_lsh (key, report_id) VALUES (?, ?) ON CONFLICT DO NOTHING');
     this.insertFts = db.prepare('INSERT INTO reports_fts (rowid, title, body) VALUES (?, ?, ?)');
     this.deleteFts = db.prepare('DELETE FROM reports_fts WHERE rowid = ?');
     // A later source may know what the first one did not (a feed gives the title a text file lacked).

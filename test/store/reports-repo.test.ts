@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { buildReport } from '../../src/ingest/build-report.js';
+import type { Report, ReportSource } from '../../src/model/report.js';
+import { openStore } from '../../src/store/index.js';
+import { foldForSearch, ftsQuery } from '../../src/store/sqlite/reports-repo.js';
+
+const SEEN = '2024-01-01T00:00:00.000Z';
+const src = (locator: string, externalId: string | null = null): ReportSource => ({
+  kind: 'file',
+  locator,
+  externalId,
+  seenAt: SEEN,
+});
+function report(text: string, extra: Partial<Report> = {}, source = src(`${text.slice(0, 8)}.txt`)): Report {
+  return {
+    ...buildReport({
+      text,
+      source,
+      published: extra.published ?? null,
+      publishedSource: extra.published ? 'input-field' : 'none',
+      rawSha256: null,
+    }),
+    ...extra,
+  };
+}
+
+describe('SQLite reports repository', () => {
+  it('stores a report whole and reads it back identically', () => {
+    const store = openStore(':memory:');
+    const r = report(
+      'BEIRUT, LEBANON (4:20 P.M.) – Fighters captured soldiers pic.twitter.com/x1 — A B (@ab) October 29, 2019',
+      {
+        title: 'T',
+        outlet: 'O',
+        published: '2019-10-30',
+      },
+    );
+    expect(store.reports.upsert(r)).toEqual({ id: r.id, status: 'new', familyId: r.id });
+    expect(store.reports.get(r.id)).toEqual(r);
+    store.close();
+  });
+
+  it('stores the same text once with all its sources, fills missing metadata, and is idempotent', () => {
+    const store = openStore(':memory:');
+    const a = report('Same words in two places.', {}, src('a.txt'));
+    const b = {
+      ...a,
+      title: 'From the feed',
+      sources: [{ ...src('feed.xml#1', 'guid-1'), kind: 'feed-item' as const }],
+    };
+    expect(store.reports.upsert(a).status).toBe('new');
+    expect(store.reports.upsert(b).status).toBe('new-source');
+    expect(store.reports.upsert(b).status).toBe('unchanged');
+    const got = store.reports.get(a.id)!;
+    expect(got.sources.map((s) => s.locator)).toEqual(['a.txt', 'feed.xml#1']);
+    expect(got.title).toBe('From the feed');
+    expect(store.reports.count()).toBe(1);
+    // The title that arrived later is searchable.
+    expect(store.reports.search('feed').map((h) => h.id)).toEqual([a.id]);
+    store.close();
+  });
+
+  it('rolls a failed upsert back whole (no orphan sources or index rows)', () => {
+    const store = openStore(':memory:');
+    const r = report('A report that will fail half-way.');
+    const bad = { ...r, sources: [src('x.txt'), { ...src('y.txt'), kind: undefined as unknown as 'file' }] };
+    expect(() => store.reports.upsert(bad)).toThrow();
+    expect(store.reports.count()).toBe(0);
+    expect(store.reports.sources(r.id)).toEqual([]);
+    expect(store.reports.search('fail')).toEqual([]);
+    store.close();
+  });
+
+  it('resolves full ids, id prefixes, external ids and source paths', () => {
+    const store = openStore(':memory:');
+    const r = report('Resolvable report text.', {}, src('dir/file.txt', 'ext-42'));
+    store.reports.upsert(r);
+    expect(store.reports.resolve(r.id)).toEqual([r.id]);
+    expect(store.reports.resolve(r.id.slice(0, 6))).toEqual([r.id]);
+    expect(store.reports.resolve('ext-42')).toEqual([r.id]);
+    expect(store.reports.resolve('dir/file.txt')).toEqual([r.id]);
+    expect(store.reports.resolve('ffff0000')).toEqual([]);
+    store.close();
+  });
+
+  it('lists with filters, newest first', () => {
+    const store = openStore(':memory:');
+    store.reports.upsert(report('Old report.', { published: '2019-10-29', language: 'en' }));
+    store.reports.upsert(report('New report.', { published: '2024-06-03', language: 'en' }));
+    store.reports.upsert(report('Rapor metni.', { published: '2024-06-04', language: 'tr' }));
+    store.reports.upsert(report('Undated report.'));
+    expect(store.reports.list().map((r) => r.published)).toEqual(['2024-06-04', '2024-06-03', '2019-10-29', null]);
+    expect(store.reports.list({ from: '2024-01-01', language: 'en' }).map((r) => r.published)).toEqual(['2024-06-03']);
+    expect(store.reports.count({ to: '2020-01-01' })).toBe(1);
+    expect(store.reports.list({ limit: 1, offset: 1 })).toHaveLength(1);
+    store.close();
+  });
+
+  it('searches without regard to case, Latin and Turkish diacritics, or Arabic vowel marks', () => {
+    const store = openStore(':memory:');
+    const tr = report('Diyarbakır ve Şanlıurfa çevresinde çatışmalar sürüyor.');
+    const ar = report('اشتباكات عنيفة قرب قرية تَلّ الهَوى شمال غرب تل تمر، وأنباء عن أسر عدد من الجنود.');
+    const fr = report('Les combats ont repris près de Bangui, selon la Sécurité publique.');
+    for (const r of [tr, ar, fr]) store.reports.upsert(r);
+    const ids = (q: string) => store.reports.search(q).map((h) => h.id);
+    expect(ids('diyarbakir')).toEqual([tr.id]);
+    expect(ids('DIYARBAKIR sanliurfa')).toEqual([tr.id]);
+    expect(ids('çatışma*')).toEqual([tr.id]);
+    expect(ids('securite')).toEqual([fr.id]);
+    // Undotted query for vowelled text, and hamza-on-alef folded to bare alef: انباء matches وأنباء? No: that is a
+    // different word (with the conjunction) — but أسر and اسر are the same word.
+    expect(ids('تل الهوى')).toEqual([ar.id]);
+    expect(ids('اسر')).toEqual([ar.id]);
+    expect(ids('"tal tamr"')).toEqual([]);
+    expect(ids('نهر')).toEqual([]);
+    const [hit] = store.reports.search('sanliurfa');
+    expect(hit!.snippet).toContain('Şanlıurfa');
+    store.close();
+  });
+
+  it('keeps FTS syntax in a query from doing harm', () => {
+    expect(ftsQuery('a OR b NEAR(c) "x y" z*')).toBe('"a" "or" "b" "near" "c" "x y" "z"*');
+    expect(ftsQuery('  -- ')).toBeNull();
+    expect(foldForSearch('İSTANBUL Işık')).toBe('istanbul isik');
+    expect(foldForSearch('أَسْرَى')).toBe('اسري');
+  });
+
+  it('finds family candidates by LSH key and merges families', () => {
+    const store = openStore(':memory:');
+    const a = report('Report A.');
+    const b = report('Report B.');
+    const c = report('Report C.');
+    store.reports.upsert(a, ['0:x', '1:y']);
+    store.reports.upsert(b, ['0:z', '1:y']);
+    store.reports.upsert({ ...c, familyId: c.id }, ['0:q']);
+    expect(
+      store.reports
+        .familyCandidates(['1:y'])
+        .map((x) => x.id)
+        .sort(),
+    ).toEqual([a.id, b.id].sort());
+    expect(store.reports.familyCandidates(['9:none'])).toEqual([]);
+    expect(store.reports.mergeFamilies([b.id, c.id], a.id)).toBe(2);
+    const [family] = store.reports.families();
+    expect(family).toEqual({ familyId: a.id, size: 3, ids: [a.id, b.id, c.id].sort() });
+    expect(store.reports.families({ all: true })).toHaveLength(1);
+    store.close();
+  });
+});
