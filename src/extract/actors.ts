@@ -219,7 +219,18 @@ export function createActorMatcher(named: ActorEntry[], generic: ActorEntry[], c
         found.push({ start, end, text: m[0], entry, reason: `demonym:${m[1]}` });
       }
       scan(groups[1] as CompiledGroup);
-      return found.sort((a, b) => a.start - b.start);
+      // "PKK militants", "Taliban sniper", "IS fighters": a generic noun right after a named actor is that actor.
+      const sorted = found.sort((a, b) => a.start - b.start);
+      const merged: ActorMention[] = [];
+      for (const m of sorted) {
+        const prev = merged[merged.length - 1];
+        if (prev && m.entry.source === 'generic' && prev.entry.source !== 'generic' && m.start - prev.end <= 1 && m.start >= prev.end) {
+          merged[merged.length - 1] = { ...prev, end: m.end, text: text.slice(prev.start - offset, m.end - offset) };
+          continue;
+        }
+        merged.push(m);
+      }
+      return merged;
     },
   };
 }

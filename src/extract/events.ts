@@ -19,7 +19,7 @@ import type {
   SubEventType,
   TraceEntry,
 } from '../model/extraction.js';
-import { type ActorMatcher, type ActorMention, actorName, categoryIn, type ActorEntry } from './actors.js';
+import { type ActorEntry, type ActorMatcher, type ActorMention, actorName, categoryIn } from './actors.js';
 import { assessCertainty, type CertaintyRule } from './certainty.js';
 import { type Classification, classify, isArmed } from './classify.js';
 import { type CountLexicon, type CountMention, findCounts, pickCount } from './counts.js';
@@ -27,7 +27,16 @@ import type { DateMention } from './dates.js';
 import type { Sentence } from './sentences.js';
 import type { NonEventEntry, TriggerHit, TriggerMatcher } from './triggers.js';
 
+export interface Belligerents {
+  country: string;
+  from: string | null;
+  to: string | null;
+  sideA: string;
+  sideB: string;
+}
+
 export interface AssemblyResources {
+  belligerents: Belligerents[];
   triggers: TriggerMatcher;
   nonEvents: NonEventEntry[];
   counts: CountLexicon;
@@ -62,6 +71,8 @@ interface Candidate {
   certainty: ReturnType<typeof assessCertainty>;
   post: number | null;
   order: number;
+  /** A state force named in the next two sentences (the police who dispersed a protest). */
+  contextState: ActorMention | null;
 }
 
 const CLAUSE_SPLIT = /;\s+|,?\s+while\s+|,\s+whereas\s+|,\s+meanwhile,?\s+|\.\s+Meanwhile,?\s+|,\s+and\s+(?=(?:the\s+|a\s+|an\s+)?[A-Z][\w-]+\s+(?:forces|militants|troops|army|police|rebels|fighters|gunmen|jets|warplanes|aircraft|drones?)\b)/g;
@@ -95,6 +106,18 @@ function roles(text: string, clause: Span, actors: ActorMention[], trigger: Trig
     if (after.length >= 2) return { agent: after[0] ?? null, patient: after[1] ?? null, reason: 'between-x-and-y' };
   }
   const before = inClause.filter((a) => a.end <= trigger.start).reverse();
+  // A coordinated subject ("pro-Hadi forces and Popular Resistance fighters thwarted…"): its first member leads.
+  const leader = (list: ActorMention[]): ActorMention | null => {
+    let i = list.findIndex((a) => a.entry.role !== 'patient');
+    if (i < 0) return null;
+    while (i + 1 < list.length) {
+      const cur = list[i] as ActorMention;
+      const prev = list[i + 1] as ActorMention;
+      if (!/^\s*(?:,|and|,\s*and|as well as|along with|together with)\s*$/i.test(text.slice(prev.end, cur.start))) break;
+      i++;
+    }
+    return list[i] ?? null;
+  };
   const after = inClause.filter((a) => a.start >= trigger.end);
   const tail = text.slice(trigger.end, Math.min(clause.end, trigger.end + 120));
   const byAgent = /^\s*(?:\w+\s+){0,4}?by\s+/i.exec(tail);
@@ -112,53 +135,142 @@ function roles(text: string, clause: Span, actors: ActorMention[], trigger: Trig
     const agent = after.find((a) => a.entry.role !== 'patient') ?? null;
     return { agent, patient, reason: 'passive' };
   }
-  const agent = before.find((a) => a.entry.role !== 'patient') ?? after.find((a) => a.entry.role === 'agent') ?? null;
-  const patient = after.find((a) => a !== agent && a.entry.role !== 'agent') ?? before.find((a) => a !== agent && a.entry.role === 'patient') ?? null;
+  const agent = leader(before) ?? after.find((a) => a.entry.role === 'agent') ?? null;
+  // "X and Y clashed", "1 soldier was hit by a Taliban sniper": the other side may stand before the verb too.
+  const patient =
+    after.find((a) => a !== agent && a.entry.role !== 'agent' && a.entry.name !== agent?.entry.name) ??
+    before.find((a) => a !== agent && a.entry.role !== 'agent' && a.entry.name !== agent?.entry.name) ??
+    null;
   return { agent, patient, reason: 'active' };
 }
 
-interface ActorDefaults {
-  name: string;
-  category: ActorCategory;
-  reason: string;
-}
+const STATE: ReadonlySet<ActorCategory> = new Set(['State forces', 'External/Other forces']);
+const CROWD: ReadonlySet<ActorCategory> = new Set(['Protesters', 'Rioters', 'Civilians']);
 
-/** ACLED's actor pattern per sub-event type: who the two sides are when the text leaves one implicit. */
-function actorTemplate(sub: SubEventType, hasStateResponse: boolean, countryName: string | null): { a1: ActorDefaults | null; a2: ActorDefaults | null; force1?: ActorCategory; force2?: ActorCategory | null } {
+/**
+ * The two actors as ACLED codes them for the sub-event type: a protest's first actor is always "Protesters (X)"
+ * and its second the state force that intervened; violence against civilians always has civilians as its
+ * second actor; remote violence names civilians only when they were hurt; a battle has two armed sides, the
+ * front's default belligerents standing in when the text names none.
+ */
+function codeActors(
+  res: AssemblyResources,
+  input: AssemblyInput,
+  head: Candidate,
+  eventCountry: string | null,
+  countryName: string | null,
+  stateResponse: boolean,
+  casualties: boolean,
+): { a1: EventActor | null; a2: EventActor | null; reasons: FieldReason[] } {
+  const reasons: FieldReason[] = [];
+  const countries = res.actors.countries;
   const c = countryName ? ` (${countryName})` : '';
   const of = countryName ? ` of ${countryName}` : '';
-  const unidentified: ActorDefaults = { name: `Unidentified Armed Group${c}`, category: 'Political militia', reason: 'default-unidentified' };
-  const civilians: ActorDefaults = { name: `Civilians${c}`, category: 'Civilians', reason: 'default-civilians' };
-  const police: ActorDefaults = { name: `Police Forces${of}`, category: 'State forces', reason: 'default-police' };
-  const protesters: ActorDefaults = { name: `Protesters${c}`, category: 'Protesters', reason: 'acled-protest-actor' };
-  const rioters: ActorDefaults = { name: `Rioters${c}`, category: 'Rioters', reason: 'acled-riot-actor' };
-  switch (sub) {
-    case 'Peaceful protest':
-      return { a1: protesters, a2: null, force1: 'Protesters', force2: null };
-    case 'Protest with intervention':
-    case 'Excessive force against protesters':
-      return { a1: protesters, a2: police, force1: 'Protesters' };
-    case 'Violent demonstration':
-      return { a1: rioters, a2: hasStateResponse ? police : null, force1: 'Rioters' };
-    case 'Mob violence':
-      return { a1: rioters, a2: civilians, force1: 'Rioters' };
-    case 'Attack':
-    case 'Abduction/forced disappearance':
-    case 'Sexual violence':
-      return { a1: unidentified, a2: civilians, force2: 'Civilians' };
-    case 'Armed clash':
-      return { a1: unidentified, a2: unidentified };
-    case 'Arrests':
-      return { a1: police, a2: civilians };
-    case 'Looting/property destruction':
-      return { a1: unidentified, a2: civilians };
-    case 'Remote explosive/landmine/IED':
-    case 'Grenade':
-    case 'Suicide bomb':
-      return { a1: unidentified, a2: null };
-    default:
-      return { a1: null, a2: null };
+  const sub = head.cls.subEventType;
+  const type = head.cls.eventType;
+  const text = input.text;
+  const cat = (m: ActorMention) => categoryIn(m.entry, eventCountry);
+  const from = (m: ActorMention | null | undefined, field: string, why: string): EventActor | null => {
+    if (!m) return null;
+    reasons.push({ field, reason: `${why}:${m.reason}`, span: { start: m.start, end: m.end } });
+    return { name: actorName(m.entry, countries, eventCountry), category: cat(m), text: m.text };
+  };
+  const fixed = (name: string, category: ActorCategory, field: string, why: string, m?: ActorMention | null): EventActor => {
+    reasons.push({ field, reason: why, span: m ? { start: m.start, end: m.end } : null });
+    return { name, category, text: m?.text ?? '' };
+  };
+  const agent = head.agent;
+  const patient = head.patient;
+  const clauseActors = head.actors;
+  const armed = (m: ActorMention | null | undefined): boolean => !!m && isArmed(cat(m));
+  const state = (m: ActorMention | null | undefined): boolean => !!m && STATE.has(cat(m));
+  const crowd = [agent, patient, ...clauseActors].find((m) => m && CROWD.has(m.entry.category)) ?? null;
+  const anyState = [agent, patient, ...clauseActors].find((m) => state(m)) ?? (stateResponse ? head.contextState : null);
+  const unidentified = (field: string) => fixed(`Unidentified Armed Group${c}`, 'Political militia', field, 'default-unidentified');
+  const belligerents = defaultBelligerents(res, input, eventCountry);
+
+  if (sub === 'Peaceful protest') return { a1: fixed(`Protesters${c}`, 'Protesters', 'actor1', 'acled-protest-actor', crowd), a2: null, reasons };
+  if (sub === 'Protest with intervention' || sub === 'Excessive force against protesters') {
+    const a1 = fixed(`Protesters${c}`, 'Protesters', 'actor1', 'acled-protest-actor', crowd);
+    const a2 = from(anyState, 'actor2', 'intervening-force') ?? fixed(`Police Forces${of}`, 'State forces', 'actor2', 'default-police');
+    return { a1, a2, reasons };
   }
+  if (type === 'Riots') {
+    const a1 = fixed(`Rioters${c}`, 'Rioters', 'actor1', 'acled-riot-actor', crowd);
+    if (anyState && (stateResponse || sub === 'Mob violence')) return { a1, a2: from(anyState, 'actor2', 'state-response'), reasons };
+    if (sub === 'Violent demonstration') return { a1, a2: null, reasons };
+    const between = /\bbetween\b/i.test(text.slice(head.clause.start, head.clause.end));
+    if (between) return { a1, a2: fixed(`Rioters${c}`, 'Rioters', 'actor2', 'between-two-groups'), reasons };
+    const victim = patient && !STATE.has(cat(patient)) && cat(patient) !== 'Rioters' && cat(patient) !== 'Protesters' ? patient : null;
+    return { a1, a2: victim ? from(victim, 'actor2', 'patient') : fixed(`Civilians${c}`, 'Civilians', 'actor2', 'default-civilians'), reasons };
+  }
+  if (type === 'Violence against civilians') {
+    const perpetrator = armed(agent) || agent?.entry.category === 'Rioters' ? agent : clauseActors.find((m) => armed(m) && m !== patient);
+    const a1 = from(perpetrator, 'actor1', 'agent') ?? unidentified('actor1');
+    const victim = patient && cat(patient) === 'Civilians' ? patient : clauseActors.find((m) => cat(m) === 'Civilians');
+    const a2 = victim ? { ...(from(victim, 'actor2', 'victim') as EventActor) } : fixed(`Civilians${c}`, 'Civilians', 'actor2', 'default-civilians');
+    return { a1, a2, reasons };
+  }
+  if (sub === 'Arrests') {
+    const a1 = from(state(agent) ? agent : anyState, 'actor1', 'arresting-force') ?? fixed(`Police Forces${of}`, 'State forces', 'actor1', 'default-police');
+    const held = patient && !state(patient) && cat(patient) !== 'Protesters' ? patient : null;
+    const a2 = from(held, 'actor2', 'arrested') ?? fixed(`Civilians${c}`, 'Civilians', 'actor2', 'default-civilians');
+    return { a1, a2, reasons };
+  }
+  if (sub === 'Looting/property destruction') {
+    const a1 = from(armed(agent) || agent?.entry.category === 'Rioters' ? agent : clauseActors.find((m) => armed(m)), 'actor1', 'agent') ?? unidentified('actor1');
+    const a2 = from(patient && !armed(patient) ? patient : null, 'actor2', 'patient') ?? fixed(`Civilians${c}`, 'Civilians', 'actor2', 'default-civilians');
+    return { a1, a2, reasons };
+  }
+  // Battles and remote violence: armed sides.
+  const first = armed(agent) ? agent : (clauseActors.find((m) => armed(m)) ?? null);
+  const second =
+    (patient && armed(patient) && patient !== first && patient.entry.name !== first?.entry.name ? patient : null) ??
+    clauseActors.find((m) => armed(m) && m !== first && m.entry.name !== first?.entry.name) ??
+    null;
+  if (type === 'Battles') {
+    const a1 = from(first, 'actor1', 'side-a') ?? (belligerents ? fixed(belligerents[0], 'State forces', 'actor1', 'front-default') : unidentified('actor1'));
+    let a2 = from(second, 'actor2', 'side-b');
+    if (!a2 && belligerents) {
+      const other = belligerents.find((b) => b !== a1.name);
+      if (other) a2 = fixed(other, categoryOfName(res, other, eventCountry), 'actor2', 'front-default');
+    }
+    if (!a2 && sub === 'Armed clash') a2 = unidentified('actor2');
+    return { a1, a2, reasons };
+  }
+  if (type === 'Explosions/Remote violence') {
+    let a1 = from(first, 'actor1', 'perpetrator');
+    if (!a1 && belligerents && sub === 'Shelling/artillery/missile attack') a1 = fixed(belligerents[0], categoryOfName(res, belligerents[0], eventCountry), 'actor1', 'front-default');
+    if (!a1 && sub !== 'Air/drone strike' && sub !== 'Shelling/artillery/missile attack') a1 = unidentified('actor1');
+    let a2 = from(second, 'actor2', 'target');
+    // Civilians are a side of remote violence only when they were hurt (ACLED codes no victim otherwise).
+    if (!a2 && casualties) {
+      const victim = patient && cat(patient) === 'Civilians' ? patient : clauseActors.find((m) => cat(m) === 'Civilians');
+      if (victim) a2 = from(victim, 'actor2', 'civilian-victims');
+    }
+    return { a1, a2, reasons };
+  }
+  // Strategic developments: the actor that acted, and a second party only when one is named.
+  const a1 = from(agent ?? clauseActors[0], 'actor1', 'agent');
+  const otherParty = patient && patient !== agent && (armed(patient) || sub === 'Agreement') ? patient : null;
+  const a2 = from(otherParty, 'actor2', 'party');
+  return { a1, a2, reasons };
+}
+
+function defaultBelligerents(res: AssemblyResources, input: AssemblyInput, country: string | null): [string, string] | null {
+  if (!country) return null;
+  const day = input.referenceDate ?? '';
+  for (const b of res.belligerents) {
+    if (b.country !== country) continue;
+    if (day && ((b.from && day < b.from) || (b.to && day > b.to))) continue;
+    return [b.sideA, b.sideB];
+  }
+  return null;
+}
+
+function categoryOfName(res: AssemblyResources, name: string, country: string | null): ActorCategory {
+  const entry = res.actors.entries.find((e) => e.name === name);
+  return entry ? categoryIn(entry, country) : 'State forces';
 }
 
 export function assembleEvents(res: AssemblyResources, input: AssemblyInput): ExtractedEvent[] {
@@ -236,6 +348,11 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
         certainty,
         post,
         order: order++,
+        contextState:
+          sentences
+            .slice(si + 1, si + 3)
+            .flatMap((s) => sentenceActors[s.index] ?? [])
+            .find((a) => a.entry.category === 'State forces') ?? null,
       });
     }
   }
@@ -277,47 +394,16 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
     const eventCountry = countryFor(input, head.clause, head.actors, head.place?.decision.mention.country ?? null);
     const countryName = eventCountry ? (countries.get(eventCountry)?.name ?? null) : null;
     const allHits = group.flatMap((g) => g.hits);
-    const stateResponse = allHits.some((h) => h.entry.feature === 'intervention') || group.some((g) => g.actors.some((a) => a.entry.category === 'State forces'));
-    const tpl = actorTemplate(head.cls.subEventType, stateResponse, countryName);
+    const stateResponse =
+      allHits.some((h) => h.entry.feature === 'intervention') ||
+      group.some((g) => g.actors.some((a) => a.entry.category === 'State forces')) ||
+      head.contextState !== null;
     reasons.push({ field: 'event_type', reason: head.cls.reason, span: { start: head.cls.trigger.start, end: head.cls.trigger.end } });
-    const toActor = (m: ActorMention | null, field: string, roleReason: string): EventActor | null => {
-      if (!m) return null;
-      reasons.push({ field, reason: `${roleReason}:${m.reason}`, span: { start: m.start, end: m.end } });
-      return { name: actorName(m.entry, countries, eventCountry), category: categoryIn(m.entry, eventCountry), text: m.text };
-    };
-    let a1 = toActor(head.agent, 'actor1', 'agent');
-    let a2 = toActor(head.patient, 'actor2', 'patient');
-    // Protest and riot sub-types fix the first actor's category; the state response, if any, is the second.
-    if (tpl.force1 && (!a1 || a1.category !== tpl.force1)) {
-      const stateActor = [a1, a2].find((a) => a && (a.category === 'State forces' || a.category === 'External/Other forces')) ?? null;
-      const crowdText = [head.agent, head.patient].find((m) => m && (m.entry.category === 'Protesters' || m.entry.category === 'Rioters' || m.entry.category === 'Civilians'));
-      a1 = tpl.a1 ? { name: tpl.a1.name, category: tpl.a1.category, text: crowdText?.text ?? '' } : null;
-      reasons.push({ field: 'actor1', reason: tpl.a1?.reason ?? 'template', span: crowdText ? { start: crowdText.start, end: crowdText.end } : null });
-      if (tpl.force2 === null) a2 = null;
-      else if (head.cls.subEventType === 'Mob violence') a2 = a2 && a2.category !== 'Rioters' && a2.category !== 'Protesters' ? a2 : (stateActor ?? null);
-      else a2 = stateActor ?? a2;
-    }
-    if (tpl.force1 === 'Protesters' && a2 && a2.category === 'Protesters') a2 = null;
-    if (tpl.force2 === null) a2 = null;
-    if (head.cls.subEventType === 'Mob violence' && a2 && a2.category === 'Rioters' && !/\bbetween\b/i.test(text.slice(head.clause.start, head.clause.end))) a2 = null;
-    if (!a1 && tpl.a1) {
-      // The agent is left implicit ("a man was found dead"): ACLED's default actor for the sub-type.
-      a1 = { name: tpl.a1.name, category: tpl.a1.category, text: '' };
-      reasons.push({ field: 'actor1', reason: tpl.a1.reason, span: null });
-    }
-    if (tpl.force2 && (!a2 || !(a2.category === tpl.force2)) && !(a2 && isArmed(a2.category) && head.cls.eventType !== 'Violence against civilians')) {
-      a2 = tpl.a2 ? { name: tpl.a2.name, category: tpl.a2.category, text: head.patient?.text ?? '' } : a2;
-      reasons.push({ field: 'actor2', reason: tpl.a2?.reason ?? 'template', span: null });
-    }
-    if (!a2 && tpl.a2 && tpl.force2 !== null && head.cls.subEventType !== 'Violent demonstration' && head.cls.subEventType !== 'Armed clash') {
-      a2 = { name: tpl.a2.name, category: tpl.a2.category, text: '' };
-      reasons.push({ field: 'actor2', reason: tpl.a2.reason, span: null });
-    }
-    if (head.cls.subEventType === 'Armed clash' && !a2 && a1) {
-      a2 = tpl.a2 ? { name: tpl.a2.name, category: tpl.a2.category, text: '' } : null;
-      reasons.push({ field: 'actor2', reason: 'default-unidentified', span: null });
-    }
-    if (a1 && a2 && a1.name === a2.name && a1.category === a2.category && head.cls.subEventType !== 'Armed clash' && head.cls.subEventType !== 'Mob violence') a2 = null;
+    const casualties = group.some((g) => g.counts.some((c) => (c.category === 'killed' || c.category === 'injured') && c.range.low > 0));
+    const coded = codeActors(res, input, head, eventCountry, countryName, stateResponse, casualties);
+    const a1 = coded.a1;
+    const a2 = coded.a2;
+    reasons.push(...coded.reasons);
 
     // Counts: the largest mention per category across the group's clauses, plus coding remarks that follow.
     const lastIndex = (group[group.length - 1] as Candidate).sentence.index;
@@ -412,7 +498,15 @@ function dedupe(events: ExtractedEvent[]): ExtractedEvent[] {
   return out;
 }
 
+/**
+ * The country the event happens in: the chosen place's country when it agrees with the document's focus country
+ * or with a named actor's home; otherwise the focus country (a lone far-away homonym should not turn the army of
+ * the country into foreign forces).
+ */
 function countryFor(input: AssemblyInput, span: Span, actors: ActorMention[], placeCountry: string | null = null): string | null {
+  const homes = new Set(actors.filter((a) => a.entry.source === 'dictionary' && a.entry.country).map((a) => a.entry.country));
+  if (placeCountry && (!input.focusCountry || placeCountry === input.focusCountry || homes.has(placeCountry))) return placeCountry;
+  if (input.focusCountry) return input.focusCountry;
   if (placeCountry) return placeCountry;
   const inSpan = input.decisions.find((d) => d.mention.start >= span.start && d.mention.end <= span.end && d.mention.country);
   if (inSpan?.mention.country) return inSpan.mention.country;

@@ -63,12 +63,21 @@ export function loadResources(dataDir: string): AssemblyResources {
   const worldFile = require.resolve('world-countries/countries.json');
   const world = JSON.parse(readFileSync(worldFile, 'utf8'));
   const countries = countryTable(world);
+  const actors = createActorMatcher(parseActorRows(lex('actors/actors.txt', 6)), parseGenericRows(lex('actors/generic.txt', 4)), countries);
+  const belligerents = lex('actors/belligerents.txt', 5).map((row) => {
+    const [country = '', from = '-', to = '-', sideA = '', sideB = ''] = row.fields;
+    for (const side of [sideA, sideB]) {
+      if (!actors.entries.some((e) => e.name === side)) throw new Error(`${row.file}:${row.line}: '${side}' is not an actor in actors.txt`);
+    }
+    return { country, from: from === '-' ? null : from, to: to === '-' ? null : to, sideA, sideB };
+  });
   return {
+    belligerents,
     triggers: createTriggerMatcher(parseTriggerRows(lex('lexicons/triggers.txt', 4))),
     nonEvents: compileNonEvents(lex('lexicons/non-events.txt', 2)),
     counts: compileCountLexicon(lex('lexicons/counts.txt', 2)),
     certainty: compileCertaintyLexicon(lex('lexicons/certainty.txt', 3)),
-    actors: createActorMatcher(parseActorRows(lex('actors/actors.txt', 6)), parseGenericRows(lex('actors/generic.txt', 4)), countries),
+    actors,
   };
 }
 
@@ -94,10 +103,8 @@ function extractOne(
   const firstAbsolute = dates.find((d) => !d.background && d.reason.startsWith('absolute'));
   const referenceDate = firstAbsolute?.date.start ?? published;
   // Actor names are not places ("Luhansk People's Militia", "Syrian Arab Army"): the geoparser skips them.
-  const actorSpans: Span[] = res.actors
-    .find(text, 0, referenceDate)
-    .filter((a) => a.entry.source !== 'generic')
-    .map((a) => ({ start: a.start, end: a.end }));
+  const namedActors = res.actors.find(text, 0, referenceDate).filter((a) => a.entry.source !== 'generic');
+  const actorSpans: Span[] = namedActors.map((a) => ({ start: a.start, end: a.end }));
   const excludeSpans: Span[] = [...actorSpans, ...(dateline ? [] : [])];
   let decisions: PlaceDecision[] = [];
   let focusCountry: string | null = null;
@@ -105,6 +112,12 @@ function extractOne(
     const geo = geoparser.parse(text, { datelinePlace: dateline?.place ?? null, excludeSpans });
     decisions = geo.decisions;
     focusCountry = geo.focusCountry;
+    const homes = new Set(namedActors.map((a) => a.entry.country).filter((c): c is string => c !== null));
+    const rehomed = rehomePlaces(geoparser, decisions, homes);
+    if (rehomed) {
+      focusCountry = rehomed;
+      trace?.push({ stage: 'places', reason: 'actor-home-country', detail: rehomed });
+    }
     trace?.push({ stage: 'places', reason: 'geoparser', detail: { focusCountry, places: geo.decisions.map((d) => ({ text: d.mention.text, name: d.mention.name, country: d.mention.country, precision: d.precision, reason: d.reason })) } });
   }
   const publishedInterval: EventDate | null = published ? { start: published, end: published, precision: 'day' } : null;
@@ -128,4 +141,37 @@ function extractOne(
   };
   if (trace) out.trace = trace;
   return out;
+}
+
+/**
+ * When no place of the text lies in the home country of any actor it names and no country is named outright,
+ * the geoparser has likely picked homonyms abroad ("Tripoli" for a Libyan front): each place is re-resolved to its
+ * best gazetteer candidate in an actor's home country, when one exists. Returns the new focus country, or null.
+ */
+function rehomePlaces(geoparser: Geoparser, decisions: PlaceDecision[], homes: Set<string>): string | null {
+  if (!homes.size || !decisions.length) return null;
+  if (decisions.some((d) => (d.mention.country && homes.has(d.mention.country)) || d.precision === 'country')) return null;
+  let moved: string | null = null;
+  for (const d of decisions) {
+    const candidate = geoparser
+      .lookup(d.mention.text, 20)
+      .filter((c) => c.country && homes.has(c.country) && c.kind !== 'country' && c.kind !== 'continent' && c.kind !== 'region')
+      .sort((a, b) => b.score - a.score)[0];
+    if (!candidate) continue;
+    Object.assign(d.mention, {
+      name: candidate.name,
+      lat: candidate.lat,
+      lon: candidate.lon,
+      country: candidate.country,
+      admin1: candidate.admin1,
+      admin2: candidate.admin2,
+      geonameid: candidate.geonameid,
+      feature: candidate.feature,
+    });
+    d.reason = `${d.reason};actor-home-country`;
+    if (candidate.kind === 'admin1') d.precision = 'admin1';
+    else if (candidate.kind === 'admin2') d.precision = 'admin2';
+    moved ??= candidate.country;
+  }
+  return moved;
 }
