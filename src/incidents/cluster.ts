@@ -30,6 +30,8 @@ import { EMPTY_LEXICON, type IncidentLexicon } from './lexicon.js';
 /** Blocking granularity: 7-day buckets and 1° cells (≥ 55 km of longitude up to 60° N/S, ≥ the 55 km admin2 radius). */
 const WEEK_DAYS = 7;
 const CELL_DEGREES = 1;
+/** Added to the score of an incident holding another event of the same report (pair scores are about 1–7). */
+const SAME_REPORT_BONUS = 3;
 /** A follow-up (hand-over, retaliation) is linked to an incident that ended at most this many days before it. */
 export const FOLLOW_WINDOW_DAYS = 14;
 /** …and lies within this distance of it (or in the same admin1 when one of them is only placed by region). */
@@ -374,10 +376,15 @@ export class IncidentIndex {
     return groups;
   }
 
-  /** Mean pair score when every (unit, group) pair is compatible and not cannot-linked, else null. */
+  /**
+   * Mean pair score when every (unit, group) pair is compatible and not cannot-linked, else null. An incident that
+   * already holds another event of the same report scores SAME_REPORT_BONUS more: a report's vague headline event
+   * ("a drone attack in Russia") belongs with its own detailed one, not with another report's incident that day.
+   */
   private unitScore(unit: number[], group: number[], cannot: Set<string>): number | null {
     let total = 0;
     let n = 0;
+    let sameReport = false;
     for (const i of unit) {
       const fi = this.feats[i]!;
       for (const j of group) {
@@ -387,9 +394,10 @@ export class IncidentIndex {
         if (!v.ok) return null;
         total += v.score;
         n++;
+        if (fi.report === fj.report) sameReport = true;
       }
     }
-    return n === 0 ? null : total / n;
+    return n === 0 ? null : total / n + (sameReport ? SAME_REPORT_BONUS : 0);
   }
 
   private buildStored(members: number[], root: number): Stored {
@@ -488,8 +496,8 @@ export class IncidentIndex {
   private followReason(a: Stored, b: Stored): string | null {
     const fa = a.members.map((i) => this.feats[i]!);
     const fb = b.members.map((i) => this.feats[i]!);
-    const namesA = new Set(fa.flatMap((f) => f.actors.map((x) => x.name)).filter(Boolean));
-    const shared = fb.flatMap((f) => f.actors.map((x) => x.name)).find((n) => n && namesA.has(n));
+    const namesA = new Set(fa.flatMap((f) => f.actors.map((x) => x?.name ?? '')).filter(Boolean));
+    const shared = fb.flatMap((f) => f.actors.map((x) => x?.name ?? '')).find((n) => n && namesA.has(n));
     const retaliation = fb.some((f) => f.retaliation);
     if (retaliation) {
       const agree = fb.some((x) => fa.some((y) => actorScore(x, y) !== null));

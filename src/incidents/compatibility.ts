@@ -83,26 +83,33 @@ function containsWords(outer: string, inner: string): boolean {
 }
 
 /**
- * Actors agree when some order of the two (as given, or swapped: "A attacked B" and "B clashed with A") has at
- * least one agreeing actor. Outlets name sides differently ("Turkish-backed militants", "SNA"), so a single
- * disagreeing slot does not separate reports; only no agreement at all does. Events with no actor on one side
- * are neutral. Returns the best score or null.
+ * Actors agree when some order of the two (as given, or swapped: "A attacked B" and "B clashed with A") has an
+ * agreeing actor. Outlets and the coder name sides differently ("Turkish-backed militants", "SNA"; victims as
+ * civilians or as soldiers), so disagreement only lowers the score; it separates two events only when both name
+ * two specific actors and no order agrees on either. Returns the best score, or null for that veto.
  */
 export function actorScore(a: EventFeature, b: EventFeature): number | null {
-  if (a.actors.length === 0 || b.actors.length === 0) return 0;
+  if (a.actorCount === 0 || b.actorCount === 0) return 0;
   const [a1, a2] = a.actors;
   const [b1, b2] = b.actors;
-  const straight = [actorMatch(a1, b1), actorMatch(a2, b2)];
-  const swapped = [actorMatch(a1, b2), actorMatch(a2, b1)];
-  let best: number | null = null;
-  for (const pair of [straight, swapped]) {
-    const positive = pair.filter((x) => x > 0).length;
-    if (positive === 0) continue;
+  let best = Number.NEGATIVE_INFINITY;
+  let agreed = false;
+  for (const pair of [
+    [actorMatch(a1, b1), actorMatch(a2, b2)],
+    [actorMatch(a1, b2), actorMatch(a2, b1)],
+  ]) {
+    if (pair.some((x) => x > 0)) agreed = true;
     const score = pair.reduce((s, x) => s + Math.max(x, -0.5), 0);
-    if (best === null || score > best) best = score;
+    if (score > best) best = score;
   }
-  // Single actors on both sides that only disagree: different perpetrators.
+  if (!agreed && a.actorCount === 2 && b.actorCount === 2) return null;
   return best;
+}
+
+/** True when the two events name a common actor by name (not only by category). */
+export function shareActorName(a: EventFeature, b: EventFeature): boolean {
+  for (const x of a.actors) for (const y of b.actors) if (actorMatch(x, y) === 2) return true;
+  return false;
 }
 
 const EARTH_KM = 6371.0088;
@@ -170,6 +177,7 @@ export function dateGap(a: EventFeature, b: EventFeature): number | null {
 
 /** The whole test, in the order cheapest first. */
 export function compatible(a: EventFeature, b: EventFeature): Verdict {
+  if ((a.background || b.background) && a.report !== b.report) return { ok: false, reason: 'background-mention' };
   const gap = dateGap(a, b);
   if (gap === null) return { ok: false, reason: 'date-unusable' };
   if (gap > DATE_TOUCH_DAYS) return { ok: false, reason: 'dates-apart' };
@@ -179,6 +187,10 @@ export function compatible(a: EventFeature, b: EventFeature): Verdict {
   if (ps === null) return { ok: false, reason: 'place-apart' };
   const as = actorScore(a, b);
   if (as === null) return { ok: false, reason: 'actors-conflict' };
+  // A country-wide event (often a headline whose region the geoparser missed) fits any incident of that country and
+  // day: it needs the same event type and actors that do not disagree.
+  if ((a.precisionRank === 4 || b.precisionRank === 4) && (ts < 1.5 || as < 0))
+    return { ok: false, reason: 'country-too-vague' };
   if (a.retaliation !== b.retaliation && isAnswer(a, b)) return { ok: false, reason: 'retaliation-follow-up' };
   return { ok: true, score: ts + ps + as + (gap === 0 ? 1 : 0) };
 }

@@ -32,7 +32,15 @@ export interface EventFeature {
   country: string | null;
   admin1: string | null;
   admin2: string | null;
-  actors: ActorFeature[];
+  /** actor1 and actor2 in their slots (undefined when absent or generic, e.g. "Unidentified Armed Group"). */
+  actors: [ActorFeature | undefined, ActorFeature | undefined];
+  /** How many specific actors the event names (0–2). */
+  actorCount: number;
+  /**
+   * A mention of an older event as background ("the offensive began on 9 October"), dated more than
+   * BACKGROUND_DAYS before the report: context, not a report of that event, so it never corroborates it.
+   */
+  background: boolean;
   retaliation: boolean;
   /** Published day of the report, for ordering sources. */
   published: number | null;
@@ -64,6 +72,16 @@ function norm(text: string | null | undefined): string | null {
  */
 const UNDATED_LOOKBACK_DAYS = 2;
 
+/**
+ * Events dated more than this before their report's publication are background. News of an incident comes within
+ * days; a mention 10+ days later is context ("since the offensive began on 9 October") that many unrelated
+ * articles repeat, and merging it would make those articles one incident and count them as corroboration.
+ */
+export const BACKGROUND_DAYS = 10;
+
+/** Placeholder actors the coder gives when it cannot name one ("Unidentified Armed Group (Syria)"): unknown. */
+const GENERIC_ACTOR = /^unidentified\b|^unknown\b/i;
+
 export function eventFeature(
   input: IncidentEventInput,
   report: IncidentReport | undefined,
@@ -81,10 +99,11 @@ export function eventFeature(
   }
   if (start !== null && end !== null && end < start) [start, end] = [end, start];
   const loc = e.location;
-  const actors: ActorFeature[] = [];
-  for (const a of [e.actor1, e.actor2]) {
-    if (a) actors.push({ name: norm(a.name) ?? '', category: a.category });
-  }
+  const actor = (a: ExtractedEvent['actor1']): ActorFeature | undefined =>
+    a && !GENERIC_ACTOR.test(a.name) ? { name: norm(a.name) ?? '', category: a.category } : undefined;
+  const actors: [ActorFeature | undefined, ActorFeature | undefined] = [actor(e.actor1), actor(e.actor2)];
+  const background =
+    published !== null && end !== null && e.date?.precision !== undefined && end < published - BACKGROUND_DAYS;
   const evidenceText = e.evidence.map((x) => x.text).join(' ');
   return {
     key: eventKey(input.report, input.index),
@@ -101,6 +120,8 @@ export function eventFeature(
     admin1: norm(loc?.admin1),
     admin2: norm(loc?.admin2),
     actors,
+    actorCount: (actors[0] ? 1 : 0) + (actors[1] ? 1 : 0),
+    background,
     retaliation: hasRetaliationCue(evidenceText, lexicon),
     published,
   };
