@@ -214,6 +214,54 @@ describe('clustering rules', () => {
     expect(index.add([input('b', ev({}))]).duplicates).toEqual(['b#0']);
   });
 
+  it('treats "Unidentified Armed Group" as an unknown actor, not a disagreeing one', () => {
+    const a = ev({});
+    const b = ev({
+      actor1: { name: 'Unidentified Armed Group (Syria)', category: 'Political militia', text: 'gunmen' },
+      actor2: { name: 'Civilians (Syria)', category: 'Civilians', text: 'villagers' },
+      event_type: 'Violence against civilians',
+      sub_event_type: 'Attack',
+    });
+    expect(groups([report('r1'), report('r2')], [input('r1', a), input('r2', b)])).toHaveLength(1);
+  });
+
+  it('never lets a background mention (10+ days before its report) corroborate an older incident', () => {
+    const original = ev({ day: '2019-10-09' });
+    const background = ev({ day: '2019-10-09' });
+    const g = groups(
+      [report('r1', { published: '2019-10-09' }), report('r2', { published: '2019-10-30' })],
+      [input('r1', original), input('r2', background)],
+    );
+    expect(g).toHaveLength(2);
+  });
+
+  it('joins a country-wide headline event to its own report’s detailed incident, not to another report’s', () => {
+    const country = place({ name: 'Syria', lat: 35, lon: 38, country: 'SY', precision: 'country' });
+    const other = ev({ at: place(RAS_AL_AYN) });
+    const detailed = ev({ at: place(TAL_TAMR) });
+    const headline = ev({ at: country });
+    const inc = clusterIncidents(
+      {
+        reports: [report('a'), report('b')],
+        events: [input('a', other), input('b', detailed, 0), input('b', headline, 1)],
+      },
+      lexicon,
+    );
+    expect(
+      inc
+        .find((i) => i.members.some((m) => m.key === 'b#1'))!
+        .members.map((m) => m.key)
+        .sort(),
+    ).toEqual(['b#0', 'b#1']);
+  });
+
+  it('keeps a country-wide event of another event type apart', () => {
+    const country = place({ name: 'Syria', lat: 35, lon: 38, country: 'SY', precision: 'country' });
+    const a = ev({});
+    const b = ev({ at: country, event_type: 'Violence against civilians', sub_event_type: 'Attack' });
+    expect(groups([report('r1'), report('r2')], [input('r1', a), input('r2', b)])).toHaveLength(2);
+  });
+
   it('does not merge events without a place', () => {
     const a = ev({ at: null });
     const b = ev({ at: null });
