@@ -73,6 +73,7 @@ interface Candidate {
   order: number;
   /** A state force named in the next two sentences (the police who dispersed a protest). */
   contextState: ActorMention | null;
+  country: string | null;
 }
 
 const CLAUSE_SPLIT = /;\s+|,?\s+while\s+|,\s+whereas\s+|,\s+meanwhile,?\s+|\.\s+Meanwhile,?\s+|,\s+and\s+(?=(?:the\s+|a\s+|an\s+)?[A-Z][\w-]+\s+(?:forces|militants|troops|army|police|rebels|fighters|gunmen|jets|warplanes|aircraft|drones?)\b)/g;
@@ -330,7 +331,7 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
       });
       trace?.push({ stage: 'classify', reason: cls ? cls.reason : 'no-event', span: unit.span, detail: { features: unit.hits.map((h) => `${h.entry.feature}:${h.text}`), nonEvent, roles: r.reason } });
       if (!cls) continue;
-      const place = choosePlace(text, places, unit.span, sentence);
+      const place = choosePlace(text, places, unit.span, sentence, eventCountry);
       const counts = findCounts(res.counts, unitText, unit.span.start);
       const certainty = assessCertainty(res.certainty, unitText, unit.span.start);
       const post = postOf(sentence);
@@ -347,6 +348,7 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
         counts,
         certainty,
         post,
+        country: eventCountry ?? place?.decision.mention.country ?? null,
         order: order++,
         contextState:
           sentences
@@ -391,7 +393,7 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
   for (const group of groups) {
     const head = group[0] as Candidate;
     const reasons: FieldReason[] = [];
-    const eventCountry = countryFor(input, head.clause, head.actors, head.place?.decision.mention.country ?? null);
+    const eventCountry = head.country;
     const countryName = eventCountry ? (countries.get(eventCountry)?.name ?? null) : null;
     const allHits = group.flatMap((g) => g.hits);
     const stateResponse =
@@ -499,18 +501,26 @@ function dedupe(events: ExtractedEvent[]): ExtractedEvent[] {
 }
 
 /**
- * The country the event happens in: the chosen place's country when it agrees with the document's focus country
- * or with a named actor's home; otherwise the focus country (a lone far-away homonym should not turn the army of
- * the country into foreign forces).
+ * The country the event happens in: a country of a place in the event's clause that is also the home of an actor
+ * it names (regime forces + a Syrian village → Syria, even when the geoparser also found a homonym abroad); else
+ * the focus country when an actor calls it home; else the chosen place's country when it agrees with the focus;
+ * else the focus country, the place's country, an actor's home.
  */
 function countryFor(input: AssemblyInput, span: Span, actors: ActorMention[], placeCountry: string | null = null): string | null {
-  const homes = new Set(actors.filter((a) => a.entry.source === 'dictionary' && a.entry.country).map((a) => a.entry.country));
-  if (placeCountry && (!input.focusCountry || placeCountry === input.focusCountry || homes.has(placeCountry))) return placeCountry;
+  const homes = new Set(
+    actors
+      .filter((a) => a.entry.source !== 'generic' && a.entry.country && a.entry.category !== 'External/Other forces')
+      .map((a) => a.entry.country as string),
+  );
+  const clausePlaces = input.decisions.filter((d) => d.mention.start >= span.start && d.mention.end <= span.end && d.mention.country);
+  const agreeing = clausePlaces.find((d) => homes.has(d.mention.country as string));
+  if (agreeing) return agreeing.mention.country;
+  if (input.focusCountry && homes.has(input.focusCountry)) return input.focusCountry;
+  if (placeCountry && (!input.focusCountry || placeCountry === input.focusCountry)) return placeCountry;
   if (input.focusCountry) return input.focusCountry;
   if (placeCountry) return placeCountry;
-  const inSpan = input.decisions.find((d) => d.mention.start >= span.start && d.mention.end <= span.end && d.mention.country);
-  if (inSpan?.mention.country) return inSpan.mention.country;
-  if (input.focusCountry) return input.focusCountry;
+  const docAgreeing = input.decisions.find((d) => d.mention.country && homes.has(d.mention.country));
+  if (docAgreeing) return docAgreeing.mention.country;
   const named = actors.find((a: ActorMention) => a.entry.country && a.entry.source === 'dictionary' && a.entry.category !== 'External/Other forces');
   return (named?.entry as ActorEntry | undefined)?.country ?? null;
 }
@@ -519,7 +529,7 @@ const PREP_BEFORE = /\b(?:in|near|at|around|outside|inside|of|from|on|into|towar
 const NEAR_BEFORE = /\b(?:near|outside|around|close to|on the outskirts of|in the vicinity of|west of|east of|north of|south of|northwest of|northeast of|southwest of|southeast of|kilometers from|km from|between)\s+(?:the\s+)?(?:\w+\s+)?$/i;
 
 /** The event's place: a place mention in the clause that follows "in"/"near"/"at", the most specific first. */
-function choosePlace(text: string, decisions: PlaceDecision[], clause: Span, sentence: Sentence): Candidate['place'] {
+function choosePlace(text: string, decisions: PlaceDecision[], clause: Span, sentence: Sentence, country: string | null): Candidate['place'] {
   const rank = (d: PlaceDecision) => ({ exact: 0, near: 1, admin2: 2, admin1: 3, country: 4 })[d.precision] ?? 5;
   const pick = (span: Span, reason: string): Candidate['place'] => {
     const inside = decisions.filter((d) => d.mention.start >= span.start && d.mention.end <= span.end);
@@ -530,7 +540,7 @@ function choosePlace(text: string, decisions: PlaceDecision[], clause: Span, sen
       const near = NEAR_BEFORE.test(before);
       // Parenthesised admin context "(Nihm, Sanaa)" names the district of the place before it, not the place.
       const inParens = /\([^()]*$/.test(text.slice(Math.max(span.start, d.mention.start - 40), d.mention.start));
-      return { d, near, score: (prep ? 0 : 3) + rank(d) + (inParens ? 4 : 0) + (d.mention.country ? 0 : 2) };
+      return { d, near, score: (prep ? 0 : 3) + rank(d) + (inParens ? 4 : 0) + (d.mention.country ? 0 : 2) + (country && d.mention.country !== country ? 6 : 0) };
     });
     scored.sort((a, b) => a.score - b.score || a.d.mention.start - b.d.mention.start);
     const best = scored[0];

@@ -4,6 +4,7 @@
  */
 import type { Command } from '../command.js';
 import { eventsCommand } from './events.js';
+import { extractCommand } from './extract.js';
 import { gazetteerCommand } from './gazetteer.js';
 import { incidentsCommand } from './incidents.js';
 import { ingestCommand } from './ingest.js';
@@ -17,3 +18,4 @@ commands.push(ingestCommand, reportsCommand, eventsCommand);
 commands.push(serveCommand, usersCommand);
 commands.push(incidentsCommand);
 commands.push(gazetteerCommand);
+commands.push(extractCommand);

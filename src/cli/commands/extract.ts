@@ -1,0 +1,145 @@
+/**
+ * `sitrep extract`: code reports into ACLED-style events and print them (the eval README's JSON, one line per
+ * input, in input order, even when nothing was found). Streams its input: JSON Lines are read line by line.
+ */
+import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import { parseArgs } from 'node:util';
+import { createExtractor, type ExtractInput, type Extractor } from '../../extract/index.js';
+import { acledCsvHeader, acledCsvRows, type ExtractFormat, publicExtraction } from '../../extract/output.js';
+import { CliError, type CliIo, type Command } from '../command.js';
+
+const HELP = `usage: sitrep extract [--input FILE.jsonl | FILE... | -] [--format jsonl|json|acled-csv] [--trace]
+
+Codes each report into events (type, actors, date, place, counts, certainty, evidence spans) and prints one
+result per input, in input order, even when nothing was found.
+
+input:
+  --input FILE.jsonl   JSON Lines: {"id", "text", "published"?, "title"?, "language"?} per line
+  FILE...              .jsonl files as above; any other file is one plain-text report (its name is the id; a first
+                       line "date YYYY-MM-DD" gives the publication date)
+  - (or nothing)       JSON Lines on stdin
+options:
+  --format jsonl       one JSON object per input (default)
+  --format json        one JSON array
+  --format acled-csv   one CSV row per event, ACLED column names
+  --trace              add every decision with its reason code (language, places, dates, classification, fields)
+  --gazetteer DIR      gazetteer directory (default $SITREP_GAZETTEER_DIR or the package cache)
+  --help               this text
+
+A line that is not valid JSON or lacks "text" is reported on stderr (one line naming the input and the reason);
+the other lines continue, and the exit code is 1.
+`;
+
+interface Source {
+  name: string;
+  items: AsyncIterable<{ where: string; raw: string; kind: 'jsonl' | 'text' }>;
+}
+
+async function* jsonLines(stream: Readable, name: string): AsyncIterable<{ where: string; raw: string; kind: 'jsonl' }> {
+  const rl = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
+  let n = 0;
+  for await (const line of rl) {
+    n++;
+    if (!line.trim()) continue;
+    yield { where: `${name}:${n}`, raw: line, kind: 'jsonl' };
+  }
+}
+
+async function* textFile(file: string): AsyncIterable<{ where: string; raw: string; kind: 'text' }> {
+  yield { where: file, raw: await readFile(file, 'utf8'), kind: 'text' };
+}
+
+function parseItem(item: { where: string; raw: string; kind: 'jsonl' | 'text' }): ExtractInput {
+  if (item.kind === 'text') {
+    const m = /^date (\d{4}-\d{2}-\d{2})\r?\n/.exec(item.raw);
+    return {
+      id: path.basename(item.where).replace(/\.[^.]+$/, ''),
+      text: m ? item.raw.slice(m[0].length) : item.raw,
+      published: m?.[1] ?? null,
+    };
+  }
+  let row: unknown;
+  try {
+    row = JSON.parse(item.raw);
+  } catch {
+    throw new Error('not valid JSON');
+  }
+  if (!row || typeof row !== 'object' || Array.isArray(row)) throw new Error('not a JSON object');
+  const r = row as Record<string, unknown>;
+  if (typeof r.text !== 'string') throw new Error('missing "text" (a string)');
+  if (r.id === undefined || r.id === null || r.id === '') throw new Error('missing "id"');
+  const str = (v: unknown) => (typeof v === 'string' ? v : null);
+  return { id: String(r.id), text: r.text, published: str(r.published), title: str(r.title), language: str(r.language) };
+}
+
+export const extractCommand: Command = {
+  name: 'extract',
+  summary: 'code reports into ACLED-style events with their evidence (JSON Lines, JSON or ACLED CSV)',
+  help: HELP,
+  async run(argv: string[], io: CliIo): Promise<number> {
+    let parsed: ReturnType<typeof parse>;
+    try {
+      parsed = parse(argv);
+    } catch (error) {
+      throw new CliError((error as Error).message);
+    }
+    const { values, positionals } = parsed;
+    const format = (values.format ?? 'jsonl') as ExtractFormat;
+    if (!['jsonl', 'json', 'acled-csv'].includes(format)) throw new CliError(`unknown --format '${format}': jsonl, json or acled-csv`);
+    const sources: Source[] = [];
+    const inputs = [...(values.input ? [values.input] : []), ...positionals];
+    if (!inputs.length) inputs.push('-');
+    for (const input of inputs) {
+      if (input === '-') sources.push({ name: 'stdin', items: jsonLines(io.stdin, 'stdin') });
+      else if (/\.jsonl$/i.test(input) || input === values.input) sources.push({ name: input, items: jsonLines(createReadStream(input), input) });
+      else sources.push({ name: input, items: textFile(input) });
+    }
+    const extractor: Extractor = await createExtractor(values.gazetteer ? { gazetteerDir: values.gazetteer } : {});
+    const trace = values.trace === true;
+    let failures = 0;
+    let first = true;
+    if (format === 'json') io.stdout.write('[');
+    if (format === 'acled-csv') io.stdout.write(acledCsvHeader());
+    for (const source of sources) {
+      try {
+        for await (const item of source.items) {
+          let out: string;
+          try {
+            const ex = publicExtraction(extractor.extract(parseItem(item), { trace }), trace);
+            out = format === 'acled-csv' ? acledCsvRows(ex) : JSON.stringify(ex);
+          } catch (error) {
+            failures++;
+            io.stderr.write(`sitrep extract: ${item.where}: ${(error as Error).message}\n`);
+            continue;
+          }
+          if (format === 'jsonl') io.stdout.write(`${out}\n`);
+          else if (format === 'json') io.stdout.write(`${first ? '' : ','}\n${out}`);
+          else io.stdout.write(out);
+          first = false;
+        }
+      } catch (error) {
+        failures++;
+        io.stderr.write(`sitrep extract: ${source.name}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}\n`);
+      }
+    }
+    if (format === 'json') io.stdout.write(first ? ']\n' : '\n]\n');
+    return failures ? 1 : 0;
+  },
+};
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      input: { type: 'string' },
+      format: { type: 'string' },
+      trace: { type: 'boolean' },
+      gazetteer: { type: 'string' },
+    },
+  });
+}
