@@ -84,6 +84,7 @@ export const DATA_FILES = [
   'abbreviations.tsv',
   'demonyms.tsv',
   'country-centres.tsv',
+  'place-aliases.tsv',
 ];
 
 /** A hash of everything the index is built from: any change triggers a rebuild at the next load. */
@@ -587,6 +588,12 @@ export function buildIndexData(dir: string, version = sourcesVersion(dir)): { da
     b.addName(id, d as string, NameKind.demonym);
     const pl = demonymPlural(d as string);
     if (pl) b.addName(id, pl, NameKind.demonym);
+  }
+
+  for (const line of readDataLines('place-aliases.tsv')) {
+    const [alias, t] = line.split('\t');
+    const id = alias && t ? target(t) : undefined;
+    if (id !== undefined) b.addName(id, alias as string, NameKind.primary);
   }
 
   // 8. Aliases imported from alternateNames dumps: only for entries the index holds.

@@ -125,6 +125,9 @@ function joinable(text: string, from: number, to: number): boolean {
   if (to - from > 3) return false;
   for (let k = from; k < to; k++) {
     const c = text.charCodeAt(k);
+    // The "'s" of "Ra's al 'Ayn" (cut from the token as if it were a possessive).
+    if ((c === 115 || c === 83) && k > from && (text.charCodeAt(k - 1) === 39 || text.charCodeAt(k - 1) === 0x2019))
+      continue;
     if (c !== 32 && c !== 39 && c !== 0x2019 && c !== 46 && c !== 45 && c !== 9 && c !== 0xa0) return false;
   }
   return true;
@@ -305,7 +308,7 @@ export class GeoparserImpl {
         const tj = tokens[j] as Token;
         if (!tj.cap) continue;
         const slice = text.slice(first.start, tj.end);
-        if (tj.dotAfter) {
+        if (tj.dotAfter && j === i) {
           const k = this.fold(`${slice}.`);
           const p = this.index.lookupKey(k);
           if (p.length) found = { j, key: k, postings: p, dot: true };
@@ -334,7 +337,7 @@ export class GeoparserImpl {
       }
       // Area words right after the name extend it: "Al-Hasakah Governorate", "Rapides Parish".
       const next = tokens[nextIdx];
-      if (next && /^\s+$/.test(text.slice(end, next.start)) && next.cap) {
+      if (next && /^\s+$/.test(text.slice(end, next.start))) {
         if (ADMIN1_WORDS.has(next.lower) && m.relation === 'none') {
           m.relation = 'admin1';
           m.relationReason = `area-word:${next.text}`;
@@ -489,12 +492,14 @@ export class GeoparserImpl {
     let hasAbbreviationOnly = true;
     let alternateOnly = true;
     let maxPopulation = 0;
+    let hasCountry = false;
     const ix = this.index;
     for (let k = 0; k < postings.length; k++) {
       const p = postings[k] as number;
       const nk = p & 3;
       const kind = ix.kind[p >>> 2] as number;
       if (nk !== NameKind.abbreviation) hasAbbreviationOnly = false;
+      if (kind >= EntryKind.country && nk !== NameKind.alternate) hasCountry = true;
       if (nk !== NameKind.alternate) alternateOnly = false;
       if (nk !== NameKind.alternate || kind > EntryKind.place) {
         maxPopulation = Math.max(maxPopulation, kind > EntryKind.place ? 1e9 : (ix.population[p >>> 2] as number));
@@ -524,24 +529,22 @@ export class GeoparserImpl {
     if (single) {
       const weak = !strongCue && !containerAfter && !hasStrongName;
       // Names only known as alternates ("City" for London, "But" for Buta) need a cue.
-      if (alternateOnly && weak && !cue) return null;
+      if (alternateOnly && weak && !cue && !ARABIC.test(surface)) return null;
       // Ordinary English words that are also village names ("Over", "Four", "Mobile") need a cue.
       if (weak && !cue && this.lexicon.commonWords.has(first.lower)) return null;
       // People: "Michael" alone, "Jones" once the text has said "Roy Jones" or "Jones said".
       // (The text's own evidence is trusted only for small places: "Gainesville says no" is the city speaking.)
       const person = persons.get(first.lower);
-      if (
-        weak &&
-        ((person !== undefined && (person || maxPopulation < 50_000)) || this.lexicon.givenNames.has(first.lower))
-      ) {
-        return null;
-      }
+      if (weak && person !== undefined && (person || maxPopulation < 50_000)) return null;
+      // A given name alone ("Mary", "Michael") is a person unless cued, even where it also names a province.
+      if (this.lexicon.givenNames.has(first.lower) && !strongCue && !containerAfter && !cue && !hasCountry) return null;
       // A capitalized word also used lower-case in the same text ("Mobile" / "mobile") is a word, unless cued.
       if (lowerSeen(first.lower) && !strongCue && !containerAfter && !hasStrongName) return null;
       // Part of a longer capitalized name that is not a place: "Raquel Henry", "Chiquita Raquel Henry".
       if (
         prevTok?.cap &&
         !prevTok.sentenceStart &&
+        !ARABIC.test(surface) &&
         !first.sentenceStart &&
         prevLower &&
         !PLACE_PREFIXES.has(prevLower) &&
@@ -591,6 +594,15 @@ export class GeoparserImpl {
       } else if (m.relation === 'admin2') {
         const areas = cands.filter((c) => ix.kind[c.entry] === EntryKind.admin2);
         if (areas.length) cands = areas;
+      }
+      if (m.relation !== 'admin1') {
+        // "Aleppo", "Idlib", "Homs" alone: the city, not the governorate named after it (its seat, same name).
+        const seats = new Set<string>();
+        for (const c of cands) {
+          const f = ix.features[ix.feature[c.entry] as number] ?? '';
+          if ((f === 'PPLA' || f === 'PPLC') && c.nameKind === NameKind.primary) seats.add(c.admin1);
+        }
+        for (const c of cands) if (ix.kind[c.entry] === EntryKind.admin1 && seats.has(c.admin1)) c.prior -= 2;
       }
       cands.sort((a, b) => b.prior - a.prior);
       m.cands = cands.slice(0, 60);

@@ -1,0 +1,169 @@
+/**
+ * The geoparser on sentences written for these tests. They run against the default gazetteer (built once into the
+ * cache dir on first use, ≈ 10 s).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Geoparser, loadGeoparser } from '../../src/geo/index.js';
+
+let geo: Geoparser;
+beforeAll(async () => {
+  geo = await loadGeoparser();
+});
+
+const km = (a: { lat: number; lon: number }, b: [number, number]) => {
+  const r = Math.PI / 180;
+  const h =
+    Math.sin(((b[0] - a.lat) * r) / 2) ** 2 +
+    Math.cos(a.lat * r) * Math.cos(b[0] * r) * Math.sin(((b[1] - a.lon) * r) / 2) ** 2;
+  return 12742 * Math.asin(Math.sqrt(h));
+};
+
+function place(text: string, surface: string) {
+  const r = geo.parse(text);
+  const i = r.places.findIndex((p) => p.text.includes(surface));
+  expect(i, `no place '${surface}' in: ${r.places.map((p) => p.text).join(', ')}`).toBeGreaterThanOrEqual(0);
+  return { place: r.places[i] as NonNullable<(typeof r.places)[number]>, decision: r.decisions[i], result: r };
+}
+
+describe('recognition', () => {
+  it('finds places with offsets that slice the text', () => {
+    const text = 'Shelling hit Idlib and Aleppo on Monday, residents in Homs said.';
+    const r = geo.parse(text);
+    expect(r.places.map((p) => p.text)).toEqual(['Idlib', 'Aleppo', 'Homs']);
+    for (const p of r.places) expect(text.slice(p.start, p.end)).toBe(p.text);
+    expect(r.decisions).toHaveLength(3);
+    expect(r.focusCountry).toBe('SY');
+  });
+
+  it('finds nothing in a text without places', () => {
+    const r = geo.parse('The committee will meet again after the holidays to discuss the budget and the new rules.');
+    expect(r.places).toEqual([]);
+    expect(r.focusCountry).toBeNull();
+  });
+
+  it('does not take actor names that contain a country for places', () => {
+    const r = geo.parse('The Syrian Arab Army and the Free Syrian Army fought overnight.');
+    expect(r.places).toEqual([]);
+    expect(r.focusCountry).toBe('SY');
+  });
+
+  it('skips people named like towns, months and common words', () => {
+    const r = geo.parse(
+      'Officer Anderson said Mary Henry, 34, was arrested in March. Over four hours, police searched the house.',
+    );
+    expect(r.places).toEqual([]);
+  });
+
+  it('respects exclude spans from other stages (embedded posts)', () => {
+    const text = 'Fighting near Tal Tamr. A post said: "Greetings from Damascus".';
+    const start = text.indexOf('"');
+    const r = geo.parse(text, { excludeSpans: [{ start, end: text.length }] });
+    expect(r.places.map((p) => p.text)).toEqual(['Tal Tamr']);
+  });
+
+  it('recognizes abbreviations and demonyms as places', () => {
+    const r = geo.parse('U.S. officials met Russian diplomats in Geneva.');
+    expect(r.places.map((p) => [p.text, p.country])).toEqual([
+      ['U.S.', 'US'],
+      ['Russian', 'RU'],
+      ['Geneva', 'CH'],
+    ]);
+  });
+});
+
+describe('transliteration variants', () => {
+  it.each(['Ras al-Ain', "Ra's al 'Ayn", "Ras Al-'Ayn", 'Serêkaniyê', 'Resulayn'])(
+    'resolves %s to Ras al-Ain',
+    (name) => {
+      const { place: p, result } = place(`Clashes continued near ${name} on Tuesday.`, name.slice(0, 3));
+      expect(result.places).toHaveLength(1);
+      expect(p.text).toBe(name);
+      // Ras al-Ain and its Turkish twin town Ceylanpınar (once also called Resulayn) lie 3 km apart.
+      expect(km(p, [36.85, 40.07])).toBeLessThan(15);
+    },
+  );
+
+  it('matches Tal/Tell spellings of Tal Tamr', () => {
+    for (const name of ['Tal Tamr', 'Tell Tamer', 'Tall Tamr']) {
+      const { place: p } = place(`Families fled ${name} overnight.`, name);
+      expect(km(p, [36.65, 40.37])).toBeLessThan(10);
+    }
+  });
+
+  it('matches an Arabic-script name', () => {
+    const { place: p } = place('قصف على حمص اليوم', 'حمص');
+    expect(p.country).toBe('SY');
+  });
+});
+
+describe('resolution by context', () => {
+  it('puts Tripoli in Libya or in Lebanon by the other places of the text', () => {
+    const libya = place('Militias clashed in Tripoli and Misrata, and flights to Benghazi were suspended.', 'Tripoli');
+    expect(libya.place.country).toBe('LY');
+    const lebanon = place('Protesters marched in Tripoli, Lebanon, and later in Beirut and Sidon.', 'Tripoli');
+    expect(lebanon.place.country).toBe('LB');
+  });
+
+  it('puts Alexandria in Egypt, Louisiana or Virginia by its container or neighbours', () => {
+    expect(place('Ferries left Alexandria for Port Said and Cairo.', 'Alexandria').place.country).toBe('EG');
+    const la = place('A fire in Alexandria, La., was set on Monday.', 'Alexandria').place;
+    expect([la.country, la.admin1]).toEqual(['US', 'Louisiana']);
+    const va = place('Commuters from Alexandria, Virginia, crossed into Washington.', 'Alexandria').place;
+    expect([va.country, va.admin1]).toEqual(['US', 'Virginia']);
+  });
+
+  it('uses an explicit country container', () => {
+    const { place: p } = place('Cholera cases were reported in Homa Bay, Kenya, this week.', 'Homa Bay');
+    expect(p.country).toBe('KE');
+  });
+
+  it('uses the dateline as a focus cue', () => {
+    const r = geo.parse('Talks resumed in Tripoli on Sunday.', { datelinePlace: 'Beirut' });
+    expect(r.places[0]?.country).toBe('LB');
+  });
+});
+
+describe('precision of relative expressions', () => {
+  it('"northwest of Tal Tamr" is near Tal Tamr', () => {
+    const { place: p, decision } = place('Fighters attacked positions northwest of Tal Tamr.', 'Tal Tamr');
+    expect(decision?.precision).toBe('near');
+    expect(km(p, [36.65, 40.37])).toBeLessThan(10);
+  });
+
+  it('"the western countryside of Aleppo" is an area around Aleppo', () => {
+    const { place: p, decision } = place('Airstrikes hit the western countryside of Aleppo.', 'Aleppo');
+    expect(decision?.precision).toBe('admin2');
+    expect(km(p, [36.2, 37.16])).toBeLessThan(30);
+  });
+
+  it('"Al-Hasakah Governorate" is the first-level area', () => {
+    const { place: p, decision } = place('Shelling was reported in the Al-Hasakah Governorate.', 'Hasakah');
+    expect(p.text).toBe('Al-Hasakah Governorate');
+    expect(decision?.precision).toBe('admin1');
+    expect(p.feature).toBe('ADM1');
+  });
+
+  it('countries have country precision', () => {
+    const { decision } = place('Aid convoys crossed into Syria.', 'Syria');
+    expect(decision?.precision).toBe('country');
+  });
+
+  it('"Idlib province" and "Rapides Parish" prefer the area over the town', () => {
+    expect(place('Fighting in Idlib province intensified.', 'Idlib').place.feature).toBe('ADM1');
+    expect(place('Deputies in Rapides Parish made an arrest.', 'Rapides').place.feature).toBe('ADM2');
+  });
+});
+
+describe('lookup', () => {
+  it('lists candidates best first with scores', () => {
+    const c = geo.lookup('Tripoli', 5);
+    expect(c.length).toBeGreaterThan(1);
+    expect(c.map((x) => x.country)).toContain('LB');
+    for (let i = 1; i < c.length; i++)
+      expect((c[i - 1] as { score: number }).score).toBeGreaterThanOrEqual((c[i] as { score: number }).score);
+  });
+
+  it('returns nothing for an unknown name', () => {
+    expect(geo.lookup('Qwzxv Fictiva')).toEqual([]);
+  });
+});
