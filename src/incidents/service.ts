@@ -3,7 +3,9 @@
  * analyst decisions, writes incidents through the IncidentRepository. The only module of src/incidents that does
  * I/O (through those two interfaces); the clustering itself stays pure.
  */
+import type { Extraction } from '../model/extraction.js';
 import type { AnalystDecision, Incident, IncidentEventInput, IncidentReport } from '../model/incident.js';
+import type { Report } from '../model/report.js';
 import type { IncidentRepository, Store, StoredEvent } from '../store/store.js';
 import { FOLLOW_WINDOW_DAYS, IncidentIndex } from './cluster.js';
 import { DATE_TOUCH_DAYS } from './compatibility.js';
@@ -144,4 +146,24 @@ export function incidentSource(
       rebuildIncidents(store, repo, lexicon);
     },
   };
+}
+
+/**
+ * When reports were stored without a coder (no event at all in the store), codes every report once so incidents can
+ * be formed; returns how many reports were coded. Does nothing as soon as any event is stored, so reports that
+ * simply hold no event are never re-coded.
+ */
+export function codeReportsWithoutEvents(store: IncidentStore, extract: (report: Report) => Extraction): number {
+  if (store.events.count() > 0) return 0;
+  const total = store.reports.count();
+  let coded = 0;
+  for (let offset = 0; offset < total; offset += 500) {
+    for (const summary of store.reports.list({ limit: 500, offset })) {
+      const report = store.reports.get(summary.id);
+      if (!report) continue;
+      store.events.replaceForReport(report.id, extract(report).events);
+      coded++;
+    }
+  }
+  return coded;
 }

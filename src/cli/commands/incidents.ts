@@ -1,7 +1,7 @@
 /** `sitrep incidents list|show|rebuild|merge|split|move`: incidents formed from the stored events. */
 import { toAcledCsv, toGeoJson, toJsonLine } from '../../incidents/formats.js';
 import { type IncidentLexicon, loadIncidentLexicon } from '../../incidents/lexicon.js';
-import { ensureIncidentsFresh, rebuildIncidents } from '../../incidents/service.js';
+import { codeReportsWithoutEvents, ensureIncidentsFresh, rebuildIncidents } from '../../incidents/service.js';
 import { GRADES, type Grade, type Incident } from '../../model/incident.js';
 import { SqliteIncidentRepository } from '../../store/sqlite/incidents-repo.js';
 import type { SqliteStore } from '../../store/sqlite/sqlite-store.js';
@@ -193,6 +193,25 @@ export const incidentsCommand: Command = {
         if (!inc) throw new CliError(`no incident '${id}'`, 1);
         return inc;
       };
+      // Reports ingested without a coder: code them once (the extractor loads only then, ~1-3 s).
+      if (store.events.count() === 0 && store.reports.count() > 0) {
+        const { createExtractor } = await import('../../extract/index.js');
+        const extractor = await createExtractor();
+        const coded = store.transaction(() =>
+          codeReportsWithoutEvents(store, (r) =>
+            extractor.extract({
+              id: r.id,
+              text: r.text,
+              published: r.published ?? null,
+              title: r.title ?? null,
+              language: r.language,
+              embeddedPosts: r.embeddedPosts,
+              dateline: r.dateline ?? null,
+            }),
+          ),
+        );
+        io.stderr.write(`incidents: no events were stored; coded ${coded} reports\n`);
+      }
       const note = (values.note as string | undefined) ?? null;
       const analyst = (values.analyst as string | undefined) ?? io.env.USER ?? null;
       const at = new Date().toISOString();
