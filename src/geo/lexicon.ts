@@ -14,6 +14,8 @@ export interface Lexicon {
   /** Abbreviations listed in abbreviations.tsv, exactly as written ("US", "NSW"): these stand alone; other
    * capital codes (postal codes such as "KS") count only after a comma. */
   abbreviations: Set<string>;
+  /** Given names used only as person evidence ("Lorraine Bailey"): the large generated list, lower-case. */
+  personFirstNames: Set<string>;
   /** Given names, lower-case: "Roy Jones" is a person, "Michael" alone is not a place. */
   givenNames: Set<string>;
   /** Actor names containing a place name; the place inside is not a mention. */
@@ -35,6 +37,8 @@ export function loadLexicon(meta: IndexMeta): Lexicon {
   const abbreviations = new Set(readDataLines('abbreviations.tsv').map((l) => l.split('\t')[0] ?? ''));
   const commonWords = new Set(readDataLines('common-words.generated.txt').map((l) => l.trim()));
   const givenNames = new Set(readDataLines('given-names.txt').map((l) => l.trim().toLowerCase()));
+  const personFirstNames = new Set(readDataLines('given-names.generated.txt').map((l) => l.trim().toLowerCase()));
+  for (const g of givenNames) personFirstNames.add(g);
   const demonyms = meta.demonyms.map(escapeRegExp).join('|');
   const countries = meta.countryNames.map(escapeRegExp).join('|');
   const patterns = readDataLines('actor-patterns.txt').map((p) =>
@@ -43,7 +47,7 @@ export function loadLexicon(meta: IndexMeta): Lexicon {
   const actors = patterns.length
     ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${patterns.join('|')})(?![\\p{L}\\p{N}])`, 'gu')
     : null;
-  return { stop, strictStop, givenNames, commonWords, abbreviations, actors };
+  return { stop, strictStop, givenNames, personFirstNames, commonWords, abbreviations, actors };
 }
 
 /** Lower-case words allowed inside a multi-word name ("Isle of Man", "Ras al Ain", "Trinidad and Tobago"). */

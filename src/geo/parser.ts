@@ -399,7 +399,7 @@ export class GeoparserImpl {
   private personNames(text: string, tokens: Token[]): Map<string, boolean> {
     // word → true when the evidence is strong (given name, title, age), false when it is only "X said".
     const out = new Map<string, boolean>();
-    const given = this.lexicon.givenNames;
+    const given = this.lexicon.personFirstNames;
     for (let k = 0; k + 1 < tokens.length; k++) {
       const t = tokens[k] as Token;
       if (!t.cap) continue;
@@ -410,11 +410,18 @@ export class GeoparserImpl {
       const isTitle = TITLES.has(t.lower) && /^\.?\s+$/.test(gap) && (t.lower.length > 2 || /^\./.test(gap));
       if (!isGiven && !isTitle) continue;
       // Skip a middle initial or a second given name: "Steven J. Sachs", "Mary Ann Smith".
-      while (n + 1 < tokens.length && nt.cap && (nt.text.length === 1 || given.has(nt.lower))) {
+      while (
+        n + 1 < tokens.length &&
+        nt.cap &&
+        nt.text.length === 1 &&
+        /^\.?\s+$/.test(text.slice(nt.end, (tokens[n + 1] as Token).start))
+      ) {
         n++;
         nt = tokens[n] as Token;
       }
-      if (nt.cap && !TITLES.has(nt.lower)) out.set(nt.lower, true);
+      if (nt.cap && !TITLES.has(nt.lower) && /^\.?\s+$/.test(text.slice((tokens[n - 1] as Token).end, nt.start))) {
+        out.set(nt.lower, true);
+      }
     }
     for (const m of text.matchAll(/\b([A-Z][a-z]+),\s*\d{1,3},/g)) out.set((m[1] as string).toLowerCase(), true);
     for (const m of text.matchAll(
