@@ -311,9 +311,21 @@ export class IncidentIndex {
     }
     // Links: the new incidents, and every follow-up whose window could reach one of them (its antecedent may change).
     const toLink = new Map<string, Stored>();
+    // Buckets (country, week) a follow-up of a new incident can sit in; each is scanned once, however many new
+    // incidents share it (a bulk load touches every bucket once instead of once per incident).
+    const reach = new Set<string>();
     for (const s of created) {
       toLink.set(s.incident.id, s);
-      for (const other of this.linkNeighbours(s, 'after')) if (other.followUp) toLink.set(other.incident.id, other);
+      if (s.start === null || s.end === null) continue;
+      const country = s.incident.location?.country ?? '?';
+      for (let w = Math.floor(s.start / WEEK_DAYS); w <= Math.floor((s.end + FOLLOW_WINDOW_DAYS) / WEEK_DAYS); w++)
+        reach.add(`${country}|${w}`);
+    }
+    for (const key of reach) {
+      for (const id of this.linkBuckets.get(key) ?? []) {
+        const other = this.stored.get(id)!;
+        if (other.followUp) toLink.set(id, other);
+      }
     }
     const changed = new Map<string, Incident>();
     for (const s of created) changed.set(s.incident.id, s.incident);
@@ -438,12 +450,12 @@ export class IncidentIndex {
     for (const k of this.linkKeys(s)) this.linkBuckets.get(k)?.delete(s.incident.id);
   }
 
-  /** Incidents in the same country dated up to FOLLOW_WINDOW_DAYS before ('before') or after ('after') s. */
-  private linkNeighbours(s: Stored, direction: 'before' | 'after'): Stored[] {
+  /** Incidents in the same country dated from FOLLOW_WINDOW_DAYS before s to its end: candidate antecedents. */
+  private linkNeighbours(s: Stored): Stored[] {
     if (s.start === null || s.end === null) return [];
     const country = s.incident.location?.country ?? '?';
-    const from = direction === 'before' ? s.start - FOLLOW_WINDOW_DAYS : s.start;
-    const to = direction === 'before' ? s.end : s.end + FOLLOW_WINDOW_DAYS;
+    const from = s.start - FOLLOW_WINDOW_DAYS;
+    const to = s.end;
     const seen = new Set<string>();
     const out: Stored[] = [];
     for (let w = Math.floor(from / WEEK_DAYS); w <= Math.floor(to / WEEK_DAYS); w++) {
@@ -459,7 +471,7 @@ export class IncidentIndex {
   private computeLinks(b: Stored): IncidentLink[] {
     if (!b.followUp || b.start === null) return [];
     let best: { s: Stored; gap: number; dist: number; reason: string } | null = null;
-    for (const a of this.linkNeighbours(b, 'before')) {
+    for (const a of this.linkNeighbours(b)) {
       if (a.followUp || a.start === null || a.end === null) continue;
       if (a.start > b.start!) continue;
       const gap = Math.max(0, b.start! - a.end);
