@@ -136,31 +136,36 @@ function demonymMatcher(countries: Map<string, CountryInfo>, named: ActorEntry[]
 }
 
 interface CompiledGroup {
+  /** All aliases of the group as one non-capturing alternation, tried only at word starts. */
   re: RegExp;
-  /** Capture-group number → entry. */
-  entryByGroup: (ActorEntry | undefined)[];
+  /** Each alias alone, sticky, to tell which entry a match of `re` came from. */
+  aliases: { entry: ActorEntry; re: RegExp; contextual: boolean }[];
+  /** Matched text (lower-cased) → entry, for matches of aliases that do not look at the following context. */
+  cache: Map<string, ActorEntry>;
 }
 
-/** One alternation per source, each alias its own capture group: one scan of the text per source. */
+/**
+ * One alternation per source: one scan of the text per source. It has no capture groups, because V8 builds a
+ * match array as long as the number of groups (hundreds here) for every match; the entry is found afterwards by
+ * re-testing the aliases, sticky, at the match position (a few matches per sentence).
+ */
 function compileGroup(entries: ActorEntry[]): CompiledGroup {
   const parts: string[] = [];
-  const entryByGroup: (ActorEntry | undefined)[] = [undefined];
+  const aliases: CompiledGroup['aliases'] = [];
   for (const entry of entries) {
     for (const alias of entry.aliases) {
+      let re: RegExp;
       try {
-        new RegExp(alias, 'iu');
+        re = new RegExp(`(?:${alias})(?![\\w])`, 'iy');
       } catch (error) {
         throw new Error(`${entry.file}:${entry.line}: invalid alias pattern '${alias}': ${(error as Error).message}`);
       }
-      const groupsInside = new RegExp(`${alias}|`, 'u').exec('')?.length ?? 1;
-      parts.push(`(${alias})(?![\\w])`);
-      entryByGroup.push(entry);
-      // Capturing groups inside the alias shift the numbering; pad the table.
-      for (let i = 1; i < groupsInside; i++) entryByGroup.push(undefined);
+      parts.push(`(?:${alias})(?![\\w])`);
+      aliases.push({ entry, re, contextual: alias.includes('(?=') || alias.includes('(?!') });
     }
   }
-  // One word-start test for the whole alternation: positions inside a word fail before any alias is tried.
-  return { re: new RegExp(`(?<![\\w-])(?:${parts.join('|')})`, 'gi'), entryByGroup };
+  // Without the 'u' flag: V8's case-insensitive Unicode matching is several times slower; aliases are ASCII.
+  return { re: new RegExp(`(?<![\\w-])(?:${parts.join('|')})`, 'gi'), aliases, cache: new Map() };
 }
 
 function validAt(entry: ActorEntry, date: string | null | undefined): boolean {
@@ -184,25 +189,31 @@ export function createActorMatcher(named: ActorEntry[], generic: ActorEntry[], c
         group.re.lastIndex = 0;
         for (const m of text.matchAll(group.re)) {
           if (!m[0]) continue;
-          let entry: ActorEntry | undefined;
-          for (let g = 1; g < m.length; g++) {
-            if (m[g] !== undefined && group.entryByGroup[g]) {
-              const candidate = group.entryByGroup[g] as ActorEntry;
-              // An alias shared by two entries with date bounds: the one valid at the event date wins.
-              if (!validAt(candidate, date)) {
-                const alt = group.entryByGroup.find(
-                  (e) => e && e !== candidate && e.name.split(' (')[0] === candidate.name.split(' (')[0] && validAt(e, date),
-                );
-                entry = alt ?? candidate;
-              } else entry = candidate;
-              break;
+          // The alternation took the first alias that matches here; find it (same order, same length).
+          const key = m[0].toLowerCase();
+          let entry: ActorEntry | undefined = group.cache.get(key);
+          if (!entry) {
+            const end0 = m.index + m[0].length;
+            for (const a of group.aliases) {
+              a.re.lastIndex = m.index;
+              if (a.re.test(text) && a.re.lastIndex === end0) {
+                entry = a.entry;
+                // Matches of context-free aliases can be remembered (a few thousand distinct phrases at most).
+                if (!a.contextual && group.cache.size < 20_000) group.cache.set(key, entry);
+                break;
+              }
             }
           }
           if (!entry) continue;
+          // An alias shared by two entries with date bounds: the one valid at the event date wins.
+          if (!validAt(entry, date)) {
+            const base = entry.name.split(' (')[0];
+            const alt = group.aliases.find((a) => a.entry !== entry && a.entry.name.split(' (')[0] === base && validAt(a.entry, date));
+            if (alt) entry = alt.entry;
+          }
           const start = offset + m.index;
           const end = start + m[0].length;
-          // Earlier groups (dictionary, then demonyms) win over generic phrases on overlap; within a group the
-          // regex already took the leftmost-longest alternative.
+          // Earlier groups (dictionary, then demonyms) win over generic phrases on overlap.
           if (overlapping(start, end)) continue;
           found.push({ start, end, text: m[0], entry, reason: `${entry.source}:${entry.file}:${entry.line}` });
         }

@@ -25,6 +25,8 @@ export interface CountLexicon {
   thing: RegExp;
   person: RegExp;
   qty: RegExp;
+  /** Any casualty word or ACLED fatality remark: a sentence without one has no count (a cheap first test). */
+  any: RegExp;
 }
 
 export function compileCountLexicon(rows: LexiconRow[]): CountLexicon {
@@ -63,6 +65,7 @@ export function compileCountLexicon(rows: LexiconRow[]): CountLexicon {
     thing: new RegExp(`^(?:${things.join('|')})$`, 'iu'),
     person: new RegExp(`^(?:${persons.join('|')})$`, 'iu'),
     qty,
+    any: new RegExp(`(?:${casualty.map((c) => c.re.source).join('|')})|fatalit|casualt|no one`, 'i'),
   };
 }
 
@@ -183,6 +186,7 @@ const JOIN = /^\s*(?:,\s*)?(?:and|as well as|plus|,|along with)\s*$/i;
  * them into the document.
  */
 export function findCounts(lex: CountLexicon, text: string, offset = 0): CountMention[] {
+  if (!lex.any.test(text)) return [];
   const masked = maskParentheses(text);
   const out: CountMention[] = [];
   // 1. ACLED coding remarks state the coded figure outright.

@@ -54,6 +54,8 @@ export interface AssemblyInput {
   embeddedPosts: EmbeddedPost[];
   /** The document's reference date (first absolute date, else publication) for date-bounded actor aliases. */
   referenceDate: string | null;
+  /** Every actor mention of the text (found once, with `referenceDate`). */
+  actors: ActorMention[];
   trace: TraceEntry[] | null;
 }
 
@@ -279,8 +281,10 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
   const trace = input.trace;
   const countries = res.actors.countries;
   const candidates: Candidate[] = [];
-  const sentenceHits = sentences.map((s) => res.triggers.find(s.text, s.start));
-  const sentenceActors = sentences.map((s) => res.actors.find(s.text, s.start, input.referenceDate));
+  // One scan of the whole text; hits are then shared out to their sentences.
+  const allHits = res.triggers.find(text, 0);
+  const sentenceHits = sentences.map((s) => allHits.filter((h) => h.start >= s.start && h.end <= s.end));
+  const sentenceActors = sentences.map((s) => input.actors.filter((a) => a.start >= s.start && a.end <= s.end));
   const places = input.decisions;
   const postOf = (s: Span): number | null => {
     const i = input.embeddedPosts.findIndex((p) => s.start >= p.span.start && s.start < p.span.end);
@@ -295,7 +299,11 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
     const current = sentDates.find((d) => !d.background);
     if (current) lastDate = { date: current.date, reason: current.reason, span: { start: current.start, end: current.end } };
     if (!hits.length) continue;
-    if (!current && sentDates.some((d) => d.background)) {
+    // History ("in 2014", "last year") dates the whole sentence; "since 2012" only measures a duration, and an
+    // unresolved weekday ("on Tuesday" without a publication date) still marks the sentence as news.
+    const historical = sentDates.some((d) => d.background && d.reason !== 'since-year');
+    const newsWord = /\b(?:today|yesterday|tonight|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|this (?:week|morning)|last night)\b/i.test(sentence.text);
+    if (!current && historical && !newsWord) {
       trace?.push({ stage: 'events', reason: 'skip-background', span: sentence, detail: sentDates.map((d) => d.text) });
       continue;
     }
@@ -395,9 +403,9 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
     const reasons: FieldReason[] = [];
     const eventCountry = head.country;
     const countryName = eventCountry ? (countries.get(eventCountry)?.name ?? null) : null;
-    const allHits = group.flatMap((g) => g.hits);
+    const groupHits = group.flatMap((g) => g.hits);
     const stateResponse =
-      allHits.some((h) => h.entry.feature === 'intervention') ||
+      groupHits.some((h) => h.entry.feature === 'intervention') ||
       group.some((g) => g.actors.some((a) => a.entry.category === 'State forces')) ||
       head.contextState !== null;
     reasons.push({ field: 'event_type', reason: head.cls.reason, span: { start: head.cls.trigger.start, end: head.cls.trigger.end } });

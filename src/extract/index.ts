@@ -90,12 +90,17 @@ function extractOne(
 ): Extraction {
   const text = input.text;
   const trace: TraceEntry[] | null = wantTrace ? [] : null;
-  const language = input.language ?? (lid ? lid.identify(text).language : 'und');
-  trace?.push({ stage: 'language', reason: input.language ? 'input-field' : lid ? 'lid.176' : 'no-model', detail: language });
+  // fastText averages word vectors: the first ~600 characters decide the language as well as the whole text.
+  // Plain English prose is recognised first by its function words, which costs a fraction of the model call.
+  const sample = text.slice(0, 600);
+  const english = !input.language && looksEnglish(sample);
+  const language = input.language ?? (english ? 'en' : lid ? lid.identify(sample).language : 'und');
+  trace?.push({ stage: 'language', reason: input.language ? 'input-field' : english ? 'english-function-words' : lid ? 'lid.176' : 'no-model', detail: language });
   const publishedDate = parsePublished(input.published ?? null);
   const published = publishedDate ? isoDay(publishedDate) : null;
   const sentences = splitSentences(text);
-  const embeddedPosts = input.embeddedPosts ?? findEmbeddedPosts(text);
+  // Embedded posts need a platform cue (a Telegram name or link, a tweet signature); most reports have none.
+  const embeddedPosts = input.embeddedPosts ?? (/telegram|t\.me\/|twitter|x\.com\/|\(@\w/i.test(text) ? findEmbeddedPosts(text) : []);
   if (embeddedPosts.length) trace?.push({ stage: 'embedded-posts', reason: 'found', detail: embeddedPosts.map((p) => ({ author: p.author, span: p.span })) });
   const dateline = input.dateline !== undefined ? input.dateline : parseDateline(text, { published });
   const dates = findDates(text, publishedDate);
@@ -103,7 +108,8 @@ function extractOne(
   const firstAbsolute = dates.find((d) => !d.background && d.reason.startsWith('absolute'));
   const referenceDate = firstAbsolute?.date.start ?? published;
   // Actor names are not places ("Luhansk People's Militia", "Syrian Arab Army"): the geoparser skips them.
-  const namedActors = res.actors.find(text, 0, referenceDate).filter((a) => a.entry.source !== 'generic');
+  const actors = res.actors.find(text, 0, referenceDate);
+  const namedActors = actors.filter((a) => a.entry.source !== 'generic');
   const actorSpans: Span[] = namedActors.map((a) => ({ start: a.start, end: a.end }));
   const excludeSpans: Span[] = [...actorSpans, ...(dateline ? [] : [])];
   let decisions: PlaceDecision[] = [];
@@ -130,6 +136,7 @@ function extractOne(
     published: publishedInterval,
     embeddedPosts,
     referenceDate,
+    actors,
     trace,
   });
   const out: Extraction = {
@@ -174,4 +181,23 @@ function rehomePlaces(geoparser: Geoparser, decisions: PlaceDecision[], homes: S
     moved ??= candidate.country;
   }
   return moved;
+}
+
+// The most frequent English function words. In English news prose they are ~25-30% of all words; in other
+// languages written in Latin script (French, Spanish, Turkish, Indonesian…) well under 8%.
+const ENGLISH_FUNCTION_WORDS = new Set(
+  'the of and in to a was were on by with for at from that is are has have had been said as an it its their this which who after'.split(' '),
+);
+
+/** True when at least 20 words are ASCII and at least 18% of them are English function words. */
+export function looksEnglish(sample: string): boolean {
+  const words = sample.toLowerCase().match(/[a-z\u00c0-\u024f\u0400-\u04ff\u0600-\u06ff]+/g);
+  if (!words || words.length < 20) return false;
+  let fn = 0;
+  let nonAscii = 0;
+  for (const w of words) {
+    if (ENGLISH_FUNCTION_WORDS.has(w)) fn++;
+    if (/[^a-z]/.test(w)) nonAscii++;
+  }
+  return nonAscii / words.length < 0.05 && fn / words.length >= 0.18;
 }

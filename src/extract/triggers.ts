@@ -74,20 +74,17 @@ const LAYER: Record<string, 'qualifier' | 'strategic'> = {
 
 interface Layer {
   re: RegExp;
-  groupEntry: (TriggerEntry | undefined)[];
+  /** Each pattern alone, sticky, to tell which entry a match came from (no capture groups in `re`: see actors.ts). */
+  single: { entry: TriggerEntry; re: RegExp }[];
 }
 
 function compileLayer(entries: TriggerEntry[]): Layer {
-  const groupEntry: (TriggerEntry | undefined)[] = [undefined];
-  const parts: string[] = [];
-  for (const e of entries) {
-    parts.push(`((?:${e.pattern})(?![\\w]))`);
-    groupEntry.push(e);
-    const inner = (new RegExp(`${e.pattern}|`).exec('')?.length ?? 1) - 1;
-    for (let i = 0; i < inner; i++) groupEntry.push(undefined);
-  }
+  const parts = entries.map((e) => `(?:${e.pattern})(?![\\w])`);
   // Without the 'u' flag: V8's case-insensitive Unicode matching is several times slower, and the lexicon is ASCII.
-  return { re: new RegExp(`(?<![\\w-])(?:${parts.join('|')})`, 'gi'), groupEntry };
+  return {
+    re: new RegExp(`(?<![\\w-])(?:${parts.join('|')})`, 'gi'),
+    single: entries.map((e) => ({ entry: e, re: new RegExp(`(?:${e.pattern})(?![\\w])`, 'iy') })),
+  };
 }
 
 export function createTriggerMatcher(entries: TriggerEntry[]): TriggerMatcher {
@@ -110,9 +107,10 @@ export function createTriggerMatcher(entries: TriggerEntry[]): TriggerMatcher {
       for (const layer of layers) {
         layer.re.lastIndex = 0;
         for (const m of text.matchAll(layer.re)) {
-          for (let g = 1; g < m.length; g++) {
-            const entry = layer.groupEntry[g];
-            if (m[g] !== undefined && entry) {
+          const end = m.index + m[0].length;
+          for (const { entry, re } of layer.single) {
+            re.lastIndex = m.index;
+            if (re.test(text) && re.lastIndex === end) {
               hits.push({ start: offset + m.index, end: offset + m.index + m[0].length, text: m[0], entry });
               break;
             }
