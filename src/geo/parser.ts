@@ -75,6 +75,13 @@ interface Cand {
   score: number;
 }
 
+/** Score bonus for a candidate inside an admin-1 area / country that the text names elsewhere. */
+const ADMIN1_NAMED_BONUS = Number(process.env.T_A1 ?? 2.5);
+const COUNTRY_NAMED_BONUS = Number(process.env.T_CC ?? 1.2);
+const POP_W = Number(process.env.T_POP ?? 0.55);
+const CV_W = Number(process.env.T_CV ?? 3.0);
+const AV_W = Number(process.env.T_AV ?? 2.5);
+
 const KIND_NAMES = ['place', 'admin2', 'admin1', 'country', 'region', 'continent'] as const;
 const NAME_KIND_NAMES = ['primary', 'alternate', 'demonym', 'abbreviation'] as const;
 
@@ -114,6 +121,7 @@ const NEAR_BEFORE = new RegExp(
   `(?:\\b${DIRECTION}\\s+of|\\bnear|\\boutside(?:\\s+of)?|\\bclose\\s+to|\\boutskirts\\s+of|\\bvicinity\\s+of|\\b(?:kilometers|kilometres|km|miles)\\s+(?:\\w+\\s+)?(?:from|of))\\s+(?:the\\s+)?(?:town\\s+of\\s+|city\\s+of\\s+|village\\s+of\\s+)?$`,
   'i',
 );
+const ADMIN1_BEFORE = /\b(?:state|province|governorate|region|oblast)\s+of\s+$/i;
 const AREA_BEFORE =
   /\b(?:countryside|suburbs|rural\s+areas?|environs|province|governorate|region|district)\s+of\s+(?:the\s+)?$|\brural\s+$/i;
 const AREA_AFTER = /^['’]?s?\s+(?:countryside|rural\s+areas|suburbs|outskirts|environs)\b/i;
@@ -241,9 +249,9 @@ export class GeoparserImpl {
       const nameKind = p & 3;
       const kind = ix.kind[entry] as number;
       const pop = ix.population[entry] as number;
-      let prior = Math.log10(pop + 10) * 0.55;
+      let prior = Math.log10(pop + 10) * POP_W;
       const feature = ix.features[ix.feature[entry] as number] ?? '';
-      if (kind === EntryKind.country) prior += 3.2;
+      if (kind === EntryKind.country) prior += 4.5;
       else if (kind === EntryKind.admin1) prior += 1.6;
       else if (kind === EntryKind.continent) prior += 6;
       else if (kind === EntryKind.region) prior += 5;
@@ -467,7 +475,10 @@ export class GeoparserImpl {
 
     let relation: Mention['relation'] = 'none';
     let relationReason = '';
-    if (NEAR_BEFORE.test(before)) {
+    if (ADMIN1_BEFORE.test(before)) {
+      relation = 'admin1';
+      relationReason = 'area-phrase';
+    } else if (NEAR_BEFORE.test(before)) {
       relation = 'near';
       relationReason = `relative:${(before.match(/(\w[\w-]*(?:\s+\w+)?)\s*$/)?.[1] ?? '').trim()}`;
     } else if (AREA_BEFORE.test(before) || AREA_AFTER.test(after)) {
@@ -644,6 +655,17 @@ export class GeoparserImpl {
       if (dl?.country) add(countryVotes, dl.country, 2);
     }
     const totalNames = Math.max(1, perName.size);
+    // Areas the text names outright ("Ohio", "Kenya", "Al-Hasakah Governorate") contain its other places more
+    // often than not: a candidate inside one gets a document-level container bonus.
+    const namedAdmin1 = new Set<string>();
+    const namedCountries = new Set<string>();
+    for (const m of mentions) {
+      const top = m.cands[0];
+      if (!top || top.nameKind === NameKind.alternate) continue;
+      const k = ix.kind[top.entry] as number;
+      if (k === EntryKind.admin1 && top.admin1) namedAdmin1.add(top.admin1);
+      if (k === EntryKind.country || k === EntryKind.admin1) namedCountries.add(top.country);
+    }
 
     // Rescore with context, twice: the second pass sees the first pass's picks for distances. Mentions of the
     // same name with the same container share one computation (a name repeated 10 times is scored once).
@@ -675,7 +697,10 @@ export class GeoparserImpl {
           const c = cd.country;
           const cv = ((countryVotes.get(c) ?? 0) - (own?.c.get(c) ?? 0)) / totalNames;
           const av = ((admin1Votes.get(cd.admin1) ?? 0) - (own?.a.get(cd.admin1) ?? 0)) / totalNames;
-          let sc = cd.prior + 3.0 * Math.min(cv, 1) + 2.5 * Math.min(av, 1);
+          let sc = cd.prior + CV_W * Math.min(cv, 1) + AV_W * Math.min(av, 1);
+          const ck = ix.kind[cd.entry] as number;
+          if (ck < EntryKind.admin1 && cd.admin1 && namedAdmin1.has(cd.admin1)) sc += ADMIN1_NAMED_BONUS;
+          else if (ck < EntryKind.country && namedCountries.has(c)) sc += COUNTRY_NAMED_BONUS;
           if (containerEntry !== undefined) {
             const ck = ix.kind[containerEntry] as number;
             if (ck === EntryKind.country && cc(containerEntry) === c) sc += 4;
