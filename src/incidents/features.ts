@@ -79,6 +79,9 @@ const UNDATED_LOOKBACK_DAYS = 2;
  */
 export const BACKGROUND_DAYS = 10;
 
+/** Reason codes of a date the coder took from the publication day because the text gave none. */
+const PUBLISHED_DEFAULT = /^published-(default|fallback)$/;
+
 /** Placeholder actors the coder gives when it cannot name one ("Unidentified Armed Group (Syria)"): unknown. */
 const GENERIC_ACTOR = /^unidentified\b|^unknown\b/i;
 
@@ -96,6 +99,9 @@ export function eventFeature(
     start = published - UNDATED_LOOKBACK_DAYS;
     end = published;
     dateUsable = true;
+  } else if (end !== null && e.reasons?.some((r) => r.field === 'date' && PUBLISHED_DEFAULT.test(r.reason))) {
+    // The coder found no date and fell back to the publication day: the event is that day or shortly before.
+    start = Math.min(start ?? end, end - UNDATED_LOOKBACK_DAYS);
   }
   if (start !== null && end !== null && end < start) [start, end] = [end, start];
   const loc = e.location;

@@ -94,6 +94,14 @@ describe('clustering rules', () => {
     expect(g).toEqual([['r1#0', 'r2#0'], ['r3#0']]);
   });
 
+  it('widens a date the coder took from the publication day to the two days before it', () => {
+    const a = ev({ day: '2019-10-29' });
+    const b = ev({ day: '2019-10-31', reasons: [{ field: 'date', reason: 'published-default' }] });
+    const c = ev({ day: '2019-10-31' });
+    const g = groups([report('r1'), report('r2', { published: '2019-10-31' }), report('r3')], [input('r1', a), input('r2', b), input('r3', c)]);
+    expect(g.find((x) => x.includes('r1#0'))).toEqual(['r1#0', 'r2#0']);
+  });
+
   it('merges a week-precision report with the day inside it', () => {
     const a = ev({ day: '2019-10-29' });
     const b = ev({ date: { start: '2019-10-27', end: '2019-11-02', precision: 'week' } });
