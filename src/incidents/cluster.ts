@@ -390,8 +390,9 @@ export class IncidentIndex {
 
   /**
    * Mean pair score when every (unit, group) pair is compatible and not cannot-linked, else null. An incident that
-   * already holds another event of the same report scores SAME_REPORT_BONUS more: a report's vague headline event
-   * ("a drone attack in Russia") belongs with its own detailed one, not with another report's incident that day.
+   * already holds another event of the same type from the same report scores SAME_REPORT_BONUS more: a report's
+   * vague headline event ("a drone attack in Russia") belongs with its own detailed one, not with another report's
+   * incident that day (but an abduction does not follow its report's arrest story by this bonus).
    */
   private unitScore(unit: number[], group: number[], cannot: Set<string>): number | null {
     let total = 0;
@@ -406,7 +407,7 @@ export class IncidentIndex {
         if (!v.ok) return null;
         total += v.score;
         n++;
-        if (fi.report === fj.report) sameReport = true;
+        if (fi.report === fj.report && fi.event.event_type === fj.event.event_type) sameReport = true;
       }
     }
     return n === 0 ? null : total / n + (sameReport ? SAME_REPORT_BONUS : 0);

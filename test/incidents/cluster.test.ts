@@ -98,7 +98,10 @@ describe('clustering rules', () => {
     const a = ev({ day: '2019-10-29' });
     const b = ev({ day: '2019-10-31', reasons: [{ field: 'date', reason: 'published-default' }] });
     const c = ev({ day: '2019-10-31' });
-    const g = groups([report('r1'), report('r2', { published: '2019-10-31' }), report('r3')], [input('r1', a), input('r2', b), input('r3', c)]);
+    const g = groups(
+      [report('r1'), report('r2', { published: '2019-10-31' }), report('r3')],
+      [input('r1', a), input('r2', b), input('r3', c)],
+    );
     expect(g.find((x) => x.includes('r1#0'))).toEqual(['r1#0', 'r2#0']);
   });
 
