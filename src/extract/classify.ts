@@ -91,6 +91,11 @@ export function classify(input: ClassifyInput): Classification | null {
   if (has('air')) return fromEntry('air', 'air-or-drone');
   if (has('grenade') && !/grenade launcher/i.test(hit('grenade').text)) return fromEntry('grenade', 'grenade');
   if (has('ied')) return fromEntry('ied', 'remote-explosive');
+  // "bombed": from the air when a state force did it, else a planted bomb.
+  if (has('bombing')) {
+    if (agent === 'State forces' || agent === 'External/Other forces') return make('bombing', 'Explosions/Remote violence', 'Air/drone strike', 'bombing+state-agent');
+    return fromEntry('bombing', 'bombing');
+  }
   // 4. Territory.
   if (has('transfer')) return fromEntry('transfer', 'non-violent-transfer');
   if (has('regain') || has('overtake')) {
@@ -150,6 +155,10 @@ export function classify(input: ClassifyInput): Classification | null {
   if (has('other-sd')) {
     if (!input.armed) return null;
     return fromEntry('other-sd', 'other-strategic');
+  }
+  // Police dispersing a crowd imply a gathering even when the words for it are missing.
+  if (has('intervention') && /dispers|tear ?gas|water ?cannon|baton|lathi|rubber bullets/i.test(hit('intervention').text)) {
+    return make('intervention', 'Protests', 'Protest with intervention', 'dispersal-implies-protest', 0.8);
   }
   if (has('intervention') && input.armed && /arrest|detain/i.test(hit('intervention').text)) {
     return make('intervention', 'Strategic developments', 'Arrests', 'arrest-by-state', 0.7);

@@ -78,6 +78,10 @@ interface Candidate {
   country: string | null;
 }
 
+/** The opening of an ACLED note: an optional label ("Looting:"), then the date clause. */
+const NOTE_OPENING = /^(?:[A-Z][\w /-]{2,40}:\s*)?(?:On|Around|As reported on|As of|Between|During the week of|In the week of|Since|Over the weekend of)\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})/;
+const OTHER_ENTRY = { feature: 'note-fallback', eventType: 'Strategic developments', subEventType: 'Other', weight: 0.2, pattern: '', file: 'events.ts', line: 0 } as const;
+
 const CLAUSE_SPLIT = /;\s+|,?\s+while\s+|,\s+whereas\s+|,\s+meanwhile,?\s+|\.\s+Meanwhile,?\s+|,\s+and\s+(?=(?:the\s+|a\s+|an\s+)?[A-Z][\w-]+\s+(?:forces|militants|troops|army|police|rebels|fighters|gunmen|jets|warplanes|aircraft|drones?)\b)/g;
 const STRONG_FEATURES = new Set(['air', 'shelling', 'ied', 'suicide', 'grenade', 'chemical', 'clash', 'regain', 'overtake', 'abduct', 'sexual', 'protest', 'mob', 'crowd-violence', 'looting', 'disrupted', 'hq', 'transfer']);
 /** Features that, in a sentence after an event, only describe its outcome (casualties, the police response). */
@@ -365,6 +369,43 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
             .find((a) => a.entry.category === 'State forces') ?? null,
       });
     }
+  }
+
+  // An ACLED-style note ("On 9 May 2020, …", "Around 8 May 2020 (as reported), …") is an event record by
+  // construction: when no rule fired, it still yields its most likely event, at low confidence.
+  if (!candidates.length && sentences.length && NOTE_OPENING.test(text)) {
+    const first = sentences[0] as Sentence;
+    const hits = sentenceHits.flat();
+    const best = [...hits].sort((a, b) => b.entry.weight - a.entry.weight)[0];
+    const actors = sentenceActors[0] ?? [];
+    const fallbackTrigger: TriggerHit = best ?? { start: first.start, end: first.start, text: '', entry: OTHER_ENTRY };
+    const r = roles(text, first, actors, fallbackTrigger);
+    const date = input.dates.find((d) => !d.background && within(d, first));
+    const country = countryFor(input, first, actors);
+    candidates.push({
+      sentence: first,
+      clause: { start: first.start, end: first.end },
+      cls: {
+        eventType: fallbackTrigger.entry.eventType,
+        subEventType: fallbackTrigger.entry.subEventType,
+        trigger: fallbackTrigger,
+        weight: best ? best.entry.weight * 0.5 : 0.2,
+        reason: best ? `note-fallback:${best.entry.feature}` : 'note-fallback:other',
+      },
+      hits: best ? [best] : [],
+      actors,
+      agent: r.agent,
+      patient: r.patient,
+      date: date ? { date: date.date, reason: date.reason, span: { start: date.start, end: date.end } } : null,
+      place: choosePlace(text, places, first, first, country),
+      counts: findCounts(res.counts, first.text, first.start),
+      certainty: assessCertainty(res.certainty, first.text, first.start),
+      post: null,
+      contextState: null,
+      country,
+      order: order++,
+    });
+    trace?.push({ stage: 'classify', reason: candidates[0]?.cls.reason ?? 'note-fallback', span: first });
   }
 
   // Sentences without triggers that carry counts or ACLED coding remarks add them to the event before them.
