@@ -14,6 +14,8 @@ export interface Lexicon {
   /** Abbreviations listed in abbreviations.tsv, exactly as written ("US", "NSW"): these stand alone; other
    * capital codes (postal codes such as "KS") count only after a comma. */
   abbreviations: Set<string>;
+  /** Locale cues: a phrase and the country whose local press uses it. */
+  localeCues: { pattern: RegExp; country: string }[];
   /** Given names used only as person evidence ("Lorraine Bailey"): the large generated list, lower-case. */
   personFirstNames: Set<string>;
   /** Given names, lower-case: "Roy Jones" is a person, "Michael" alone is not a place. */
@@ -34,6 +36,10 @@ export function loadLexicon(meta: IndexMeta): Lexicon {
     else if (t === '[cued]') section = stop;
     else section.add(foldName(t));
   }
+  const localeCues = readDataLines('locale-cues.tsv').map((l) => {
+    const [re, country] = l.split('\t');
+    return { pattern: new RegExp(re as string), country: country as string };
+  });
   const abbreviations = new Set(readDataLines('abbreviations.tsv').map((l) => l.split('\t')[0] ?? ''));
   const commonWords = new Set(readDataLines('common-words.generated.txt').map((l) => l.trim()));
   const givenNames = new Set(readDataLines('given-names.txt').map((l) => l.trim().toLowerCase()));
@@ -47,7 +53,7 @@ export function loadLexicon(meta: IndexMeta): Lexicon {
   const actors = patterns.length
     ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${patterns.join('|')})(?![\\p{L}\\p{N}])`, 'gu')
     : null;
-  return { stop, strictStop, givenNames, personFirstNames, commonWords, abbreviations, actors };
+  return { stop, strictStop, givenNames, personFirstNames, commonWords, abbreviations, localeCues, actors };
 }
 
 /** Lower-case words allowed inside a multi-word name ("Isle of Man", "Ras al Ain", "Trinidad and Tobago"). */

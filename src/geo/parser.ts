@@ -79,8 +79,12 @@ interface Cand {
 const ADMIN1_NAMED_BONUS = Number(process.env.T_A1 ?? 2.5);
 const COUNTRY_NAMED_BONUS = Number(process.env.T_CC ?? 1.2);
 const POP_W = Number(process.env.T_POP ?? 0.55);
-const CV_W = Number(process.env.T_CV ?? 3.0);
+const CV_W = Number(process.env.T_CV ?? 6.0);
 const AV_W = Number(process.env.T_AV ?? 2.5);
+
+/** Vote per distinct locale cue and the cap per country (one place name is one vote). */
+const LOCALE_VOTE = Number(process.env.T_LV ?? 0.5);
+const LOCALE_CAP = Number(process.env.T_LC ?? 2);
 
 const KIND_NAMES = ['place', 'admin2', 'admin1', 'country', 'region', 'continent'] as const;
 const NAME_KIND_NAMES = ['primary', 'alternate', 'demonym', 'abbreviation'] as const;
@@ -650,6 +654,13 @@ export class GeoparserImpl {
       for (const [k, v] of a) add(admin1Votes, k, v);
     }
     for (const c of actorCountries) add(countryVotes, c, 0.5);
+    // Locale cues: each distinct phrase of a country's local press adds a fraction of a vote, up to a cap.
+    const locale = new Map<string, number>();
+    for (const cue of this.lexicon.localeCues) {
+      if (cue.pattern.test(text))
+        locale.set(cue.country, Math.min(LOCALE_CAP, (locale.get(cue.country) ?? 0) + LOCALE_VOTE));
+    }
+    for (const [c, v] of locale) add(countryVotes, c, v);
     if (hints.datelinePlace) {
       const dl = this.lookup(hints.datelinePlace, 1)[0];
       if (dl?.country) add(countryVotes, dl.country, 2);
@@ -730,6 +741,23 @@ export class GeoparserImpl {
         for (let k = 1; k < m.cands.length; k++) if ((m.cands[k] as Cand).score > (m.cands[bi] as Cand).score) bi = k;
         m.pick = bi;
         done.set(group, bi);
+      }
+    }
+
+    // One sense per text: a name resolved through its container ("Paris, Texas") keeps that sense where it
+    // appears again alone.
+    const contained = new Map<string, number>();
+    for (const m of mentions) {
+      const e = m.cands[m.pick]?.entry;
+      if (m.container >= 0 && e !== undefined && !contained.has(m.key)) contained.set(m.key, e);
+    }
+    for (const m of mentions) {
+      const e = contained.get(m.key);
+      if (m.container >= 0 || e === undefined) continue;
+      const k = m.cands.findIndex((c) => c.entry === e);
+      if (k >= 0 && k !== m.pick) {
+        m.pick = k;
+        m.relationReason = m.relationReason ? `${m.relationReason};same-as-contained` : 'same-as-contained';
       }
     }
 
