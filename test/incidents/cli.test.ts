@@ -162,4 +162,14 @@ describe('sitrep incidents', () => {
     );
     expect(rows.map((x) => (x.reports as { id: string }[]).map((r) => r.id).sort())).toEqual([['doc-c', 'doc-d']]);
   });
+
+  it('demo: ingests and codes the samples in memory and prints their incidents', async () => {
+    const r = await runCli(['incidents', 'demo', '--format', 'jsonl']);
+    expect(r.code).toBe(0);
+    const [head, ...rest] = r.out.trim().split('\n');
+    expect(head).toMatch(/^\d+ sample reports, \d+ events, \d+ incidents$/);
+    const rows = rest.filter(Boolean).map((l) => JSON.parse(l) as { sources: number });
+    expect(rows.length).toBeGreaterThan(5);
+    expect(rows.some((x) => x.sources >= 2)).toBe(true);
+  }, 60_000);
 });

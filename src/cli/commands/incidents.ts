@@ -1,4 +1,7 @@
-/** `sitrep incidents list|show|rebuild|merge|split|move`: incidents formed from the stored events. */
+/** `sitrep incidents list|show|rebuild|merge|split|move|demo`: incidents formed from the stored events. */
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { toAcledCsv, toGeoJson, toJsonLine } from '../../incidents/formats.js';
 import { type IncidentLexicon, loadIncidentLexicon } from '../../incidents/lexicon.js';
 import { codeReportsWithoutEvents, ensureIncidentsFresh, rebuildIncidents } from '../../incidents/service.js';
@@ -24,6 +27,7 @@ low/best/high, a grade and follow-up links. They are (re)built from the stored e
   split <id> --events KEY,KEY…
                        analyst decision: these member events (reportId#index) are an incident of their own
   move <event> <id>    analyst decision: the event (reportId#index) belongs to incident <id>
+  demo [--samples DIR] ingests the sample reports into a throwaway database, codes them and prints the incidents
 
 filters (list):
   --from DATE --to DATE      incidents whose dates overlap [from, to]
@@ -62,6 +66,7 @@ const OPTIONS = {
   events: { type: 'string' },
   analyst: { type: 'string' },
   note: { type: 'string' },
+  samples: { type: 'string' },
 } as const;
 
 function formatOf(values: Record<string, string | boolean | undefined>, fallback: Format): Format {
@@ -179,7 +184,8 @@ export const incidentsCommand: Command = {
   async run(argv, io) {
     const { values, positionals } = parseOptions(argv, OPTIONS);
     const [sub, ...args] = positionals;
-    if (!sub) throw new CliError('give a sub-command: list, show <id>, rebuild, merge, split or move');
+    if (!sub) throw new CliError('give a sub-command: list, show <id>, rebuild, merge, split, move or demo');
+    if (sub === 'demo') return demo(io, values);
     const store: SqliteStore = openExistingStore(values.db as string | undefined, io);
     let lexicon: IncidentLexicon | null = null;
     const lex = () => {
@@ -309,3 +315,48 @@ export const incidentsCommand: Command = {
     }
   },
 };
+
+/** The samples' CSV corpus uses its own column names (see samples/README.md). */
+const SAMPLES_CSV_MAP = 'id=ref,text=body,published=date,title=headline,url=link,outlet=source';
+
+/** `sitrep incidents demo`: samples → ingest → coder → incidents, in memory; prints the incidents. */
+async function demo(io: CliIo, values: Record<string, string | boolean | undefined>): Promise<number> {
+  const dir = (values.samples as string | undefined) ?? fileURLToPath(new URL('../../../samples/', import.meta.url));
+  if (!existsSync(dir)) throw new CliError(`no samples at ${dir} (pass --samples DIR)`, 1);
+  const [{ createExtractor }, { ingest }, { parseMapping }, { openStore }] = await Promise.all([
+    import('../../extract/index.js'),
+    import('../../ingest/pipeline.js'),
+    import('../../ingest/mapping.js'),
+    import('../../store/index.js'),
+  ]);
+  const store = openStore(':memory:');
+  try {
+    const extractor = await createExtractor();
+    const extract: NonNullable<Parameters<typeof ingest>[1]['extract']> = (r) =>
+      extractor.extract({
+        id: r.id,
+        text: r.text,
+        published: r.published ?? null,
+        title: r.title ?? null,
+        language: r.language,
+        embeddedPosts: r.embeddedPosts,
+        dateline: r.dateline ?? null,
+      });
+    const csv = join(dir, 'corpus', 'reports.csv');
+    const others = readdirSync(dir)
+      .filter((name) => !name.startsWith('.') && name !== 'README.md')
+      .flatMap((name) => (name === 'corpus' ? [join(dir, name, 'reports.jsonl')] : [join(dir, name)]))
+      .filter((p) => existsSync(p));
+    const a = await ingest(others, { store, extract });
+    const b = existsSync(csv) ? await ingest([csv], { store, extract, mapping: parseMapping(SAMPLES_CSV_MAP) }) : null;
+    for (const f of [...a.failures, ...(b?.failures ?? [])]) io.stderr.write(`${f.locator}: ${f.reason}\n`);
+    const repo = new SqliteIncidentRepository(store.db);
+    const built = rebuildIncidents(store, repo, loadIncidentLexicon());
+    const reports = a.documents + (b?.documents ?? 0);
+    io.stdout.write(`${reports} sample reports, ${built.events} events, ${built.incidents} incidents\n\n`);
+    write(io, repo.list(), formatOf(values, 'table'));
+    return 0;
+  } finally {
+    store.close();
+  }
+}
