@@ -29,10 +29,16 @@ export interface ClassifyInput {
   /** Non-event classes (disaster, crime, diplomacy, …) matched in the clause. */
   nonEvent: string[];
   text: string;
+  /** Document offset of `text` (trigger spans are document offsets). */
+  offset: number;
 }
 
 const ARMED: ReadonlySet<ActorCategory> = new Set(['State forces', 'Rebel group', 'Political militia', 'Identity militia', 'External/Other forces']);
-const WEAK = new Set(['kill', 'other-sd', 'change', 'arrest', 'looting', 'agreement', 'clash', 'mob']);
+const WEAK = new Set(['kill', 'other-sd', 'change', 'arrest', 'looting', 'agreement', 'clash', 'mob', 'blast', 'bombing']);
+/** Verbs of an actual attack: with one of them, a sentence that also talks diplomacy still reports violence. */
+const ATTACK_VERB = /\b(?:killed|killing|dead|wounded|injured|struck|shelled|bombed|fired (?:at|on)|attacked|clashed|captured|seized|stormed|abducted|kidnapped)\b/i;
+/** Words that make the trigger a plan, a threat or an expectation rather than something that happened. */
+const HYPOTHETICAL = /\b(?:will|would|plans? to|planned to|planning to|threaten(?:s|ed)? to|vow(?:s|ed)? to|call(?:s|ed)? for|in anticipation of|ahead of|intend(?:s|ed)? to|expected to|could|might|may|prepar(?:e|es|ed|ing) to|mobili[sz]ing [^.]{0,40}to|wait(?:ing|ed)? for [^.]{0,40}to)\s+(?:\w+\s+){0,2}$/i;
 
 export function isArmed(c: ActorCategory | null): boolean {
   return c !== null && ARMED.has(c);
@@ -70,9 +76,21 @@ export function classify(input: ClassifyInput): Classification | null {
     if (!has('air') && !has('shelling') && !has('ied') && !has('suicide') && !has('grenade')) return null;
   }
 
+  // Diplomacy (sanctions, expulsions, missile tests, accusations) without an attack verb is not an event.
+  if (input.nonEvent.includes('diplomacy') && !ATTACK_VERB.test(input.text)) return null;
+  // Industrial blasts, crashes and leaks: only a named armed actor or an unambiguous weapon keeps them.
+  const accident = input.nonEvent.includes('manmade') || input.nonEvent.includes('disaster');
+  if (accident && !input.armed && (has('blast') || has('air') || (has('chemical') && /leak|spill/i.test(input.text)))) {
+    if (!has('ied') && !has('suicide') && !has('shelling') && !has('grenade')) return null;
+  }
+  // A plan or a threat ("will protest", "vowed to attack") is not an event yet.
+  const main = [...hits].sort((a, b) => b.entry.weight - a.entry.weight)[0] as TriggerHit;
+  const before = input.text.slice(0, Math.max(0, main.start - input.offset));
+  if (HYPOTHETICAL.test(before.slice(-60))) return null;
   const qualifier = (f: string) => by.get(f) ?? ctx.get(f);
   // 2. Demonstrations and what happened to them.
-  if (has('protest') && !(has('air') || has('shelling') || has('ied') || has('suicide'))) {
+  const armedOperation = isArmed(agent) && (has('overtake') || has('regain') || has('clash') || has('transfer'));
+  if (has('protest') && !armedOperation && !(has('air') || has('shelling') || has('ied') || has('suicide'))) {
     const excessive = qualifier('excessive');
     const crowd = qualifier('crowd-violence');
     const intervention = qualifier('intervention');
@@ -91,6 +109,7 @@ export function classify(input: ClassifyInput): Classification | null {
   if (has('air')) return fromEntry('air', 'air-or-drone');
   if (has('grenade') && !/grenade launcher/i.test(hit('grenade').text)) return fromEntry('grenade', 'grenade');
   if (has('ied')) return fromEntry('ied', 'remote-explosive');
+  if (has('blast') && !has('clash')) return fromEntry('blast', 'explosion');
   // "bombed": from the air when a state force did it, else a planted bomb.
   if (has('bombing')) {
     if (agent === 'State forces' || agent === 'External/Other forces') return make('bombing', 'Explosions/Remote violence', 'Air/drone strike', 'bombing+state-agent');

@@ -114,8 +114,10 @@ function roles(text: string, clause: Span, actors: ActorMention[], trigger: Trig
   }
   const before = inClause.filter((a) => a.end <= trigger.start).reverse();
   // A coordinated subject ("pro-Hadi forces and Popular Resistance fighters thwarted…"): its first member leads.
+  // An actor right after a preposition ("a crackdown on Taliban militants") is an object, not the subject.
+  const object = (a: ActorMention) => /\b(?:on|against|with|of|from|for|to|at|into|towards|near|by|among)\s+(?:the\s+|a\s+|an\s+)?$/i.test(text.slice(Math.max(clause.start, a.start - 14), a.start));
   const leader = (list: ActorMention[]): ActorMention | null => {
-    let i = list.findIndex((a) => a.entry.role !== 'patient');
+    let i = list.findIndex((a) => a.entry.role !== 'patient' && !object(a));
     if (i < 0) return null;
     while (i + 1 < list.length) {
       const cur = list[i] as ActorMention;
@@ -340,6 +342,7 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
         armed,
         nonEvent,
         text: unitText,
+        offset: unit.span.start,
       });
       trace?.push({ stage: 'classify', reason: cls ? cls.reason : 'no-event', span: unit.span, detail: { features: unit.hits.map((h) => `${h.entry.feature}:${h.text}`), nonEvent, roles: r.reason } });
       if (!cls) continue;
