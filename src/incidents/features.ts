@@ -60,9 +60,15 @@ export function eventKey(report: string, index: number): EventKey {
   return `${report}#${index}`;
 }
 
+/**
+ * Names compared across reports (admin areas, actors): lower case, diacritics folded ("Al Ḩasakah" = "Al-Hasakah"),
+ * punctuation to spaces, and the Arabic article's spellings made one ("al", "el", "ad", "ar", … → "al").
+ */
 function norm(text: string | null | undefined): string | null {
   if (!text) return null;
-  const n = normalizeWords(text);
+  const n = normalizeWords(text.normalize('NFD').replace(/\p{M}+/gu, ''))
+    .replace(/\b(?:el|ad|ar|as|at|az|ash|adh|an)\b/g, 'al')
+    .replace(/[’'ʿʾ]/g, '');
   return n || null;
 }
 

@@ -279,3 +279,22 @@ describe('clustering rules', () => {
     expect(groups([report('r1'), report('r2')], [input('r1', a), input('r2', b)])).toHaveLength(2);
   });
 });
+
+describe('name folding', () => {
+  it('treats "Al Ḩasakah" and "Al-Hasakah" as one admin1', () => {
+    const a = ev({ at: place({ ...TAL_TAMR, precision: 'exact' }) });
+    const b = ev({
+      at: place({
+        name: 'Al Ḩasakah',
+        lat: 36.5,
+        lon: 40.75,
+        country: 'SY',
+        admin1: 'Al Ḩasakah',
+        precision: 'admin1',
+      }),
+    });
+    expect(
+      clusterIncidents({ reports: [report('r1'), report('r2')], events: [input('r1', a), input('r2', b)] }, lexicon),
+    ).toHaveLength(1);
+  });
+});
