@@ -161,7 +161,7 @@ export function classify(input: ClassifyInput): Classification | null {
   // 8. Strategic developments.
   if (has('arrest')) return fromEntry('arrest', 'arrest');
   if (has('looting')) return fromEntry('looting', 'looting');
-  if (has('crowd-violence')) return make('crowd-violence', 'Riots', 'Violent demonstration', 'crowd-violence', 0.8);
+  if (has('crowd-violence')) return make('crowd-violence', 'Riots', 'Violent demonstration', 'crowd-violence');
   if (has('hq')) return fromEntry('hq', 'base-established');
   if (has('agreement')) {
     if (input.nonEvent.includes('diplomacy') && !input.armed) return null;

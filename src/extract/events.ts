@@ -433,7 +433,10 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
       const samePlace = !c.place || !head.place || c.place.decision.mention.name === head.place.decision.mention.name;
       const sameDate = !c.date || !head.date || c.date.date.start === head.date.date.start;
       const sameClause = c.sentence === head.sentence;
-      if (!sameClause && near && samePlace && sameDate && (onlyOutcome || sameType) && c.post === head.post) {
+      // A demonstration told over several sentences ("…demonstrated. Police dispersed them.") is one event.
+      const crowdFamily = (t: string) => t === 'Protests' || t === 'Riots';
+      const sameDemonstration = crowdFamily(c.cls.eventType) && crowdFamily(head.cls.eventType);
+      if (!sameClause && near && samePlace && sameDate && (onlyOutcome || sameType || sameDemonstration) && c.post === head.post) {
         prev.push(c);
         continue;
       }
