@@ -1,7 +1,7 @@
 /** Serves the built web app (dist/web): hashed assets cached for a year, every other path falls back to index.html. */
 import { readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { HttpError } from './http.js';
 
 const TYPES: Record<string, string> = {
@@ -17,7 +17,8 @@ const TYPES: Record<string, string> = {
 };
 
 export function createStaticHandler(root: string) {
-  const base = normalize(root);
+  // resolve() drops a trailing slash, so the containment check below works for 'dist/web' and 'dist/web/' alike.
+  const base = resolve(root);
   const cache = new Map<string, Buffer>();
 
   function load(file: string): Buffer | null {

@@ -1,3 +1,5 @@
+import { useEffect, useState } from 'preact/hooks';
+
 /** Fetch wrapper: same-origin cookies, the CSRF token on writes, JSON errors turned into ApiError. */
 export class ApiError extends Error {
   constructor(
@@ -10,6 +12,20 @@ export class ApiError extends Error {
 }
 
 let csrfToken: string | null = null;
+
+/** Fired after every successful change, so the map, timeline and list refetch what they show. */
+export const dataChanged = new EventTarget();
+
+/** A counter that increases after every change; use it as an effect dependency to refetch. */
+export function useDataVersion(): number {
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    const bump = () => setVersion((v) => v + 1);
+    dataChanged.addEventListener('changed', bump);
+    return () => dataChanged.removeEventListener('changed', bump);
+  }, []);
+  return version;
+}
 
 export function setCsrf(token: string | null): void {
   csrfToken = token;
@@ -25,12 +41,12 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
     credentials: 'same-origin',
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  if (res.status === 204) return undefined as T;
-  const json = await res.json().catch(() => null);
+  const json = res.status === 204 ? null : await res.json().catch(() => null);
   if (!res.ok) {
     const err = (json as { error?: { code?: string; message?: string } } | null)?.error;
     throw new ApiError(res.status, err?.code ?? 'error', err?.message ?? `HTTP ${res.status}`);
   }
+  if (method !== 'GET' && !path.startsWith('/api/auth/')) dataChanged.dispatchEvent(new Event('changed'));
   return json as T;
 }
 

@@ -14,10 +14,30 @@ interface Entry {
   note: string | null;
 }
 
-function show(value: unknown): string {
+function short(value: unknown): string {
   if (value === null || value === undefined) return '–';
-  const s = JSON.stringify(value);
-  return s.length > 240 ? `${s.slice(0, 240)}…` : s;
+  const s = typeof value === 'string' ? value : JSON.stringify(value);
+  return s.length > 60 ? `${s.slice(0, 60)}…` : s;
+}
+
+/** What changed, one line per field: `grade: Weak → Confirmed`; lists of incidents are counted, not dumped. */
+export function changes(before: unknown, after: unknown): string[] {
+  const isObject = (v: unknown): v is Record<string, unknown> =>
+    typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (Array.isArray(before) || Array.isArray(after)) {
+    const n = (v: unknown) => (Array.isArray(v) ? v.length : v ? 1 : 0);
+    return [`${n(before)} → ${n(after)} incident(s)`];
+  }
+  if (isObject(before) && isObject(after)) {
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+    const lines = keys
+      .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+      .map((k) => `${k}: ${short(before[k])} → ${short(after[k])}`);
+    return lines.length ? lines : ['no visible change'];
+  }
+  if (before === null || before === undefined)
+    return after === null || after === undefined ? [] : [`→ ${short(after)}`];
+  return [`${short(before)} → ${short(after)}`];
 }
 
 export function AuditView() {
@@ -47,8 +67,7 @@ export function AuditView() {
               <th>Who</th>
               <th>What</th>
               <th>On</th>
-              <th>Before</th>
-              <th>After</th>
+              <th>Change (before → after)</th>
               <th>Note</th>
             </tr>
           </thead>
@@ -69,8 +88,11 @@ export function AuditView() {
                       `${e.entityType} ${e.entityId.slice(0, 24)}`
                     )}
                   </td>
-                  <td class="mono small">{show(e.before)}</td>
-                  <td class="mono small">{show(e.after)}</td>
+                  <td class="small">
+                    {changes(e.before, e.after).map((line) => (
+                      <div key={line}>{line}</div>
+                    ))}
+                  </td>
                   <td>{e.note ?? ''}</td>
                 </tr>
               );

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import { apiQuery } from './filters';
 import { type Location, navigate, withQuery } from './router';
 
 const TYPES = [
@@ -17,7 +16,6 @@ export function FiltersBar({ loc }: { loc: Location }) {
   const q = loc.query;
   const [open, setOpen] = useState(false);
   const set = (key: string, value: string) => navigate(withQuery(loc, { [key]: value, cursor: null }), true);
-  const exportQuery = apiQuery(q).toString();
   const active = [
     'from',
     'to',
@@ -74,18 +72,6 @@ export function FiltersBar({ loc }: { loc: Location }) {
             Clear all
           </button>
         )}
-      </div>
-      <div class="exports">
-        <span class="muted">Export</span>
-        <a class="button" href={`/api/export/acled.csv?${exportQuery}`} download="sitrep-acled.csv">
-          ACLED CSV
-        </a>
-        <a class="button" href={`/api/export/incidents.geojson?${exportQuery}`} download="sitrep-incidents.geojson">
-          GeoJSON
-        </a>
-        <a class="button" href={`/api/export/incidents.jsonl?${exportQuery}`} download="sitrep-incidents.jsonl">
-          JSONL
-        </a>
       </div>
     </div>
   );

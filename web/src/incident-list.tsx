@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { IncidentSummary, Page } from '../../src/server/views';
-import { api } from './api';
+import { api, useDataVersion } from './api';
 import { apiQuery, TYPE_COLOURS } from './filters';
 import type { Me } from './main';
 import { type Location, navigate, onLink, withQuery } from './router';
@@ -11,6 +11,7 @@ export function IncidentList({ loc }: { loc: Location; me: Me }) {
   const [cursor, setCursor] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const query = apiQuery(loc.query).toString();
+  const version = useDataVersion();
   const followMap = loc.query.has('bbox');
 
   useEffect(() => {
@@ -26,7 +27,7 @@ export function IncidentList({ loc }: { loc: Location; me: Me }) {
     return () => {
       live = false;
     };
-  }, [query]);
+  }, [query, version]);
 
   const more = async () => {
     if (!cursor) return;
@@ -53,6 +54,18 @@ export function IncidentList({ loc }: { loc: Location; me: Me }) {
           />
           only in map view
         </label>
+      </div>
+      <div class="exports">
+        <span class="muted">Export these:</span>
+        <a class="button" href={`/api/export/acled.csv?${query}`} download="sitrep-acled.csv">
+          ACLED CSV
+        </a>
+        <a class="button" href={`/api/export/incidents.geojson?${query}`} download="sitrep-incidents.geojson">
+          GeoJSON
+        </a>
+        <a class="button" href={`/api/export/incidents.jsonl?${query}`} download="sitrep-incidents.jsonl">
+          JSONL
+        </a>
       </div>
       {error && <p class="error">{error}</p>}
       {items === null && !error && <p class="muted">Loading…</p>}

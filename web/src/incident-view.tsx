@@ -24,6 +24,10 @@ export function IncidentView({ id, loc, me }: { id: string; loc: Location; me: M
   const back = withQuery(loc, {}, '/');
 
   useEffect(() => {
+    document.querySelector('.side-panel')?.scrollTo(0, 0);
+  }, [id]);
+
+  useEffect(() => {
     let live = true;
     setError(null);
     api<IncidentDetail>('GET', `/api/incidents/${encodeURIComponent(id)}`)
@@ -307,7 +311,10 @@ function SourceCard(props: {
   );
 }
 
-/** Text with marked spans, rendered as text nodes only (never as HTML). */
+/**
+ * Text with marked spans, rendered as text nodes only (never as HTML). Marks may nest or overlap (a place inside an
+ * evidence sentence): the text is cut at every boundary and each piece carries every mark that covers it.
+ */
 export function Marked({
   text,
   marks,
@@ -315,20 +322,32 @@ export function Marked({
   text: string;
   marks: { start: number; end: number; kind: string; reason: string }[];
 }) {
-  const sorted = [...marks].filter((m) => m.end > m.start).sort((a, b) => a.start - b.start || b.end - a.end);
+  const valid = marks.filter((m) => m.end > m.start && m.start >= 0 && m.end <= text.length);
+  const cuts = [...new Set([0, text.length, ...valid.flatMap((m) => [m.start, m.end])])].sort((a, b) => a - b);
   const parts: preact.JSX.Element[] = [];
-  let at = 0;
-  for (const m of sorted) {
-    if (m.start < at) continue; // overlapping marks: the outer (earlier, longer) one wins
-    if (m.start > at) parts.push(<span key={`t${at}`}>{text.slice(at, m.start)}</span>);
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const a = cuts[i]!;
+    const b = cuts[i + 1]!;
+    const piece = text.slice(a, b);
+    const covering = valid.filter((m) => m.start <= a && m.end >= b);
+    if (covering.length === 0) {
+      parts.push(<span key={a}>{piece}</span>);
+      continue;
+    }
+    // The innermost (shortest) mark gives the colour; evidence shows as an underline around it.
+    const inner = [...covering].sort((x, y) => x.end - x.start - (y.end - y.start))[0]!;
+    const inEvidence = covering.some((m) => m.kind === 'evidence');
     parts.push(
-      <mark key={`m${m.start}`} class={`mark-${m.kind}`} title={`${m.kind}: ${m.reason}`} data-kind={m.kind}>
-        {text.slice(m.start, m.end)}
+      <mark
+        key={a}
+        class={`mark-${inner.kind}${inEvidence && inner.kind !== 'evidence' ? ' in-evidence' : ''}`}
+        title={covering.map((m) => `${m.kind}: ${m.reason}`).join('\n')}
+        data-kind={inner.kind}
+      >
+        {piece}
       </mark>,
     );
-    at = m.end;
   }
-  if (at < text.length) parts.push(<span key={`t${at}`}>{text.slice(at)}</span>);
   return <>{parts}</>;
 }
 
@@ -434,7 +453,14 @@ function ReviewPanel({
           e.preventDefault();
           setMsg(null);
           api<{ incident: string }>('POST', '/api/incidents/merge', { ids: [id, mergeWith.trim()] })
-            .then((r) => onGone(`/incidents/${encodeURIComponent(r.incident)}`))
+            .then((r) => {
+              setMergeWith('');
+              // The merged incident may keep this id (ids derive from the smallest event key): then just reload.
+              if (r.incident === id) {
+                setMsg('Merged.');
+                onChange();
+              } else onGone(`/incidents/${encodeURIComponent(r.incident)}`);
+            })
             .catch((err) => setMsg(err instanceof ApiError ? err.message : String(err)));
         }}
       >
@@ -460,7 +486,11 @@ function ReviewPanel({
               if (a.length === 0 || b.length === 0) return;
               setMsg(null);
               api<{ incidents: string[] }>('POST', `${base}/split`, { groups: [a, b] })
-                .then((r) => onGone(`/incidents/${encodeURIComponent(r.incidents[0] ?? '')}`))
+                .then((r) => {
+                  const next = r.incidents[0] ?? '';
+                  if (next === id) onChange();
+                  else onGone(`/incidents/${encodeURIComponent(next)}`);
+                })
                 .catch((err) => setMsg(err instanceof ApiError ? err.message : String(err)));
             }}
           >

@@ -1,4 +1,4 @@
-import { render } from 'preact';
+import { type ComponentChildren, render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api, setCsrf } from './api';
 import { AuditView } from './audit-view';
@@ -55,7 +55,7 @@ function App() {
 
   const canEdit = me.role !== 'viewer';
   const section = loc.path.split('/')[1] ?? '';
-  const nav = (path: string, label: string, active: boolean) => (
+  const nav = (path: string, label: ComponentChildren, active: boolean) => (
     <a
       href={withQuery(loc, {}, path)}
       class={active ? 'active' : ''}
@@ -73,8 +73,21 @@ function App() {
         <nav>
           {nav('/', 'Incidents', section === '' || section === 'incidents')}
           {nav('/reports', 'Reports', section === 'reports')}
-          {canEdit && nav('/ingest', 'Add reports', section === 'ingest')}
-          {nav('/audit', 'Audit log', section === 'audit')}
+          {canEdit &&
+            nav(
+              '/ingest',
+              <>
+                Add<span class="wide"> reports</span>
+              </>,
+              section === 'ingest',
+            )}
+          {nav(
+            '/audit',
+            <>
+              Audit<span class="wide"> log</span>
+            </>,
+            section === 'audit',
+          )}
         </nav>
         <div class="who">
           <span title={`role: ${me.role}`}>

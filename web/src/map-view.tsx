@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import Supercluster from 'supercluster';
 import type { MapPoint } from '../../src/server/views';
 import { EVENT_TYPES, PRECISIONS } from '../../src/server/views';
-import { api } from './api';
+import { api, useDataVersion } from './api';
 import { apiQuery, TYPE_COLOURS, TYPE_SHORT } from './filters';
 import { type Location, navigate, withQuery } from './router';
 
@@ -28,8 +28,11 @@ export function MapView({ loc }: { loc: Location }) {
   const locRef = useRef(loc);
   locRef.current = loc;
   const fitted = useRef(false);
+  /** Bounds of the first fit, re-applied when the map is resized until the analyst moves the map themself. */
+  const autoFit = useRef<L.LatLngBounds | null>(null);
   const [count, setCount] = useState<number | null>(null);
   const query = apiQuery(loc.query, ['bbox']).toString();
+  const version = useDataVersion();
   const selected = loc.path.startsWith('/incidents/') ? decodeURIComponent(loc.path.split('/')[2] ?? '') : null;
   const selectedRef = useRef(selected);
   selectedRef.current = selected;
@@ -72,11 +75,33 @@ export function MapView({ loc }: { loc: Location }) {
       navigate(withQuery(locRef.current, { bbox }), true);
     };
     window.addEventListener('sitrep:bbox', bboxRequest);
-    const resize = new ResizeObserver(() => map.invalidateSize());
+    const fit = () => {
+      if (autoFit.current) {
+        map.fitBounds(autoFit.current, {
+          paddingTopLeft: [50, 40],
+          paddingBottomRight: [40, 90],
+          maxZoom: 7,
+          animate: false,
+        });
+      }
+    };
+    const stopAutoFit = () => {
+      autoFit.current = null;
+    };
+    map.on('dragstart', stopAutoFit);
+    el.current.addEventListener('wheel', stopAutoFit, { passive: true });
+    el.current.addEventListener('dblclick', stopAutoFit);
+    map.zoomControl.getContainer()?.addEventListener('click', stopAutoFit);
+    window.addEventListener('sitrep:fit', fit);
+    const resize = new ResizeObserver(() => {
+      map.invalidateSize();
+      fit();
+    });
     resize.observe(el.current);
     return () => {
       resize.disconnect();
       window.removeEventListener('sitrep:bbox', bboxRequest);
+      window.removeEventListener('sitrep:fit', fit);
       map.remove();
     };
   }, []);
@@ -109,15 +134,17 @@ export function MapView({ loc }: { loc: Location }) {
       const map = mapRef.current;
       if (map && !fitted.current && r.points.length > 0 && !locRef.current.query.has('bbox')) {
         fitted.current = true;
-        const bounds = L.latLngBounds(r.points.map((p) => [p[1], p[2]] as [number, number]));
-        map.fitBounds(bounds.pad(0.3), { maxZoom: 7, animate: false });
+        // Keep points clear of the legend (bottom) and the zoom buttons (top left).
+        autoFit.current = L.latLngBounds(r.points.map((p) => [p[1], p[2]] as [number, number]));
+        map.invalidateSize();
+        window.dispatchEvent(new CustomEvent('sitrep:fit'));
       }
       draw();
     });
     return () => {
       live = false;
     };
-  }, [query]);
+  }, [query, version]);
 
   useEffect(() => draw(), [selected]);
 
@@ -159,12 +186,13 @@ export function MapView({ loc }: { loc: Location }) {
       const colour = TYPE_COLOURS[type] ?? '#475569';
       const isSelected = props.id === selectedRef.current;
       const marker = L.circleMarker([lat, lon], {
-        radius: radiusFor(props.best),
+        // An area-only place is drawn larger and hollow: the incident is somewhere in that region, not at the dot.
+        radius: radiusFor(props.best) + (area ? 8 : 0),
         color: isSelected ? '#111827' : area ? colour : '#ffffff',
         weight: isSelected ? 3 : area ? 1.5 : 1,
         dashArray: area ? '3 3' : undefined,
         fillColor: colour,
-        fillOpacity: area ? 0.18 : 0.85,
+        fillOpacity: area ? 0.22 : 0.85,
       });
       marker.bindTooltip(
         `${TYPE_SHORT[type] ?? type} · ${props.best >= 0 ? `${props.best} killed` : 'no count'} · ${precision}`,

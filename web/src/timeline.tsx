@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TimelineDay } from '../../src/server/views';
 import { EVENT_TYPES } from '../../src/server/views';
-import { api } from './api';
+import { api, useDataVersion } from './api';
 import { apiQuery, TYPE_COLOURS } from './filters';
 import { type Location, navigate, withQuery } from './router';
 
@@ -23,6 +23,7 @@ export function Timeline({ loc }: { loc: Location }) {
   const [drag, setDrag] = useState<{ a: number; b: number } | null>(null);
   const box = useRef<HTMLDivElement>(null);
   const query = apiQuery(loc.query, ['from', 'to']).toString();
+  const version = useDataVersion();
 
   useEffect(() => {
     let live = true;
@@ -30,7 +31,7 @@ export function Timeline({ loc }: { loc: Location }) {
     return () => {
       live = false;
     };
-  }, [query]);
+  }, [query, version]);
 
   useEffect(() => {
     if (!box.current) return;
