@@ -57,7 +57,6 @@ interface Stored {
   start: number | null;
   end: number | null;
   followUp: boolean;
-  root: number;
 }
 
 export class IncidentIndex {
@@ -301,7 +300,7 @@ export class IncidentIndex {
       const groups = this.clusterComponent(this.compMembers.get(root)!);
       const ids: string[] = [];
       for (const g of groups) {
-        const s = this.buildStored(g, root);
+        const s = this.buildStored(g);
         this.store(s);
         ids.push(s.incident.id);
         created.push(s);
@@ -413,7 +412,7 @@ export class IncidentIndex {
     return n === 0 ? null : total / n + (sameReport ? SAME_REPORT_BONUS : 0);
   }
 
-  private buildStored(members: number[], root: number): Stored {
+  private buildStored(members: number[]): Stored {
     const feats = members.map((i) => this.feats[i]!);
     const reasons = new Map<string, string>();
     const sorted = [...feats].sort(compareCanonical);
@@ -424,7 +423,7 @@ export class IncidentIndex {
     const end = dayNumber(incident.date?.end ?? incident.date?.start);
     // A strategic development (hand-over, agreement) or a retaliation may follow another incident.
     const followUp = typeGroup(incident.sub_event_type).startsWith('strategic') || feats.some((f) => f.retaliation);
-    return { incident, members, start, end, followUp, root };
+    return { incident, members, start, end, followUp };
   }
 
   // ── follow-up links ─────────────────────────────────────────────────────────────────────────────────────────

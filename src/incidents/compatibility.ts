@@ -106,12 +106,6 @@ export function actorScore(a: EventFeature, b: EventFeature): number | null {
   return best;
 }
 
-/** True when the two events name a common actor by name (not only by category). */
-export function shareActorName(a: EventFeature, b: EventFeature): boolean {
-  for (const x of a.actors) for (const y of b.actors) if (actorMatch(x, y) === 2) return true;
-  return false;
-}
-
 const EARTH_KM = 6371.0088;
 
 export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {

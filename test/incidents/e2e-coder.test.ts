@@ -115,4 +115,31 @@ describe('end to end through the coder: Tal Tamr samples', () => {
     ];
     expect(incidents.some((i) => main.every((f) => reportsOf(i).includes(f)))).toBe(true);
   });
+
+  it('pairs the reports of one incident as samples/.expected says, with precision >= 90% and recall >= 70%', () => {
+    const expected = JSON.parse(readFileSync(`${samples}.expected/incidents.json`, 'utf8')) as {
+      reports: { locator: string; incidents: string[] }[];
+    };
+    const gold = new Map(
+      expected.reports.filter((r) => files.includes(r.locator)).map((r) => [r.locator, new Set(r.incidents)]),
+    );
+    const together = new Set<string>();
+    for (const i of incidents) {
+      const ids = reportsOf(i).filter((id) => gold.has(id));
+      for (let a = 0; a < ids.length; a++) for (let b = a + 1; b < ids.length; b++) together.add(`${ids[a]}|${ids[b]}`);
+    }
+    const ids = [...gold.keys()].sort();
+    let goldPairs = 0;
+    let hits = 0;
+    for (let a = 0; a < ids.length; a++)
+      for (let b = a + 1; b < ids.length; b++) {
+        const same = [...gold.get(ids[a]!)!].some((x) => gold.get(ids[b]!)!.has(x));
+        if (same) {
+          goldPairs++;
+          if (together.has(`${ids[a]}|${ids[b]}`)) hits++;
+        }
+      }
+    expect(hits / together.size).toBeGreaterThanOrEqual(0.9);
+    expect(hits / goldPairs).toBeGreaterThanOrEqual(0.7);
+  });
 });
