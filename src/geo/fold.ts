@@ -77,8 +77,10 @@ export function foldName(name: string): string {
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     let w = words[i] as string;
-    if (FREE_ARTICLES.has(w) && i < words.length - 1) w = 'al';
-    else if (TELL.has(w) && i < words.length - 1) w = 'tal';
+    // Position-independent on purpose: the recognizer grows names word by word and needs "Tell" to fold the same
+    // alone as in "Tell Tamr".
+    if (FREE_ARTICLES.has(w)) w = 'al';
+    else if (TELL.has(w)) w = 'tal';
     else if (w.length >= 3) {
       // Transliteration endings that vary freely: -ayn/-ain, -ah/-a ("Raqqah", "Hasakah"), -iyah/-iya.
       w = w.replace(/ayn$/, 'ain').replace(/([aeiy])h$/, '$1');

@@ -17,7 +17,7 @@ import { parseGeoNamesLine } from './geonames.js';
 import { dataDir, packageRoot, sourcePaths } from './paths.js';
 
 /** Bump when the index layout or the build rules change: old caches are then rebuilt. */
-export const INDEX_FORMAT = 6;
+export const INDEX_FORMAT = 7;
 export const INDEX_FILE = 'gazetteer.idx';
 export const IMPORTS_DIR = 'imports';
 
@@ -604,6 +604,19 @@ export function buildIndexData(dir: string, version = sourcesVersion(dir)): { da
       if (id !== undefined && name && usableAlternateName(name)) b.addName(id, name, NameKind.alternate);
     }
   }
+
+  // Word prefixes of multi-word names ("ras al" of "ras al ain") are stored as keys without postings, so the
+  // recognizer can stop growing an n-gram as soon as no name continues it.
+  const prefixes: string[] = [];
+  for (const key of b.keys.keys()) {
+    let sp = key.indexOf(' ');
+    while (sp > 0) {
+      const prefix = key.slice(0, sp);
+      if (!b.keys.has(prefix)) prefixes.push(prefix);
+      sp = key.indexOf(' ', sp + 1);
+    }
+  }
+  for (const prefix of prefixes) if (!b.keys.has(prefix)) b.keys.set(prefix, []);
 
   const data = b.data(version, { demonyms: [...demonymSet].sort(), countryNames: [...countryNameSet].sort() });
   return { data, stats: { entries: data.lat.length, keys: data.keys.size, imported, ms: Date.now() - t0 } };

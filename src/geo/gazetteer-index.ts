@@ -243,24 +243,27 @@ export class GazetteerIndex implements IndexColumns {
 
   /** Postings for a folded key: (entry << 2 | NameKind) values, or an empty array. */
   lookupKey(key: string): Uint32Array {
+    const i = this.keyIndex(key);
+    return i < 0 ? EMPTY : this.post.subarray(this.postOff[i], this.postOff[i + 1]);
+  }
+
+  /** Whether the key is a name or the word prefix of a name ("ras al" of "ras al ain"). */
+  hasKey(key: string): boolean {
+    return this.keyIndex(key) >= 0;
+  }
+
+  private keyIndex(key: string): number {
     const mask = this.slots.length - 1;
     let s = hashKey(key) & mask;
     for (;;) {
       const k = this.slots[s] as number;
-      if (k === 0) return EMPTY;
+      if (k === 0) return -1;
       const i = k - 1;
       const a = this.keyOff[i] as number;
       const b = this.keyOff[i + 1] as number;
-      if (b - a === key.length && this.keyBlob.startsWith(key, a)) {
-        return this.post.subarray(this.postOff[i], this.postOff[i + 1]);
-      }
+      if (b - a === key.length && this.keyBlob.startsWith(key, a)) return i;
       s = (s + 1) & mask;
     }
-  }
-
-  /** True when some key starts with this folded prefix followed by a space (an n-gram can still grow). */
-  hasKey(key: string): boolean {
-    return this.lookupKey(key).length > 0;
   }
 }
 

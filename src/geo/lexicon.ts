@@ -14,8 +14,8 @@ export interface Lexicon {
   /** Abbreviations listed in abbreviations.tsv, exactly as written ("US", "NSW"): these stand alone; other
    * capital codes (postal codes such as "KS") count only after a comma. */
   abbreviations: Set<string>;
-  /** Locale cues: a phrase and the country whose local press uses it. */
-  localeCues: { pattern: RegExp; country: string }[];
+  /** Locale cues: phrases of a country's local press, as one pattern with a capture group per cue. */
+  localeCues: { pattern: RegExp; countries: string[] };
   /** Given names used only as person evidence ("Lorraine Bailey"): the large generated list, lower-case. */
   personFirstNames: Set<string>;
   /** Given names, lower-case: "Roy Jones" is a person, "Michael" alone is not a place. */
@@ -36,10 +36,12 @@ export function loadLexicon(meta: IndexMeta): Lexicon {
     else if (t === '[cued]') section = stop;
     else section.add(foldName(t));
   }
-  const localeCues = readDataLines('locale-cues.tsv').map((l) => {
-    const [re, country] = l.split('\t');
-    return { pattern: new RegExp(re as string), country: country as string };
-  });
+  // One regular expression for all cues (a capture group each) so a text is scanned once, not once per cue.
+  const cueLines = readDataLines('locale-cues.tsv').map((l) => l.split('\t') as [string, string]);
+  const localeCues = {
+    pattern: new RegExp(cueLines.map(([re]) => `(${re})`).join('|'), 'g'),
+    countries: cueLines.map(([, c]) => c),
+  };
   const abbreviations = new Set(readDataLines('abbreviations.tsv').map((l) => l.split('\t')[0] ?? ''));
   const commonWords = new Set(readDataLines('common-words.generated.txt').map((l) => l.trim()));
   const givenNames = new Set(readDataLines('given-names.txt').map((l) => l.trim().toLowerCase()));

@@ -179,7 +179,9 @@ export class GeoparserImpl {
       const last = t.charCodeAt(t.length - 1);
       if (t.length > 3 && (last === 115 || last === 83)) {
         const q = t.charCodeAt(t.length - 2);
-        if (q === 39 || q === 0x2019) t = t.slice(0, -2);
+        // Not in "Ra's al 'Ayn": an Arabic article after it shows the 's belongs to the name.
+        const after = text.slice(m.index + m[0].length, m.index + m[0].length + 4);
+        if ((q === 39 || q === 0x2019) && !/^\s+(?:al|el|ul)\b/i.test(after)) t = t.slice(0, -2);
       }
       const start = m.index;
       const end = start + t.length;
@@ -308,28 +310,27 @@ export class GeoparserImpl {
         i++;
         continue;
       }
+      // Grow the name word by word while some gazetteer name continues it; keep the longest that is a name.
       let found: { j: number; key: string; postings: Uint32Array; dot: boolean } | null = null;
-      let last = i;
-      while (last + 1 < tokens.length && last - i + 1 < MAX_NGRAM) {
-        const nt = tokens[last + 1] as Token;
-        if (!joinable(text, (tokens[last] as Token).end, nt.start)) break;
-        if (!nt.cap && !CONNECTORS.has(nt.lower)) break;
-        last++;
-      }
-      for (let j = last; j >= i && !found; j--) {
+      for (let j = i; j < tokens.length && j - i < MAX_NGRAM; j++) {
         const tj = tokens[j] as Token;
-        if (!tj.cap) continue;
+        if (j > i) {
+          if (!joinable(text, (tokens[j - 1] as Token).end, tj.start)) break;
+          if (!tj.cap && !CONNECTORS.has(tj.lower)) break;
+        }
         const slice = text.slice(first.start, tj.end);
         if (tj.dotAfter && j === i) {
           const k = this.fold(`${slice}.`);
           const p = this.index.lookupKey(k);
           if (p.length) found = { j, key: k, postings: p, dot: true };
         }
-        if (!found) {
-          const k = this.fold(slice);
+        const k = this.fold(slice);
+        if (tj.cap && found?.j !== j) {
           const p = this.index.lookupKey(k);
           if (p.length) found = { j, key: k, postings: p, dot: false };
         }
+        // A lone leading article ("Al" of "Al-Hasakah") is dropped by folding: keep growing past it.
+        if (!this.index.hasKey(k) && !(j === i && HYPHEN_ARTICLE.test(first.lower))) break;
       }
       if (!found) {
         i++;
@@ -656,9 +657,14 @@ export class GeoparserImpl {
     for (const c of actorCountries) add(countryVotes, c, 0.5);
     // Locale cues: each distinct phrase of a country's local press adds a fraction of a vote, up to a cap.
     const locale = new Map<string, number>();
-    for (const cue of this.lexicon.localeCues) {
-      if (cue.pattern.test(text))
-        locale.set(cue.country, Math.min(LOCALE_CAP, (locale.get(cue.country) ?? 0) + LOCALE_VOTE));
+    const cueSeen = new Set<number>();
+    for (const m of text.matchAll(this.lexicon.localeCues.pattern)) {
+      let g = 1;
+      while (g < m.length && m[g] === undefined) g++;
+      if (cueSeen.has(g)) continue;
+      cueSeen.add(g);
+      const country = this.lexicon.localeCues.countries[g - 1] as string;
+      locale.set(country, Math.min(LOCALE_CAP, (locale.get(country) ?? 0) + LOCALE_VOTE));
     }
     for (const [c, v] of locale) add(countryVotes, c, v);
     if (hints.datelinePlace) {
