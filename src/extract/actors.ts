@@ -241,7 +241,7 @@ export function createActorMatcher(named: ActorEntry[], generic: ActorEntry[], c
         }
         merged.push(m);
       }
-      return merged;
+      return resolveHeadNouns(merged);
     },
   };
 }
@@ -259,4 +259,27 @@ export function actorName(entry: ActorEntry, countries: Map<string, CountryInfo>
   if (!entry.name.includes('{country}')) return entry.name;
   const name = eventCountry ? (countries.get(eventCountry)?.name ?? eventCountry) : null;
   return name ? entry.name.replace('{country}', name) : entry.name.replace(/ ?\(?\{country\}\)?/, '').replace(/ of$/, '');
+}
+
+const HEAD_NOUN = /(?:^|\s)(militants|fighters|rebels|gunmen|insurgents|troops|soldiers|forces|militiamen|jihadists|separatists)$/i;
+
+/**
+ * Coreference by head noun: "the militants" after "Turkish-backed militants" are those militants. A generic mention
+ * whose head noun ends a named mention earlier in the text takes that named actor (reason `head-noun-of:…`).
+ */
+function resolveHeadNouns(mentions: ActorMention[]): ActorMention[] {
+  const named: ActorMention[] = [];
+  return mentions.map((m) => {
+    if (m.entry.source !== 'generic') {
+      named.push(m);
+      return m;
+    }
+    const head = HEAD_NOUN.exec(m.text)?.[1]?.toLowerCase();
+    if (!head || !/^(?:the |these |those )?\w+$/i.test(m.text.trim())) return m;
+    for (let i = named.length - 1; i >= 0; i--) {
+      const n = named[i] as ActorMention;
+      if (n.text.toLowerCase().endsWith(head)) return { ...m, entry: n.entry, reason: `head-noun-of:${n.start}` };
+    }
+    return m;
+  });
 }

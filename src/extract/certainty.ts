@@ -45,7 +45,7 @@ function sourceBefore(text: string, at: number): string | null {
 }
 function sourceAfter(text: string, from: number): string | null {
   const m = /^\s*((?:the\s+|a\s+|an\s+)?(?:[\w'’.&-]+\s*){1,7}?)(?=[,.;:]|\s+(?:said|reported|that|which|who|on|in)\b|$)/u.exec(text.slice(from, from + 100));
-  return m?.[1]?.trim() || null;
+  return m?.[1]?.trim().replace(/[.,;:]+$/, '') || null;
 }
 
 /** Parties whose own statements about their actions are claims rather than reports. */

@@ -37,6 +37,8 @@ const ARMED: ReadonlySet<ActorCategory> = new Set(['State forces', 'Rebel group'
 const WEAK = new Set(['kill', 'other-sd', 'change', 'arrest', 'looting', 'agreement', 'clash', 'mob', 'blast', 'bombing']);
 /** Verbs of an actual attack: with one of them, a sentence that also talks diplomacy still reports violence. */
 const ATTACK_VERB = /\b(?:killed|killing|dead|wounded|injured|struck|shelled|bombed|fired (?:at|on)|attacked|clashed|captured|seized|stormed|abducted|kidnapped)\b/i;
+/** Victims who are held: violence against them is not a battle. */
+const CAPTIVE = /\b(?:captured|detained|imprisoned|captive|kidnapped|abducted) (?:soldiers|fighters|troops|men|prisoners)|\b(?:prisoners|captives|detainees|hostages|prisoners of war|pows)\b/i;
 /** Words that make the trigger a plan, a threat or an expectation rather than something that happened. */
 const HYPOTHETICAL = /\b(?:will|would|plans? to|planned to|planning to|threaten(?:s|ed)? to|vow(?:s|ed)? to|call(?:s|ed)? for|in anticipation of|ahead of|intend(?:s|ed)? to|expected to|could|might|may|prepar(?:e|es|ed|ing) to|mobili[sz]ing [^.]{0,40}to|wait(?:ing|ed)? for [^.]{0,40}to)\s+(?:\w+\s+){0,2}$/i;
 
@@ -150,6 +152,8 @@ export function classify(input: ClassifyInput): Classification | null {
     return fromEntry('clash', 'armed-clash');
   }
   if (has('kill')) {
+    // Prisoners, captives and detainees are out of the fight: violence against them is violence against civilians.
+    if (CAPTIVE.test(input.text)) return make('kill', 'Violence against civilians', 'Attack', 'attack-on-captives');
     if (isArmed(agent) && isArmed(patient)) return make('kill', 'Battles', 'Armed clash', 'armed-vs-armed', 0.9);
     if (agent === 'Rioters' || agent === 'Protesters') return make('kill', 'Riots', 'Mob violence', 'crowd-attack', 0.9);
     if (has('looting') && !/kill|dead|murder|shot|stab|beat/i.test(hit('kill').text)) return fromEntry('looting', 'property-attack');

@@ -91,6 +91,8 @@ interface Quantity extends Span {
   isPerson: boolean;
   isThing: boolean;
   isArticle: boolean;
+  /** End of the counted noun when it is neither a known person nor a thing ("14 smugglers"), for the span. */
+  headEnd: number;
 }
 
 /** Replaces parenthesised asides with spaces so "(including 1 journalist)" is not read as a separate count. */
@@ -150,6 +152,11 @@ function findQuantities(lex: CountLexicon, text: string): Quantity[] {
     let isThing = false;
     let nounEnd = m.index + m[0].length;
     let gap = after.length;
+    let headEnd = m.index + m[0].length;
+    const firstWord = words[0];
+    if (firstWord && !/[.;:!?()]/.test(after.slice(0, firstWord.index)) && /^[a-z]+s$/i.test(firstWord[0]) && !lex.thing.test(firstWord[0])) {
+      headEnd = m.index + m[0].length + firstWord.index + firstWord[0].length;
+    }
     for (const w of words) {
       const between = after.slice(0, w.index);
       if (/[.;:!?()]/.test(between)) break;
@@ -173,7 +180,7 @@ function findQuantities(lex: CountLexicon, text: string): Quantity[] {
     if (!isPerson && m[2] && /^\d{4}$/.test(m[2]) && value >= 1900 && value <= 2100) continue;
     if (isArticle && !isPerson) continue;
     void gap;
-    out.push({ start: m.index, end: m.index + m[0].length, range: { low, high }, reason, nounEnd, isPerson, isThing, isArticle });
+    out.push({ start: m.index, end: m.index + m[0].length, range: { low, high }, reason, nounEnd, isPerson, isThing, isArticle, headEnd: isPerson ? nounEnd : headEnd });
   }
   return out;
 }
@@ -253,7 +260,7 @@ export function findCounts(lex: CountLexicon, text: string, offset = 0): CountMe
         high = high === null || q.range.high === null ? null : high + q.range.high;
       }
       const spanStart = Math.min(cStart, ...parts.map((q) => q.start));
-      const spanEnd = Math.max(cEnd, ...parts.map((q) => q.nounEnd));
+      const spanEnd = Math.max(cEnd, ...parts.map((q) => q.headEnd));
       out.push({
         start: offset + spanStart,
         end: offset + spanEnd,

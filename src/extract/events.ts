@@ -78,6 +78,11 @@ interface Candidate {
   country: string | null;
 }
 
+/** A first line without final punctuation, followed by a blank line: a title. */
+function isHeadline(text: string, s: Sentence): boolean {
+  return !/[.!?"”'’)]$/.test(s.text) && /^\r?\n\s*\n/.test(text.slice(s.end, s.end + 4)) && s.text.length < 200;
+}
+
 /** The opening of an ACLED note: an optional label ("Looting:"), then the date clause. */
 const NOTE_OPENING = /^(?:[A-Z][\w /-]{2,40}:\s*)?(?:On|Around|As reported on|As of|Between|During the week of|In the week of|Since|Over the weekend of)\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})/;
 const OTHER_ENTRY = { feature: 'note-fallback', eventType: 'Strategic developments', subEventType: 'Other', weight: 0.2, pattern: '', file: 'events.ts', line: 0 } as const;
@@ -116,16 +121,12 @@ function roles(text: string, clause: Span, actors: ActorMention[], trigger: Trig
   // A coordinated subject ("pro-Hadi forces and Popular Resistance fighters thwarted…"): its first member leads.
   // An actor right after a preposition ("a crackdown on Taliban militants") is an object, not the subject.
   const object = (a: ActorMention) => /\b(?:on|against|with|of|from|for|to|at|into|towards|near|by|among)\s+(?:the\s+|a\s+|an\s+)?$/i.test(text.slice(Math.max(clause.start, a.start - 14), a.start));
+  // The subject: the first actor of the clause before the verb that is not an object, not a victim-only phrase
+  // and not the source of a report ("Police said gunmen killed…": the gunmen act).
+  const reporting = (a: ActorMention) => /^\s*(?:\w+\s+)?(?:said|says|told|reported|claimed|announced|stated|confirmed|denied|added)\b/i.test(text.slice(a.end, a.end + 30));
   const leader = (list: ActorMention[]): ActorMention | null => {
-    let i = list.findIndex((a) => a.entry.role !== 'patient' && !object(a));
-    if (i < 0) return null;
-    while (i + 1 < list.length) {
-      const cur = list[i] as ActorMention;
-      const prev = list[i + 1] as ActorMention;
-      if (!/^\s*(?:,|and|,\s*and|as well as|along with|together with)\s*$/i.test(text.slice(prev.end, cur.start))) break;
-      i++;
-    }
-    return list[i] ?? null;
+    const inOrder = [...list].reverse();
+    return inOrder.find((a) => a.entry.role !== 'patient' && !object(a) && !reporting(a)) ?? list.find((a) => a.entry.role !== 'patient') ?? null;
   };
   const after = inClause.filter((a) => a.start >= trigger.end);
   const tail = text.slice(trigger.end, Math.min(clause.end, trigger.end + 120));
@@ -305,9 +306,16 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
     const current = sentDates.find((d) => !d.background);
     if (current) lastDate = { date: current.date, reason: current.reason, span: { start: current.start, end: current.end } };
     if (!hits.length) continue;
+    // A headline repeats the lead (the event is coded from the body, which has the date and the detail).
+    if (si === 0 && sentences.length > 1 && isHeadline(text, sentence)) {
+      trace?.push({ stage: 'events', reason: 'skip-headline', span: sentence });
+      continue;
+    }
     // History ("in 2014", "last year") dates the whole sentence; "since 2012" only measures a duration, and an
     // unresolved weekday ("on Tuesday" without a publication date) still marks the sentence as news.
-    const historical = sentDates.some((d) => d.background && d.reason !== 'since-year');
+    const historical = sentDates.some(
+      (d) => d.background && (d.reason !== 'since-year' || !/\bfirst\b[^.]{0,30}$/i.test(text.slice(sentence.start, d.start))),
+    );
     const newsWord = /\b(?:today|yesterday|tonight|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|this (?:week|morning)|last night)\b/i.test(sentence.text);
     if (!current && historical && !newsWord) {
       trace?.push({ stage: 'events', reason: 'skip-background', span: sentence, detail: sentDates.map((d) => d.text) });
@@ -436,7 +444,8 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
       // A demonstration told over several sentences ("…demonstrated. Police dispersed them.") is one event.
       const crowdFamily = (t: string) => t === 'Protests' || t === 'Riots';
       const sameDemonstration = crowdFamily(c.cls.eventType) && crowdFamily(head.cls.eventType);
-      if (!sameClause && near && samePlace && sameDate && (onlyOutcome || sameType || sameDemonstration) && c.post === head.post) {
+      const sameCertainty = c.certainty.certainty === head.certainty.certainty;
+      if (!sameClause && near && samePlace && sameDate && sameCertainty && (onlyOutcome || sameType || sameDemonstration) && c.post === head.post) {
         prev.push(c);
         continue;
       }

@@ -111,7 +111,15 @@ function extractOne(
   const actors = res.actors.find(text, 0, referenceDate);
   const namedActors = actors.filter((a) => a.entry.source !== 'generic');
   const actorSpans: Span[] = namedActors.map((a) => ({ start: a.start, end: a.end }));
-  const excludeSpans: Span[] = [...actorSpans, ...(dateline ? [] : [])];
+  // Posts in another language than the report are not read for places: the gazetteer's English-script names
+  // collide with ordinary words of other languages (Turkish "ordu", army, is a city).
+  const foreignPosts = embeddedPosts
+    .filter((p) => {
+      const lang = p.language ?? (lid ? lid.identify(p.text).language : null);
+      return lang !== null && lang !== language;
+    })
+    .map((p) => ({ start: p.textSpan.start, end: p.textSpan.end }));
+  const excludeSpans: Span[] = [...actorSpans, ...foreignPosts];
   let decisions: PlaceDecision[] = [];
   let focusCountry: string | null = null;
   if (geoparser) {

@@ -1,0 +1,59 @@
+// Casualty counts: each case is an invented sentence stating the rule it exercises.
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compileCountLexicon, findCounts } from '../../src/extract/counts.js';
+import { defaultDataDir, readLexiconFile } from '../../src/extract/lexicon-file.js';
+
+const lex = compileCountLexicon(readLexiconFile(path.join(defaultDataDir(), 'lexicons/counts.txt'), 2));
+const counts = (s: string) => Object.fromEntries(findCounts(lex, s).map((c) => [c.category, c.range]));
+
+describe('findCounts', () => {
+  it('"over 15" means at least 16, open-ended', () => {
+    expect(counts('Militants captured over 15 soldiers near the dam.').captured).toEqual({ low: 16, high: null });
+  });
+  it('"at least" keeps the number as the low bound', () => {
+    expect(counts('At least 20 villagers were killed in the raid.').killed).toEqual({ low: 20, high: null });
+  });
+  it('"up to" and ranges give both bounds', () => {
+    expect(counts('Up to 30 people were wounded.').injured).toEqual({ low: 30, high: 30 });
+    expect(counts('Gunmen abducted between two and four farmers.').captured).toEqual({ low: 2, high: 4 });
+    expect(counts('The blast killed 5-7 civilians.').killed).toEqual({ low: 5, high: 7 });
+  });
+  it('"dozens" is 12 and "several" 10, per ACLED', () => {
+    expect(counts('Dozens of students were arrested outside the court.').captured).toEqual({ low: 12, high: null });
+    expect(counts('Several guards were injured.').injured).toEqual({ low: 10, high: null });
+  });
+  it('number words and "a man" count', () => {
+    expect(counts('Twenty-five fighters were killed.').killed).toEqual({ low: 25, high: 25 });
+    expect(counts('A man was found dead beside the canal.').killed).toEqual({ low: 1, high: 1 });
+  });
+  it('coordinated counts add up; a subset after "including" does not', () => {
+    expect(counts('Three policemen and two civilians were killed.').killed).toEqual({ low: 5, high: 5 });
+    expect(counts('The strike killed 9 people, including 4 children.').killed).toEqual({ low: 9, high: 9 });
+  });
+  it('counts of vehicles, weapons and years are never casualties', () => {
+    const c = counts('Rebels destroyed 4 vehicles and seized 12 rifles in 2019; two soldiers were wounded.');
+    expect(c.killed).toBeUndefined();
+    expect(c.captured).toBeUndefined();
+    expect(c.injured).toEqual({ low: 2, high: 2 });
+    expect(counts('The army captured 3 tanks.').captured).toBeUndefined();
+  });
+  it('separate verbs take their own numbers', () => {
+    const c = counts('The attackers killed four guards and injured eleven others.');
+    expect(c.killed).toEqual({ low: 4, high: 4 });
+    expect(c.injured).toEqual({ low: 11, high: 11 });
+  });
+  it('ACLED coding remarks state the coded figure, split between events when said so', () => {
+    expect(counts('Unknown fatalities coded as 10.').killed).toEqual({ low: 10, high: 10 });
+    expect(counts('Fatalities coded as 0 (a local outlet reported 2).').killed).toEqual({ low: 0, high: 0 });
+    expect(counts('12 fatalities split between 4 events.').killed).toEqual({ low: 3, high: 3 });
+  });
+  it('"no casualties" is an explicit zero', () => {
+    expect(counts('No casualties were reported.').killed).toEqual({ low: 0, high: 0 });
+  });
+  it('spans point at the words they rest on', () => {
+    const s = 'Border guards detained 14 smugglers at dawn.';
+    const [m] = findCounts(lex, s, 100);
+    expect(m && s.slice((m?.start ?? 0) - 100, (m?.end ?? 0) - 100)).toBe('detained 14 smugglers');
+  });
+});
