@@ -54,7 +54,11 @@ const TWITTER_STATUS = /https?:\/\/(?:www\.|mobile\.)?(?:twitter|x)\.com\/(\w{1,
  * reported that …", "X's Telegram channel said …", "… said on its Telegram channel …", and t.me post links.
  */
 export function findEmbeddedPosts(text: string, options: EmbeddedPostOptions = {}): EmbeddedPost[] {
-  const found: EmbeddedPost[] = [...tweetSignatures(text), ...telegramAttributions(text)];
+  // Cheap guards first: most reports quote no post, and the full patterns cost ~150 µs on a 3 KB text.
+  const found: EmbeddedPost[] = [
+    ...(text.includes('(@') ? tweetSignatures(text) : []),
+    ...(/telegram/i.test(text) ? telegramAttributions(text) : []),
+  ];
   const kept = dropOverlaps(found);
   attachLinks(text, kept);
   for (const post of kept) post.language = postLanguage(post.text, options.identifier ?? null);
@@ -241,6 +245,7 @@ function dropOverlaps(posts: EmbeddedPost[]): EmbeddedPost[] {
  * after a signature); a t.me link that belongs to no post marks its own paragraph as a Telegram post.
  */
 function attachLinks(text: string, posts: EmbeddedPost[]): void {
+  if (!text.includes('.me/') && !text.includes('/status')) return;
   const owner = (pos: number) =>
     posts.find(
       (p) =>

@@ -13,11 +13,12 @@ import { IngestError, type IngestFailure } from './errors.js';
 import { type InputOptions, planInputs, readPlannedInputs } from './inputs.js';
 import {
   CANDIDATE_JACCARD,
-  estimateJaccard,
+  estimateJaccardHex,
   lshKeys,
   minhashSignature,
   SYNDICATION_SHARE,
   signatureFromHex,
+  signatureToHex,
   syndicationShare,
 } from './near-duplicates.js';
 
@@ -202,16 +203,16 @@ function commitBatch(
 
 function storeOne(store: Store, p: Pending): { outcome: ReportUpsert; joined: boolean } {
   const { report } = p;
-  let keys: string[] = [];
+  let keys: number[] = [];
   let joined = false;
   if (!store.reports.has(report.id)) {
     const sig = (report.fingerprint ? signatureFromHex(report.fingerprint) : null) ?? minhashSignature(report.text);
+    const fingerprint = report.fingerprint ?? signatureToHex(sig);
     keys = lshKeys(sig);
     const families = new Map<string, number>();
     for (const c of store.reports.familyCandidates(keys)) {
-      const other = c.fingerprint ? signatureFromHex(c.fingerprint) : null;
-      if (!other) continue;
-      const similarity = estimateJaccard(sig, other);
+      if (!c.fingerprint) continue;
+      const similarity = estimateJaccardHex(fingerprint, c.fingerprint);
       if (similarity < CANDIDATE_JACCARD) continue;
       const otherText = store.reports.get(c.id)?.text;
       if (otherText === undefined) continue;

@@ -78,7 +78,7 @@ export interface ReportRepository {
    * Stores a report whole (row, sources, search index, near-duplicate keys) or, when its id is known, adds its
    * sources and fills metadata the stored copy lacks. `lshKeys` index the report for `familyCandidates`.
    */
-  upsert(report: Report, lshKeys?: readonly string[]): ReportUpsert;
+  upsert(report: Report, lshKeys?: readonly number[]): ReportUpsert;
   get(id: string): Report | null;
   /** Ids matching a reference: a full id, an id prefix (≥ 4 hex digits) or a source's external id. */
   resolve(ref: string): string[];
@@ -88,7 +88,7 @@ export interface ReportRepository {
   /** Full-text search, diacritics- and case-insensitive (Latin, Turkish, Arabic). */
   search(query: string, options?: { limit?: number; offset?: number }): ReportSearchHit[];
   /** Reports sharing at least one near-duplicate key. */
-  familyCandidates(lshKeys: readonly string[]): FamilyCandidate[];
+  familyCandidates(lshKeys: readonly number[]): FamilyCandidate[];
   /** Moves every member of the `from` families into family `into`; returns how many reports moved. */
   mergeFamilies(from: readonly string[], into: string): number;
   /** Families with more than one member (or all, with `all`), largest first. */

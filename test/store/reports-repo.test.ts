@@ -130,16 +130,16 @@ describe('SQLite reports repository', () => {
     const a = report('Report A.');
     const b = report('Report B.');
     const c = report('Report C.');
-    store.reports.upsert(a, ['0:x', '1:y']);
-    store.reports.upsert(b, ['0:z', '1:y']);
-    store.reports.upsert({ ...c, familyId: c.id }, ['0:q']);
+    store.reports.upsert(a, [1, 2 ** 32 + 7]);
+    store.reports.upsert(b, [3, 2 ** 32 + 7]);
+    store.reports.upsert({ ...c, familyId: c.id }, [5]);
     expect(
       store.reports
-        .familyCandidates(['1:y'])
+        .familyCandidates([2 ** 32 + 7])
         .map((x) => x.id)
         .sort(),
     ).toEqual([a.id, b.id].sort());
-    expect(store.reports.familyCandidates(['9:none'])).toEqual([]);
+    expect(store.reports.familyCandidates([99])).toEqual([]);
     expect(store.reports.mergeFamilies([b.id, c.id], a.id)).toBe(2);
     const [family] = store.reports.families();
     expect(family).toEqual({ familyId: a.id, size: 3, ids: [a.id, b.id, c.id].sort() });

@@ -162,11 +162,12 @@ migrations.push(
       ) WITHOUT ROWID;
       CREATE INDEX report_sources_external ON report_sources(external_id) WHERE external_id IS NOT NULL;
       CREATE INDEX report_sources_locator ON report_sources(locator);
-      -- MinHash LSH band keys: reports sharing a key are near-duplicate candidates.
+      -- MinHash LSH band keys (band × 2^32 + bucket hash): reports sharing a key are near-duplicate candidates.
+      -- Integers both sides keep a row at ~12 bytes (20 rows per report); report_rowid is reports.rowid.
       CREATE TABLE report_lsh (
-        key TEXT NOT NULL,
-        report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
-        PRIMARY KEY (key, report_id)
+        key INTEGER NOT NULL,
+        report_rowid INTEGER NOT NULL,
+        PRIMARY KEY (key, report_rowid)
       ) WITHOUT ROWID;
       -- Contentless: the indexed text is a search folding of title and text (see reports-repo.ts), rowid = reports.rowid.
       CREATE VIRTUAL TABLE reports_fts USING fts5(

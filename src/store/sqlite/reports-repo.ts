@@ -18,6 +18,8 @@ import type { SqliteDb } from './database.js';
  * Turkish dotless ı, so "Diyarbakır" would not match "diyarbakir" nor "حَلَب" match "حلب".
  */
 export function foldForSearch(s: string): string {
+  // Fast path for ASCII (most English reports): lower-casing is all the folding it needs.
+  if (/^\p{ASCII}*$/u.test(s)) return s.toLowerCase();
   return s
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
@@ -91,6 +93,9 @@ interface SourceRow {
   seen_at: string;
 }
 
+/** Reports read per LSH bucket when looking for near-duplicate candidates. */
+const BUCKET_LIMIT = 64;
+
 const SUMMARY_COLUMNS = `r.id, r.title, r.outlet, r.published, r.language, r.family_id, length(r.text) AS chars,
   json_array_length(r.embedded_posts) AS posts,
   (SELECT count(*) FROM report_sources s WHERE s.report_id = r.id) AS sources`;
@@ -104,7 +109,7 @@ export class SqliteReportRepository implements ReportRepository {
   private readonly deleteFts: Statement;
   private readonly fillMetadata: Statement;
   private readonly sourcesOf: Statement<[string], SourceRow>;
-  private readonly candidateStatements = new Map<number, Statement<string[], FamilyCandidate>>();
+  private readonly candidateStatements = new Map<number, Statement<number[], FamilyCandidate>>();
 
   constructor(
     private readonly db: SqliteDb,
@@ -120,7 +125,7 @@ export class SqliteReportRepository implements ReportRepository {
       `INSERT INTO report_sources (report_id, kind, locator, external_id, seen_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (report_id, kind, locator) DO NOTHING`,
     );
-    this.insertLsh = db.prepare('INSERT INTO report_lsh (key, report_id) VALUES (?, ?) ON CONFLICT DO NOTHING');
+    this.insertLsh = db.prepare('INSERT INTO report_lsh (key, report_rowid) VALUES (?, ?) ON CONFLICT DO NOTHING');
     this.insertFts = db.prepare('INSERT INTO reports_fts (rowid, title, body) VALUES (?, ?, ?)');
     this.deleteFts = db.prepare('DELETE FROM reports_fts WHERE rowid = ?');
     // A later source may know what the first one did not (a feed gives the title a text file lacked).
@@ -138,7 +143,7 @@ export class SqliteReportRepository implements ReportRepository {
     );
   }
 
-  upsert(report: Report, lshKeys: readonly string[] = []): ReportUpsert {
+  upsert(report: Report, lshKeys: readonly number[] = []): ReportUpsert {
     return this.db.transaction((): ReportUpsert => {
       const existing = this.byId.get(report.id);
       if (!existing) {
@@ -162,7 +167,7 @@ export class SqliteReportRepository implements ReportRepository {
           now: this.now(),
         });
         this.insertFts.run(info.lastInsertRowid, foldForSearch(report.title ?? ''), foldForSearch(report.text));
-        for (const key of lshKeys) this.insertLsh.run(key, report.id);
+        for (const key of lshKeys) this.insertLsh.run(key, info.lastInsertRowid);
         for (const s of report.sources) this.addSource(report.id, s);
         return { id: report.id, status: 'new', familyId };
       }
@@ -259,14 +264,20 @@ export class SqliteReportRepository implements ReportRepository {
     return rows.map((row) => ({ ...toSummary(row), snippet: snippet(row.text, terms), rank: row.rank }));
   }
 
-  familyCandidates(lshKeys: readonly string[]): FamilyCandidate[] {
+  familyCandidates(lshKeys: readonly number[]): FamilyCandidate[] {
     if (lshKeys.length === 0) return [];
     let stmt = this.candidateStatements.get(lshKeys.length);
     if (!stmt) {
+      // At most BUCKET_LIMIT reports per key: a bucket holding thousands of reports is boilerplate everyone shares
+      // (a stock sentence that wins the MinHash), and scanning it for every insert would make ingest quadratic.
+      // A real copy shares several bands (4 of 20 on average at Jaccard 0.6), so it still turns up through the others.
+      const perKey = lshKeys.map(
+        () => `SELECT report_rowid FROM (SELECT report_rowid FROM report_lsh WHERE key = ? LIMIT ${BUCKET_LIMIT})`,
+      );
       stmt = this.db.prepare(
         `SELECT r.id AS id, r.family_id AS familyId, r.fingerprint AS fingerprint FROM reports r
-         WHERE r.id IN (SELECT DISTINCT report_id FROM report_lsh WHERE key IN (${lshKeys.map(() => '?').join(',')}))`,
-      ) as Statement<string[], FamilyCandidate>;
+         WHERE r.rowid IN (${perKey.join(' UNION ')})`,
+      ) as Statement<number[], FamilyCandidate>;
       this.candidateStatements.set(lshKeys.length, stmt);
     }
     return stmt.all(...lshKeys);
