@@ -78,6 +78,9 @@ interface Cand {
 /** Score bonus for a candidate inside an admin-1 area / country that the text names elsewhere. */
 const ADMIN1_NAMED_BONUS = Number(process.env.T_A1 ?? 2.5);
 const COUNTRY_NAMED_BONUS = Number(process.env.T_CC ?? 1.2);
+const ADMIN1_MAYBE_BONUS = Number(process.env.T_AM ?? 1.2);
+/** Score bonus for a place and a second-level area, both named in the text, where the area holds the place. */
+const COUNTY_PAIR_BONUS = Number(process.env.T_CP ?? 2.5);
 const POP_W = Number(process.env.T_POP ?? 0.55);
 const CV_W = Number(process.env.T_CV ?? 6.0);
 const AV_W = Number(process.env.T_AV ?? 2.5);
@@ -676,6 +679,19 @@ export class GeoparserImpl {
     // often than not: a candidate inside one gets a document-level container bonus.
     const namedAdmin1 = new Set<string>();
     const namedCountries = new Set<string>();
+    // Admin-1 areas that are a candidate (not the first) of some name: "Georgia" may be the US state.
+    const maybeAdmin1 = new Map<string, Set<string>>();
+    for (const m of mentions) {
+      for (const cd of m.cands) {
+        if (cd.nameKind === NameKind.alternate || ix.kind[cd.entry] !== EntryKind.admin1 || !cd.admin1) continue;
+        let set = maybeAdmin1.get(cd.admin1);
+        if (!set) {
+          set = new Set();
+          maybeAdmin1.set(cd.admin1, set);
+        }
+        set.add(m.key);
+      }
+    }
     for (const m of mentions) {
       const top = m.cands[0];
       if (!top || top.nameKind === NameKind.alternate) continue;
@@ -683,6 +699,34 @@ export class GeoparserImpl {
       if (k === EntryKind.admin1 && top.admin1) namedAdmin1.add(top.admin1);
       if (k === EntryKind.country || k === EntryKind.admin1) namedCountries.add(top.country);
     }
+    // Counties named in the text and places inside them support each other ("Paris … Henry County" → Paris, TN
+    // and Henry County, TN): for every second-level area, which names have it as a candidate, and which names
+    // have a candidate place inside it.
+    const countyOf = (e: number) => `${ix.admin1Code[e]}|${ix.admin2Name[e]}`;
+    const countyNamedBy = new Map<string, Set<string>>();
+    const countyHolds = new Map<string, Set<string>>();
+    const note = (map: Map<string, Set<string>>, k: string, name: string) => {
+      let set = map.get(k);
+      if (!set) {
+        set = new Set();
+        map.set(k, set);
+      }
+      set.add(name);
+    };
+    for (const m of mentions) {
+      for (const cd of m.cands) {
+        if (cd.nameKind === NameKind.alternate || !ix.admin2Name[cd.entry]) continue;
+        const k = ix.kind[cd.entry] as number;
+        if (k === EntryKind.admin2) note(countyNamedBy, countyOf(cd.entry), m.key);
+        else if (k === EntryKind.place) note(countyHolds, countyOf(cd.entry), m.key);
+      }
+    }
+    const supportedBy = (map: Map<string, Set<string>>, county: string, self: string) => {
+      const set = map.get(county);
+      if (!set) return false;
+      for (const n of set) if (n !== self) return true;
+      return false;
+    };
 
     // Rescore with context, twice: the second pass sees the first pass's picks for distances. Mentions of the
     // same name with the same container share one computation (a name repeated 10 times is scored once).
@@ -718,6 +762,15 @@ export class GeoparserImpl {
           const ck = ix.kind[cd.entry] as number;
           if (ck < EntryKind.admin1 && cd.admin1 && namedAdmin1.has(cd.admin1)) sc += ADMIN1_NAMED_BONUS;
           else if (ck < EntryKind.country && namedCountries.has(c)) sc += COUNTRY_NAMED_BONUS;
+          if (ck < EntryKind.admin1 && cd.admin1 && !namedAdmin1.has(cd.admin1)) {
+            const by = maybeAdmin1.get(cd.admin1);
+            if (by && (by.size > 1 || !by.has(m.key))) sc += ADMIN1_MAYBE_BONUS;
+          }
+          if (ix.admin2Name[cd.entry] && cd.nameKind !== NameKind.alternate) {
+            const county = countyOf(cd.entry);
+            if (ck === EntryKind.place && supportedBy(countyNamedBy, county, m.key)) sc += COUNTY_PAIR_BONUS;
+            else if (ck === EntryKind.admin2 && supportedBy(countyHolds, county, m.key)) sc += COUNTY_PAIR_BONUS;
+          }
           if (containerEntry !== undefined) {
             const ck = ix.kind[containerEntry] as number;
             if (ck === EntryKind.country && cc(containerEntry) === c) sc += 4;
