@@ -150,7 +150,7 @@ export function assembleIncident(
     actors: bestActors(rep, members),
     date: bestDate(members, familyOf),
     location: bestLocation(members, familyOf),
-    counts: summarizeCounts(members, familyOf),
+    counts: summarizeCounts(members, familyOf, lexicon.officialVetoes ?? []),
     grade,
     grade_reason: reason,
     sources: families,

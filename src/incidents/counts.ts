@@ -11,28 +11,36 @@ import { normalizeWords } from './lexicon.js';
 
 export type CountKind = 'fatalities' | 'injured' | 'captured';
 
-/** True when the attribution names the event's perpetrator (actor1): a claim about the other side's losses. */
-export function claimByPerpetrator(f: EventFeature): boolean {
+/**
+ * True when the attribution names the event's perpetrator (actor1): a claim about the other side's losses, or an
+ * admission. The actor must be named by its full name or by words of two or more tokens ("Hamza Division"), so a
+ * bare "military" or "army" in "a military source" does not make the source a belligerent; attributions holding a
+ * veto word (anonymous sourcing: "source", "activists") never do.
+ */
+export function claimByPerpetrator(f: EventFeature, vetoes: readonly string[] = []): boolean {
   const attribution = f.event.attribution;
   const actor = f.event.actor1;
   if (!attribution || !actor) return false;
   const att = ` ${normalizeWords(attribution)} `;
+  if (vetoes.some((v) => att.includes(` ${normalizeWords(v)} `))) return false;
   for (const name of [actor.name, actor.text]) {
     const n = normalizeWords(name ?? '');
-    if (n.length >= 2 && (att.includes(` ${n} `) || ` ${n} `.includes(att))) return true;
+    if (n.includes(' ') || n === normalizeWords(actor.name)) {
+      if (n.length >= 3 && att.includes(` ${n} `)) return true;
+    }
   }
   return false;
 }
 
 /** Why a figure is not credible, or null when it is. */
-export function discreditReason(f: EventFeature): string | null {
+export function discreditReason(f: EventFeature, vetoes: readonly string[] = []): string | null {
   switch (f.event.certainty) {
     case 'denied':
       return 'denied';
     case 'unconfirmed':
       return 'unconfirmed';
     case 'claimed':
-      return claimByPerpetrator(f) ? 'claim-about-enemy-losses' : null;
+      return claimByPerpetrator(f, vetoes) ? 'claim-about-enemy-losses' : null;
     default:
       return null;
   }
@@ -46,13 +54,18 @@ interface FamilyFigure {
   published: number;
 }
 
-export function summarizeCount(kind: CountKind, members: EventFeature[], familyOf: Map<string, string>): CountSummary {
+export function summarizeCount(
+  kind: CountKind,
+  members: EventFeature[],
+  familyOf: Map<string, string>,
+  vetoes: readonly string[] = [],
+): CountSummary {
   const claims: CountClaim[] = [];
   const byFamily = new Map<string, FamilyFigure>();
   for (const m of members) {
     const range: CountRange | null = m.event[kind];
     if (!range || !Number.isFinite(range.low)) continue;
-    const why = discreditReason(m);
+    const why = discreditReason(m, vetoes);
     if (why) {
       claims.push({ event: m.key, range, certainty: m.event.certainty, attribution: m.event.attribution, reason: why });
       continue;
@@ -100,10 +113,14 @@ export function summarizeCount(kind: CountKind, members: EventFeature[], familyO
   return { low, best, high, acled: low, reason, claims };
 }
 
-export function summarizeCounts(members: EventFeature[], familyOf: Map<string, string>): IncidentCounts {
+export function summarizeCounts(
+  members: EventFeature[],
+  familyOf: Map<string, string>,
+  vetoes: readonly string[] = [],
+): IncidentCounts {
   return {
-    killed: summarizeCount('fatalities', members, familyOf),
-    injured: summarizeCount('injured', members, familyOf),
-    captured: summarizeCount('captured', members, familyOf),
+    killed: summarizeCount('fatalities', members, familyOf, vetoes),
+    injured: summarizeCount('injured', members, familyOf, vetoes),
+    captured: summarizeCount('captured', members, familyOf, vetoes),
   };
 }

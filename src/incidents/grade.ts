@@ -24,7 +24,11 @@ export function gradeIncident(
   /** The incident's sub-event type (what a perpetrator must claim to confirm it). */
   subEventType: string | null = null,
 ): GradeResult {
-  const denied = members.filter((m) => m.event.certainty === 'denied');
+  const vetoes = lexicon.officialVetoes ?? [];
+  // A denial quoted by an outlet that itself reports the event as fact ("Moscow denies targeting civilians" in a
+  // story of the shelling) is balance, not a refutation; only denials from reports that do not affirm it count.
+  const reportsAffirming = new Set(members.filter((m) => m.event.certainty === 'reported').map((m) => m.report));
+  const denied = members.filter((m) => m.event.certainty === 'denied' && !reportsAffirming.has(m.report));
   const affirming = members.filter(affirms);
   const famOf = (m: EventFeature) => familyOf.get(m.key) ?? m.key;
 
@@ -44,7 +48,7 @@ export function gradeIncident(
   // Competing claims of responsibility: parties each claiming (or blamed in claims for) it with different perpetrators.
   const claimants = new Map<string, string>();
   for (const m of members) {
-    if (m.event.certainty !== 'claimed' || !claimByPerpetrator(m)) continue;
+    if (m.event.certainty !== 'claimed' || !claimByPerpetrator(m, vetoes)) continue;
     const name = m.actors[0]?.name;
     if (name) claimants.set(name, m.event.actor1?.name ?? name);
   }
@@ -58,7 +62,7 @@ export function gradeIncident(
   // A perpetrator's claim confirms the incident only when it claims the incident's own act (ISWAP claiming the IED
   // attack); a side's boast of killings during a clash is a claim about one aspect, kept with the counts.
   const admission = members.find(
-    (m) => m.event.certainty === 'claimed' && claimByPerpetrator(m) && m.event.sub_event_type === subEventType,
+    (m) => m.event.certainty === 'claimed' && claimByPerpetrator(m, vetoes) && m.event.sub_event_type === subEventType,
   );
   if (admission)
     return {
@@ -66,7 +70,9 @@ export function gradeIncident(
       reason: `responsibility accepted by ${admission.event.attribution ?? admission.event.actor1?.name}`,
     };
   // A perpetrator's words are judged above (responsibility), not as an official statement ("… National Army").
-  const official = affirming.find((m) => !claimByPerpetrator(m) && isOfficialAttribution(m.event.attribution, lexicon));
+  const official = affirming.find(
+    (m) => !claimByPerpetrator(m, vetoes) && isOfficialAttribution(m.event.attribution, lexicon),
+  );
   if (official) return { grade: 'Confirmed', reason: `official confirmation: ${official.event.attribution}` };
   if (families.size >= 2) return { grade: 'Fair', reason: `${families.size} independent sources` };
   if (families.size === 1) return { grade: 'Weak', reason: 'a single source' };

@@ -1,11 +1,17 @@
 /** Adapters from the pipeline's shapes (Report, Extraction) to what the incident stage reads. */
+import { basename } from 'node:path';
 import type { Extraction } from '../model/extraction.js';
 import type { IncidentEventInput, IncidentReport } from '../model/incident.js';
 import type { Report } from '../model/report.js';
 
 /** The projection of a Report the incident stage needs: ids, outlet, date, syndication family, wire, post authors. */
 export function incidentReportOf(report: Report): IncidentReport {
-  const external = report.sources.find((s) => s.externalId)?.externalId ?? null;
+  // The id the input gave (JSONL/CSV id, feed guid), else the file name: what `reports[].id` shows in exports.
+  const sources = [...report.sources].sort((a, b) => (a.locator < b.locator ? -1 : a.locator > b.locator ? 1 : 0));
+  const external =
+    sources.find((s) => s.externalId)?.externalId ??
+    sources.filter((s) => s.kind === 'file').map((s) => basename(s.locator))[0] ??
+    null;
   return {
     id: report.id,
     externalId: external,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { clusterIncidents, IncidentIndex } from '../../src/incidents/index.js';
 import { loadIncidentLexicon } from '../../src/incidents/lexicon.js';
 import type { AnalystDecision, Incident } from '../../src/model/incident.js';
+import type { Report } from '../../src/model/report.js';
 import { ev, input, report } from './builders.js';
 
 const lexicon = loadIncidentLexicon();
@@ -182,6 +183,14 @@ describe('grades', () => {
     expect(inc.grade_reason).toContain('denied by the army');
   });
 
+  it('a denial quoted by an outlet that reports the event as fact does not discount it', () => {
+    const inc = one(
+      [report('a', { published: '2019-10-30' }), report('b', { published: '2019-10-30' })],
+      [input('a', ev({})), input('b', ev({}), 0), input('b', ev({ certainty: 'denied', attribution: 'Moscow' }), 1)],
+    );
+    expect(inc.grade).toBe('Fair');
+  });
+
   it('Contested: a denial answered by a later independent report', () => {
     const inc = one(
       [report('a', { published: '2019-10-30' }), report('b', { published: '2019-10-31' })],
@@ -296,5 +305,34 @@ describe('lexicon data', () => {
       expect(new Set(list).size).toBe(list.length);
       for (const w of list) expect(w).toBe(w.toLowerCase());
     }
+  });
+});
+
+describe('report ids for exports', () => {
+  it('uses the input id, else the file name', async () => {
+    const { incidentReportOf } = await import('../../src/incidents/inputs.js');
+    const base: Omit<Report, 'sources'> = {
+      id: 'x'.repeat(64),
+      publishedSource: 'none',
+      language: 'en',
+      text: 't',
+      embeddedPosts: [],
+    };
+    const seenAt = '2026-01-01T00:00:00Z';
+    expect(
+      incidentReportOf({
+        ...base,
+        sources: [{ kind: 'file', locator: '/data/in/a-report.txt', externalId: null, seenAt }],
+      }).externalId,
+    ).toBe('a-report.txt');
+    expect(
+      incidentReportOf({
+        ...base,
+        sources: [
+          { kind: 'file', locator: '/data/in/b.txt', externalId: null, seenAt },
+          { kind: 'corpus-row', locator: 'docs.jsonl#doc-7', externalId: 'doc-7', seenAt },
+        ],
+      }).externalId,
+    ).toBe('doc-7');
   });
 });
