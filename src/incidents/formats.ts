@@ -10,14 +10,19 @@ export function toJsonLine(incident: Incident): Record<string, unknown> {
   const reportId = new Map<string, string>();
   for (const f of incident.sources) for (const r of f.reports) reportId.set(r.id, r.externalId ?? r.id);
   // A report that also embeds a post appears in two families; it is listed once, under its own (non-post) family.
-  const seen = new Map<string, { id: string; outlet: string | null; published: string | null; family: string }>();
+  // A text that arrived as several inputs (the same article in two corpora) is listed under each of its input ids.
+  const seen = new Map<string, { id: string; outlet: string | null; published: string | null; family: string }[]>();
   for (const f of [...incident.sources].sort((a, b) => Number(a.kind === 'post') - Number(b.kind === 'post'))) {
     for (const r of f.reports) {
-      if (!seen.has(r.id))
-        seen.set(r.id, { id: r.externalId ?? r.id, outlet: r.outlet, published: r.published, family: f.id });
+      if (seen.has(r.id)) continue;
+      const ids = r.externalIds ?? [r.externalId ?? r.id];
+      seen.set(
+        r.id,
+        ids.map((id) => ({ id, outlet: r.outlet, published: r.published, family: f.id })),
+      );
     }
   }
-  const reports = [...seen.values()];
+  const reports = [...seen.values()].flat();
   reports.sort((a, b) =>
     (a.published ?? '9999') < (b.published ?? '9999')
       ? -1

@@ -8,13 +8,17 @@ import type { Report } from '../model/report.js';
 export function incidentReportOf(report: Report): IncidentReport {
   // The id the input gave (JSONL/CSV id, feed guid), else the file name: what `reports[].id` shows in exports.
   const sources = [...report.sources].sort((a, b) => (a.locator < b.locator ? -1 : a.locator > b.locator ? 1 : 0));
-  const external =
-    sources.find((s) => s.externalId)?.externalId ??
-    sources.filter((s) => s.kind === 'file').map((s) => basename(s.locator))[0] ??
-    null;
+  const ids = [
+    ...new Set(
+      sources.map((s) => s.externalId ?? (s.kind === 'file' ? basename(s.locator) : null)).filter((x) => x !== null),
+    ),
+  ] as string[];
+  // Input ids (JSONL id, feed guid) before file names.
+  const external = sources.find((s) => s.externalId)?.externalId ?? ids[0] ?? null;
   return {
     id: report.id,
     externalId: external,
+    externalIds: external ? [external, ...ids.filter((x) => x !== external)] : ids,
     outlet: report.outlet ?? null,
     url: report.url ?? null,
     published: report.published ?? null,

@@ -34,6 +34,7 @@ function sourceReport(id: string, r: IncidentReport | undefined): SourceReport {
   return {
     id,
     externalId: r?.externalId ?? null,
+    ...(r?.externalIds && r.externalIds.length > 1 ? { externalIds: r.externalIds } : {}),
     outlet: r?.outlet ?? hostOf(r?.url) ?? null,
     published: r?.published ?? null,
   };

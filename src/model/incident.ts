@@ -28,6 +28,8 @@ export interface IncidentReport {
   id: string;
   /** The id the input gave the report (JSONL id or file name); shown as `reports[].id` in exports. */
   externalId?: string | null;
+  /** Every id the inputs gave this text (the same text can arrive as several inputs); the first is `externalId`. */
+  externalIds?: string[];
   outlet?: string | null;
   url?: string | null;
   /** ISO date YYYY-MM-DD. */
@@ -73,6 +75,8 @@ export interface IncidentMember {
 export interface SourceReport {
   id: string;
   externalId: string | null;
+  /** Every input id of the report, when it arrived more than once (see IncidentReport.externalIds). */
+  externalIds?: string[];
   outlet: string | null;
   published: string | null;
 }

@@ -336,3 +336,15 @@ describe('report ids for exports', () => {
     ).toBe('doc-7');
   });
 });
+
+describe('jsonl line', () => {
+  it('lists a text that arrived as two inputs under both input ids', async () => {
+    const { toJsonLine } = await import('../../src/incidents/formats.js');
+    const inc = one(
+      [report('a', { externalId: 'doc-1', externalIds: ['doc-1', 'doc-9'] }), report('b')],
+      [input('a', ev({})), input('b', ev({}))],
+    );
+    const line = toJsonLine(inc) as { reports: { id: string }[] };
+    expect(line.reports.map((r) => r.id).sort()).toEqual(['b', 'doc-1', 'doc-9']);
+  });
+});
