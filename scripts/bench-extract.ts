@@ -51,7 +51,9 @@ while (performance.now() - started < seconds * 1000) {
 }
 const elapsed = (performance.now() - started) / 1000;
 const rssMb = process.resourceUsage().maxRSS / 1024;
-console.log(`bench:extract  start-up ${startup.toFixed(2)} s  corpus ${docs.length} reports, ${(corpusBytes / 1024).toFixed(1)} KB`);
+console.log(
+  `bench:extract  start-up ${startup.toFixed(2)} s  corpus ${docs.length} reports, ${(corpusBytes / 1024).toFixed(1)} KB`,
+);
 console.log(
   `bench:extract  ${(bytes / 1e6 / elapsed).toFixed(2)} MB/s  ${(n / elapsed).toFixed(0)} reports/s  ${(events / n).toFixed(2)} events/report  peak RSS ${rssMb.toFixed(0)} MB  (one core, ${elapsed.toFixed(1)} s)`,
 );

@@ -28,20 +28,32 @@ console.error(`extractor loaded in ${((performance.now() - t0) / 1000).toFixed(2
 for (const name of wanted.length ? wanted : Object.keys(SETS)) {
   const set = SETS[name];
   if (!set) throw new Error(`unknown set '${name}' (acled, case)`);
-  const lines = readFileSync(path.join(devDir, `${set.file}.input.jsonl`), 'utf8').split('\n').filter((l) => l.trim());
+  const lines = readFileSync(path.join(devDir, `${set.file}.input.jsonl`), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim());
   const started = performance.now();
   let bytes = 0;
   const out: string[] = [];
   for (const line of lines) {
     const row = JSON.parse(line) as { id: string; text: string; published?: string | null; title?: string | null };
     bytes += Buffer.byteLength(row.text);
-    const ex = extractor.extract({ id: String(row.id), text: row.text, published: row.published ?? null, title: row.title ?? null });
+    const ex = extractor.extract({
+      id: String(row.id),
+      text: row.text,
+      published: row.published ?? null,
+      title: row.title ?? null,
+    });
     const events = ex.events.map(({ reasons: _r, embeddedPost: _p, ...e }) => e);
     out.push(JSON.stringify({ ...ex, events }));
   }
   const secs = (performance.now() - started) / 1000;
   const pred = path.join(outDir, `${set.file}.pred.jsonl`);
   writeFileSync(pred, `${out.join('\n')}\n`);
-  const summary = execFileSync('node', [scorer, set.mode, path.join(devDir, `${set.file}.gold.jsonl`), pred], { encoding: 'utf8' }).trim().split('\n').pop();
+  const summary = execFileSync('node', [scorer, set.mode, path.join(devDir, `${set.file}.gold.jsonl`), pred], {
+    encoding: 'utf8',
+  })
+    .trim()
+    .split('\n')
+    .pop();
   console.log(`${summary}   [${lines.length} docs, ${(bytes / 1e6 / secs).toFixed(2)} MB/s]`);
 }

@@ -5,8 +5,9 @@
  * span, the entry it came from and a reason. A state's forces acting outside their home country are
  * External/Other forces (ACLED's inter code 8).
  */
-import type { Span } from '../model/report.js';
+
 import { ACTOR_CATEGORIES, type ActorCategory } from '../model/extraction.js';
+import type { Span } from '../model/report.js';
 import { alternatives, type LexiconRow } from './lexicon-file.js';
 
 export interface ActorEntry {
@@ -106,7 +107,7 @@ export function countryTable(world: WorldCountry[]): Map<string, CountryInfo> {
   return map;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** State forces named by a demonym or a country name ("Pakistani troops", "Turkey's army"), built from the
  * country table rather than hand-listed; countries with a dictionary entry for their military keep that entry. */
@@ -119,14 +120,26 @@ function demonymMatcher(countries: Map<string, CountryInfo>, named: ActorEntry[]
   const covered = new Set(named.filter((e) => e.category === 'State forces' && e.country).map((e) => e.country));
   const byWord = new Map<string, { military: ActorEntry | null; police: ActorEntry }>();
   for (const c of countries.values()) {
-    const entry = (name: string, alias: string): ActorEntry => ({ name, category: 'State forces', country: c.code, from: null, to: null, aliases: [alias], source: 'demonym', role: 'any', file: 'world-countries', line: 0 });
+    const entry = (name: string, alias: string): ActorEntry => ({
+      name,
+      category: 'State forces',
+      country: c.code,
+      from: null,
+      to: null,
+      aliases: [alias],
+      source: 'demonym',
+      role: 'any',
+      file: 'world-countries',
+      line: 0,
+    });
     const pair = {
       military: covered.has(c.code) ? null : entry(`Military Forces of ${c.name}`, `${c.demonyms[0] ?? c.name} forces`),
       police: entry(`Police Forces of ${c.name}`, `${c.demonyms[0] ?? c.name} police`),
     };
-    for (const w of [...c.demonyms, ...c.names]) if (w.length > 2 && !byWord.has(w.toLowerCase())) byWord.set(w.toLowerCase(), pair);
+    for (const w of [...c.demonyms, ...c.names])
+      if (w.length > 2 && !byWord.has(w.toLowerCase())) byWord.set(w.toLowerCase(), pair);
   }
-  const words = [...byWord.keys()].sort((a, b) => b.length - a.length).map(escape);
+  const words = [...byWord.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
   // One alternation of ~500 country words, tried only at word starts; the force noun decides military vs police.
   const re = new RegExp(
     `(?<![\\w-])(${words.join('|')})(?:'s)? (?:(armed forces|army|forces|troops|military|soldiers|warplanes|jets|air ?force|navy|marines|border guards|security forces|artillery|drones?)|(police|gendarmerie|gendarmes))(?![\\w])`,
@@ -175,7 +188,11 @@ function validAt(entry: ActorEntry, date: string | null | undefined): boolean {
   return true;
 }
 
-export function createActorMatcher(named: ActorEntry[], generic: ActorEntry[], countries: Map<string, CountryInfo>): ActorMatcher {
+export function createActorMatcher(
+  named: ActorEntry[],
+  generic: ActorEntry[],
+  countries: Map<string, CountryInfo>,
+): ActorMatcher {
   const demonym = demonymMatcher(countries, named);
   const groups = [compileGroup(named), compileGroup(generic)];
   const entries = [...named, ...generic];
@@ -208,7 +225,9 @@ export function createActorMatcher(named: ActorEntry[], generic: ActorEntry[], c
           // An alias shared by two entries with date bounds: the one valid at the event date wins.
           if (!validAt(entry, date)) {
             const base = entry.name.split(' (')[0];
-            const alt = group.aliases.find((a) => a.entry !== entry && a.entry.name.split(' (')[0] === base && validAt(a.entry, date));
+            const alt = group.aliases.find(
+              (a) => a.entry !== entry && a.entry.name.split(' (')[0] === base && validAt(a.entry, date),
+            );
             if (alt) entry = alt.entry;
           }
           const start = offset + m.index;
@@ -235,7 +254,13 @@ export function createActorMatcher(named: ActorEntry[], generic: ActorEntry[], c
       const merged: ActorMention[] = [];
       for (const m of sorted) {
         const prev = merged[merged.length - 1];
-        if (prev && m.entry.source === 'generic' && prev.entry.source !== 'generic' && m.start - prev.end <= 1 && m.start >= prev.end) {
+        if (
+          prev &&
+          m.entry.source === 'generic' &&
+          prev.entry.source !== 'generic' &&
+          m.start - prev.end <= 1 &&
+          m.start >= prev.end
+        ) {
           merged[merged.length - 1] = { ...prev, end: m.end, text: text.slice(prev.start - offset, m.end - offset) };
           continue;
         }
@@ -258,10 +283,13 @@ export function categoryIn(entry: ActorEntry, eventCountry: string | null): Acto
 export function actorName(entry: ActorEntry, countries: Map<string, CountryInfo>, eventCountry: string | null): string {
   if (!entry.name.includes('{country}')) return entry.name;
   const name = eventCountry ? (countries.get(eventCountry)?.name ?? eventCountry) : null;
-  return name ? entry.name.replace('{country}', name) : entry.name.replace(/ ?\(?\{country\}\)?/, '').replace(/ of$/, '');
+  return name
+    ? entry.name.replace('{country}', name)
+    : entry.name.replace(/ ?\(?\{country\}\)?/, '').replace(/ of$/, '');
 }
 
-const HEAD_NOUN = /(?:^|\s)(militants|fighters|rebels|gunmen|insurgents|troops|soldiers|forces|militiamen|jihadists|separatists)$/i;
+const HEAD_NOUN =
+  /(?:^|\s)(militants|fighters|rebels|gunmen|insurgents|troops|soldiers|forces|militiamen|jihadists|separatists)$/i;
 
 /**
  * Coreference by head noun: "the militants" after "Turkish-backed militants" are those militants. A generic mention

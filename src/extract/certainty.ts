@@ -4,8 +4,9 @@
  * (a party denies it). The attributed source is the noun phrase next to the attribution verb ("X said",
  * "according to X"). Sentences inside an embedded post are the post author's claims.
  */
-import type { Span } from '../model/report.js';
+
 import type { Certainty } from '../model/extraction.js';
+import type { Span } from '../model/report.js';
 import { compilePattern, type LexiconRow } from './lexicon-file.js';
 
 export interface CertaintyRule {
@@ -30,7 +31,11 @@ export function compileCertaintyLexicon(rows: LexiconRow[]): CertaintyRule[] {
     if (!['hedge', 'source-before', 'source-after'].includes(kind ?? '')) {
       throw new Error(`${row.file}:${row.line}: unknown kind '${kind}'`);
     }
-    return { certainty: certainty as Certainty, kind: kind as CertaintyRule['kind'], re: compilePattern(rest.join('|'), row) };
+    return {
+      certainty: certainty as Certainty,
+      kind: kind as CertaintyRule['kind'],
+      re: compilePattern(rest.join('|'), row),
+    };
   });
 }
 
@@ -40,16 +45,23 @@ const RANK: Record<Certainty, number> = { denied: 4, unconfirmed: 3, claimed: 2,
 /** A source noun phrase: up to 6 words of names, titles and organisations. */
 function sourceBefore(text: string, at: number): string | null {
   const head = text.slice(Math.max(0, at - 90), at);
-  const m = /((?:(?:the|a|an|its|their|local|[A-Z][\w'’.-]*|[a-z]+(?:'s)?)\s+){0,5}?(?:[A-Z][\w'’.-]*|spokesm[ae]n|spokesperson|officials?|sources?|police|army|ministry|military|residents?|witnesses|activists?|group|observatory|agency|media|monitor|statement|channel|authorities|commander|governor|militants?|rebels?|forces|outlets?|reports?|journalists?))\s*,?\s*$/u.exec(head);
+  const m =
+    /((?:(?:the|a|an|its|their|local|[A-Z][\w'’.-]*|[a-z]+(?:'s)?)\s+){0,5}?(?:[A-Z][\w'’.-]*|spokesm[ae]n|spokesperson|officials?|sources?|police|army|ministry|military|residents?|witnesses|activists?|group|observatory|agency|media|monitor|statement|channel|authorities|commander|governor|militants?|rebels?|forces|outlets?|reports?|journalists?))\s*,?\s*$/u.exec(
+      head,
+    );
   return m?.[1]?.trim() ?? null;
 }
 function sourceAfter(text: string, from: number): string | null {
-  const m = /^\s*((?:the\s+|a\s+|an\s+)?(?:[\w'’.&-]+\s*){1,7}?)(?=[,.;:]|\s+(?:said|reported|that|which|who|on|in)\b|$)/u.exec(text.slice(from, from + 100));
+  const m =
+    /^\s*((?:the\s+|a\s+|an\s+)?(?:[\w'’.&-]+\s*){1,7}?)(?=[,.;:]|\s+(?:said|reported|that|which|who|on|in)\b|$)/u.exec(
+      text.slice(from, from + 100),
+    );
   return m?.[1]?.trim().replace(/[.,;:]+$/, '') || null;
 }
 
 /** Parties whose own statements about their actions are claims rather than reports. */
-const PARTY = /\b(?:militants?|rebels?|group|army|military|forces|ministry of defen[cs]e|defen[cs]e ministry|spokesm[ae]n|commander|taliban|houthis?|shabaab|islamic state|amaq|hamas|hezbollah|idf|statement|telegram|channel|propaganda)\b/i;
+const PARTY =
+  /\b(?:militants?|rebels?|group|army|military|forces|ministry of defen[cs]e|defen[cs]e ministry|spokesm[ae]n|commander|taliban|houthis?|shabaab|islamic state|amaq|hamas|hezbollah|idf|statement|telegram|channel|propaganda)\b/i;
 
 export function assessCertainty(rules: CertaintyRule[], sentence: string, offset = 0): CertaintyDecision {
   let best: CertaintyDecision = { certainty: 'reported', attribution: null, reason: 'outlet-voice', span: null };
@@ -61,7 +73,8 @@ export function assessCertainty(rules: CertaintyRule[], sentence: string, offset
       else if (rule.kind === 'source-after') source = sourceAfter(sentence, m.index + m[0].length);
       let certainty = rule.certainty;
       // "The group said it had captured…" — a party speaking of its own action is a claim.
-      if (certainty === 'reported' && source && PARTY.test(source) && rule.kind === 'source-before') certainty = 'claimed';
+      if (certainty === 'reported' && source && PARTY.test(source) && rule.kind === 'source-before')
+        certainty = 'claimed';
       const decision: CertaintyDecision = {
         certainty,
         attribution: source,

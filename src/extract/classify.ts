@@ -33,14 +33,34 @@ export interface ClassifyInput {
   offset: number;
 }
 
-const ARMED: ReadonlySet<ActorCategory> = new Set(['State forces', 'Rebel group', 'Political militia', 'Identity militia', 'External/Other forces']);
-const WEAK = new Set(['kill', 'other-sd', 'change', 'arrest', 'looting', 'agreement', 'clash', 'mob', 'blast', 'bombing']);
+const ARMED: ReadonlySet<ActorCategory> = new Set([
+  'State forces',
+  'Rebel group',
+  'Political militia',
+  'Identity militia',
+  'External/Other forces',
+]);
+const WEAK = new Set([
+  'kill',
+  'other-sd',
+  'change',
+  'arrest',
+  'looting',
+  'agreement',
+  'clash',
+  'mob',
+  'blast',
+  'bombing',
+]);
 /** Verbs of an actual attack: with one of them, a sentence that also talks diplomacy still reports violence. */
-const ATTACK_VERB = /\b(?:killed|killing|dead|wounded|injured|struck|shelled|bombed|fired (?:at|on)|attacked|clashed|captured|seized|stormed|abducted|kidnapped)\b/i;
+const ATTACK_VERB =
+  /\b(?:killed|killing|dead|wounded|injured|struck|shelled|bombed|fired (?:at|on)|attacked|clashed|captured|seized|stormed|abducted|kidnapped)\b/i;
 /** Victims who are held: violence against them is not a battle. */
-const CAPTIVE = /\b(?:captured|detained|imprisoned|captive|kidnapped|abducted) (?:soldiers|fighters|troops|men|prisoners)|\b(?:prisoners|captives|detainees|hostages|prisoners of war|pows)\b/i;
+const CAPTIVE =
+  /\b(?:captured|detained|imprisoned|captive|kidnapped|abducted) (?:soldiers|fighters|troops|men|prisoners)|\b(?:prisoners|captives|detainees|hostages|prisoners of war|pows)\b/i;
 /** Words that make the trigger a plan, a threat or an expectation rather than something that happened. */
-const HYPOTHETICAL = /\b(?:will|would|plans? to|planned to|planning to|threaten(?:s|ed)? to|vow(?:s|ed)? to|call(?:s|ed)? for|in anticipation of|ahead of|intend(?:s|ed)? to|expected to|could|might|may|prepar(?:e|es|ed|ing) to|mobili[sz]ing [^.]{0,40}to|wait(?:ing|ed)? for [^.]{0,40}to)\s+(?:\w+\s+){0,2}$/i;
+const HYPOTHETICAL =
+  /\b(?:will|would|plans? to|planned to|planning to|threaten(?:s|ed)? to|vow(?:s|ed)? to|call(?:s|ed)? for|in anticipation of|ahead of|intend(?:s|ed)? to|expected to|could|might|may|prepar(?:e|es|ed|ing) to|mobili[sz]ing [^.]{0,40}to|wait(?:ing|ed)? for [^.]{0,40}to)\s+(?:\w+\s+){0,2}$/i;
 
 export function isArmed(c: ActorCategory | null): boolean {
   return c !== null && ARMED.has(c);
@@ -55,13 +75,25 @@ export function classify(input: ClassifyInput): Classification | null {
   for (const h of context) if (!ctx.has(h.entry.feature)) ctx.set(h.entry.feature, h);
   const has = (f: string) => by.has(f);
   const hit = (f: string) => by.get(f) as TriggerHit;
-  const make = (f: string, eventType: EventType, subEventType: SubEventType, reason: string, factor = 1): Classification => {
+  const make = (
+    f: string,
+    eventType: EventType,
+    subEventType: SubEventType,
+    reason: string,
+    factor = 1,
+  ): Classification => {
     const t = hit(f);
     return { eventType, subEventType, trigger: t, weight: t.entry.weight * factor, reason };
   };
   const fromEntry = (f: string, reason: string, factor = 1): Classification => {
     const t = hit(f);
-    return { eventType: t.entry.eventType, subEventType: t.entry.subEventType, trigger: t, weight: t.entry.weight * factor, reason };
+    return {
+      eventType: t.entry.eventType,
+      subEventType: t.entry.subEventType,
+      trigger: t,
+      weight: t.entry.weight * factor,
+      reason,
+    };
   };
   const agent = input.agentCategory;
   const patient = input.patientCategory;
@@ -74,7 +106,11 @@ export function classify(input: ClassifyInput): Classification | null {
   const strong = [...by.keys()].filter((f) => !WEAK.has(f));
   const protestish = has('protest') || has('crowd-violence');
   if (input.nonEvent.length && !input.armed && strong.filter((f) => f !== 'intervention').length === 0) return null;
-  if (input.nonEvent.some((c) => c === 'disaster' || c === 'disease' || c === 'manmade') && !input.armed && !protestish) {
+  if (
+    input.nonEvent.some((c) => c === 'disaster' || c === 'disease' || c === 'manmade') &&
+    !input.armed &&
+    !protestish
+  ) {
     if (!has('air') && !has('shelling') && !has('ied') && !has('suicide') && !has('grenade')) return null;
   }
 
@@ -96,12 +132,17 @@ export function classify(input: ClassifyInput): Classification | null {
     const excessive = qualifier('excessive');
     const crowd = qualifier('crowd-violence');
     const intervention = qualifier('intervention');
-    if (excessive) return { ...make('protest', 'Protests', 'Excessive force against protesters', 'protest+excessive-force'), trigger: hit('protest') };
+    if (excessive)
+      return {
+        ...make('protest', 'Protests', 'Excessive force against protesters', 'protest+excessive-force'),
+        trigger: hit('protest'),
+      };
     if (crowd) return make('protest', 'Riots', 'Violent demonstration', 'protest+crowd-violence');
     if (intervention || (patient === 'State forces' && has('kill'))) {
       return make('protest', 'Protests', 'Protest with intervention', 'protest+intervention');
     }
-    if (has('kill') && isArmed(agent)) return make('kill', 'Violence against civilians', 'Attack', 'protest-word+attack', 0.9);
+    if (has('kill') && isArmed(agent))
+      return make('kill', 'Violence against civilians', 'Attack', 'protest-word+attack', 0.9);
     return make('protest', 'Protests', 'Peaceful protest', 'protest');
   }
   // 3. Weapons that name the sub-type.
@@ -114,7 +155,8 @@ export function classify(input: ClassifyInput): Classification | null {
   if (has('blast') && !has('clash')) return fromEntry('blast', 'explosion');
   // "bombed": from the air when a state force did it, else a planted bomb.
   if (has('bombing')) {
-    if (agent === 'State forces' || agent === 'External/Other forces') return make('bombing', 'Explosions/Remote violence', 'Air/drone strike', 'bombing+state-agent');
+    if (agent === 'State forces' || agent === 'External/Other forces')
+      return make('bombing', 'Explosions/Remote violence', 'Air/drone strike', 'bombing+state-agent');
     return fromEntry('bombing', 'bombing');
   }
   // 4. Territory.
@@ -134,18 +176,25 @@ export function classify(input: ClassifyInput): Classification | null {
   }
   // 6. Crowds.
   if (has('crowd-violence') && (agent === 'Rioters' || has('mob') || /\briot|\brioters/i.test(input.text))) {
-    if (has('mob') || agent === 'Rioters' && !/\briot/i.test(input.text)) return make('crowd-violence', 'Riots', 'Mob violence', 'crowd-violence+mob');
+    if (has('mob') || (agent === 'Rioters' && !/\briot/i.test(input.text)))
+      return make('crowd-violence', 'Riots', 'Mob violence', 'crowd-violence+mob');
     return fromEntry('crowd-violence', 'riot');
   }
   if (has('mob') && !isArmed(agent)) return fromEntry('mob', 'mob');
   // 7. Violence against people.
   if (has('sexual')) return fromEntry('sexual', 'sexual-violence');
   if (has('abduct')) {
-    if (agent === 'State forces' && !isArmed(patient)) return make('abduct', 'Strategic developments', 'Arrests', 'abduct+state-agent', 0.9);
+    if (agent === 'State forces' && !isArmed(patient))
+      return make('abduct', 'Strategic developments', 'Arrests', 'abduct+state-agent', 0.9);
     return fromEntry('abduct', 'abduction');
   }
   if (has('clash')) {
-    if (patient === 'Civilians' && !isArmed(patient) && has('kill') && !/clash|fight|exchange|battle|shoot-?out|firefight/i.test(hit('clash').text)) {
+    if (
+      patient === 'Civilians' &&
+      !isArmed(patient) &&
+      has('kill') &&
+      !/clash|fight|exchange|battle|shoot-?out|firefight/i.test(hit('clash').text)
+    ) {
       return make('kill', 'Violence against civilians', 'Attack', 'attack-on-civilians');
     }
     if (agent === 'Rioters' || patient === 'Rioters') return make('clash', 'Riots', 'Mob violence', 'clash+rioters');
@@ -155,12 +204,23 @@ export function classify(input: ClassifyInput): Classification | null {
     // Prisoners, captives and detainees are out of the fight: violence against them is violence against civilians.
     if (CAPTIVE.test(input.text)) return make('kill', 'Violence against civilians', 'Attack', 'attack-on-captives');
     if (isArmed(agent) && isArmed(patient)) return make('kill', 'Battles', 'Armed clash', 'armed-vs-armed', 0.9);
-    if (agent === 'Rioters' || agent === 'Protesters') return make('kill', 'Riots', 'Mob violence', 'crowd-attack', 0.9);
-    if (has('looting') && !/kill|dead|murder|shot|stab|beat/i.test(hit('kill').text)) return fromEntry('looting', 'property-attack');
-    if (has('arrest') && agent === 'State forces' && !/kill|dead|murder|shot|stab|beat|tortur/i.test(hit('kill').text)) {
+    if (agent === 'Rioters' || agent === 'Protesters')
+      return make('kill', 'Riots', 'Mob violence', 'crowd-attack', 0.9);
+    if (has('looting') && !/kill|dead|murder|shot|stab|beat/i.test(hit('kill').text))
+      return fromEntry('looting', 'property-attack');
+    if (
+      has('arrest') &&
+      agent === 'State forces' &&
+      !/kill|dead|murder|shot|stab|beat|tortur/i.test(hit('kill').text)
+    ) {
       return fromEntry('arrest', 'arrest-raid');
     }
-    return make('kill', 'Violence against civilians', 'Attack', patient === 'Civilians' ? 'attack-on-civilians' : 'attack');
+    return make(
+      'kill',
+      'Violence against civilians',
+      'Attack',
+      patient === 'Civilians' ? 'attack-on-civilians' : 'attack',
+    );
   }
   // 8. Strategic developments.
   if (has('arrest')) return fromEntry('arrest', 'arrest');
@@ -180,7 +240,10 @@ export function classify(input: ClassifyInput): Classification | null {
     return fromEntry('other-sd', 'other-strategic');
   }
   // Police dispersing a crowd imply a gathering even when the words for it are missing.
-  if (has('intervention') && /dispers|tear ?gas|water ?cannon|baton|lathi|rubber bullets/i.test(hit('intervention').text)) {
+  if (
+    has('intervention') &&
+    /dispers|tear ?gas|water ?cannon|baton|lathi|rubber bullets/i.test(hit('intervention').text)
+  ) {
     return make('intervention', 'Protests', 'Protest with intervention', 'dispersal-implies-protest', 0.8);
   }
   if (has('intervention') && input.armed && /arrest|detain/i.test(hit('intervention').text)) {

@@ -6,8 +6,9 @@
  * attached to a person noun or directly to a casualty word; counts of vehicles, weapons, years or attackers are
  * never casualty counts. Subsets ("including 2 women") are not added to the total.
  */
-import type { Span } from '../model/report.js';
+
 import type { CountRange } from '../model/extraction.js';
+import type { Span } from '../model/report.js';
 import { alternatives, compilePattern, type LexiconRow } from './lexicon-file.js';
 
 export type CountCategory = 'killed' | 'injured' | 'captured';
@@ -154,7 +155,12 @@ function findQuantities(lex: CountLexicon, text: string): Quantity[] {
     let gap = after.length;
     let headEnd = m.index + m[0].length;
     const firstWord = words[0];
-    if (firstWord && !/[.;:!?()]/.test(after.slice(0, firstWord.index)) && /^[a-z]+s$/i.test(firstWord[0]) && !lex.thing.test(firstWord[0])) {
+    if (
+      firstWord &&
+      !/[.;:!?()]/.test(after.slice(0, firstWord.index)) &&
+      /^[a-z]+s$/i.test(firstWord[0]) &&
+      !lex.thing.test(firstWord[0])
+    ) {
       headEnd = m.index + m[0].length + firstWord.index + firstWord[0].length;
     }
     for (const w of words) {
@@ -170,7 +176,11 @@ function findQuantities(lex: CountLexicon, text: string): Quantity[] {
         isThing = true;
         break;
       }
-      if (/^(?:killed|dead|died|injured|wounded|hurt|captured|abducted|kidnapped|arrested|detained|were|was|have|had|are|is|and|who|in|on|at|of|by|from|with|as)$/i.test(word)) {
+      if (
+        /^(?:killed|dead|died|injured|wounded|hurt|captured|abducted|kidnapped|arrested|detained|were|was|have|had|are|is|and|who|in|on|at|of|by|from|with|as)$/i.test(
+          word,
+        )
+      ) {
         gap = w.index;
         break;
       }
@@ -180,12 +190,23 @@ function findQuantities(lex: CountLexicon, text: string): Quantity[] {
     if (!isPerson && m[2] && /^\d{4}$/.test(m[2]) && value >= 1900 && value <= 2100) continue;
     if (isArticle && !isPerson) continue;
     void gap;
-    out.push({ start: m.index, end: m.index + m[0].length, range: { low, high }, reason, nounEnd, isPerson, isThing, isArticle, headEnd: isPerson ? nounEnd : headEnd });
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      range: { low, high },
+      reason,
+      nounEnd,
+      isPerson,
+      isThing,
+      isArticle,
+      headEnd: isPerson ? nounEnd : headEnd,
+    });
   }
   return out;
 }
 
-const AUX = /^[\s,]*(?:(?:were|was|have been|had been|has been|are|is|being|got|reportedly|also|allegedly|later|all|each|subsequently|likewise|who|had|have|found|left|confirmed|feared|shot|\w+ly)\s*)*$/i;
+const AUX =
+  /^[\s,]*(?:(?:were|was|have been|had been|has been|are|is|being|got|reportedly|also|allegedly|later|all|each|subsequently|likewise|who|had|have|found|left|confirmed|feared|shot|\w+ly)\s*)*$/i;
 const JOIN = /^\s*(?:,\s*)?(?:and|as well as|plus|,|along with)\s*$/i;
 
 /**
@@ -197,11 +218,15 @@ export function findCounts(lex: CountLexicon, text: string, offset = 0): CountMe
   const masked = maskParentheses(text);
   const out: CountMention[] = [];
   // 1. ACLED coding remarks state the coded figure outright.
-  const coded = /(?:(?:unknown|unclear|unspecified|reported)\s+)?fatalit(?:y|ies)\s+(?:were\s+|was\s+|are\s+)?coded\s+as\s+(\d+)|(\d+)\s+fatalit(?:y|ies)\b/giu;
+  const coded =
+    /(?:(?:unknown|unclear|unspecified|reported)\s+)?fatalit(?:y|ies)\s+(?:were\s+|was\s+|are\s+)?coded\s+as\s+(\d+)|(\d+)\s+fatalit(?:y|ies)\b/giu;
   for (const m of text.matchAll(coded)) {
     let value = Number(m[1] ?? m[2]);
     let reason = m[1] !== undefined ? 'acled-coded' : 'acled-fatalities';
-    const split = /(?:split|spread|divided|distributed)\s+(?:up\s+|equally\s+|evenly\s+)?(?:between|among|across|over)\s+(\d+|two|three|four|five|six|seven|eight|nine|ten)\b/i.exec(text.slice(m.index));
+    const split =
+      /(?:split|spread|divided|distributed)\s+(?:up\s+|equally\s+|evenly\s+)?(?:between|among|across|over)\s+(\d+|two|three|four|five|six|seven|eight|nine|ten)\b/i.exec(
+        text.slice(m.index),
+      );
     if (split) {
       const n = wordValue(lex, split[1] ?? '1') ?? 1;
       if (n > 1) {
@@ -209,11 +234,20 @@ export function findCounts(lex: CountLexicon, text: string, offset = 0): CountMe
         reason += `-split-${n}`;
       }
     }
-    out.push({ start: offset + m.index, end: offset + m.index + m[0].length, category: 'killed', range: { low: value, high: value }, reason });
+    out.push({
+      start: offset + m.index,
+      end: offset + m.index + m[0].length,
+      category: 'killed',
+      range: { low: value, high: value },
+      reason,
+    });
   }
   if (out.length) return out;
   // "No fatalities/casualties (reported)" states zero.
-  const none = /\bno (?:(?:reported |known )?(?:fatalities|deaths|casualties)|one was (?:killed|hurt|injured)|injuries)\b|\bneither (?:injuries|fatalities) nor (?:injuries|fatalities)\b|\bwithout (?:causing )?(?:casualties|fatalities)\b/i.exec(text);
+  const none =
+    /\bno (?:(?:reported |known )?(?:fatalities|deaths|casualties)|one was (?:killed|hurt|injured)|injuries)\b|\bneither (?:injuries|fatalities) nor (?:injuries|fatalities)\b|\bwithout (?:causing )?(?:casualties|fatalities)\b/i.exec(
+      text,
+    );
   const quantities = findQuantities(lex, masked);
   for (const { category, re } of lex.casualty) {
     re.lastIndex = 0;
@@ -229,22 +263,38 @@ export function findCounts(lex: CountLexicon, text: string, offset = 0): CountMe
         if (q.isThing) break;
         const between = masked.slice(q.isPerson ? q.nounEnd : q.end, cursor);
         const glue = left.length === 0 ? AUX : JOIN;
-        if (!glue.test(between) && !(left.length > 0 && /^[\s,]*(?:and|as well as)\s*$/i.test(between.replace(/\b(?:were|was)\b/g, '')))) break;
-        if (!q.isPerson && left.length === 0 && between.trim() !== '' && !/^\s*(?:were|was|are|people)?\s*$/i.test(between)) break;
+        if (
+          !glue.test(between) &&
+          !(left.length > 0 && /^[\s,]*(?:and|as well as)\s*$/i.test(between.replace(/\b(?:were|was)\b/g, '')))
+        )
+          break;
+        if (
+          !q.isPerson &&
+          left.length === 0 &&
+          between.trim() !== '' &&
+          !/^\s*(?:were|was|are|people)?\s*$/i.test(between)
+        )
+          break;
         if (/including\s*$|among them\s*$|of whom\s*$/i.test(masked.slice(Math.max(0, q.start - 14), q.start))) break;
         left.push(q);
         cursor = q.start;
       }
       // Right: "killing at least 12 people", "injured two soldiers and a civilian".
       const right: Quantity[] = [];
-      if (!left.length && /^(?:kill|injur|wound|abduct|kidnap|arrest|detain|captur|apprehend|seiz|execut|murder|behead|lynch|massacr|gunned|shot)/i.test(c[0])) {
+      if (
+        !left.length &&
+        /^(?:kill|injur|wound|abduct|kidnap|arrest|detain|captur|apprehend|seiz|execut|murder|behead|lynch|massacr|gunned|shot)/i.test(
+          c[0],
+        )
+      ) {
         let pos = cEnd;
         for (const q of quantities) {
           if (q.start < pos) continue;
           const between = masked.slice(pos, q.start);
           const glue = right.length === 0 ? /^\s*(?:\w+\s+)?$/ : JOIN;
           if (!glue.test(between) || /[.;]/.test(between)) break;
-          if (right.length === 0 && between.trim() && !/^\s*(?:at|also|another|nearly|about|around)\s*$/i.test(between)) break;
+          if (right.length === 0 && between.trim() && !/^\s*(?:at|also|another|nearly|about|around)\s*$/i.test(between))
+            break;
           if (!q.isPerson && (q.isThing || q.isArticle)) break;
           if (/including\s*$/i.test(masked.slice(Math.max(0, q.start - 12), q.start))) break;
           right.push(q);
@@ -271,12 +321,28 @@ export function findCounts(lex: CountLexicon, text: string, offset = 0): CountMe
     }
   }
   if (none && !out.some((o) => o.category === 'killed')) {
-    out.push({ start: offset + none.index, end: offset + none.index + none[0].length, category: 'killed', range: { low: 0, high: 0 }, reason: 'none-reported' });
+    out.push({
+      start: offset + none.index,
+      end: offset + none.index + none[0].length,
+      category: 'killed',
+      range: { low: 0, high: 0 },
+      reason: 'none-reported',
+    });
   }
   // Overlapping mentions of one category: keep the widest (a sum beats its parts).
   return out
     .sort((a, b) => a.start - b.start || b.end - a.end)
-    .filter((m, i, all) => !all.some((o, j) => j !== i && o.category === m.category && o.start <= m.start && o.end >= m.end && (o.end - o.start > m.end - m.start || j < i)));
+    .filter(
+      (m, i, all) =>
+        !all.some(
+          (o, j) =>
+            j !== i &&
+            o.category === m.category &&
+            o.start <= m.start &&
+            o.end >= m.end &&
+            (o.end - o.start > m.end - m.start || j < i),
+        ),
+    );
 }
 
 /** The count of one category for an event from the mentions in its sentences: the largest mention (never a sum of

@@ -5,8 +5,9 @@
  * that they never date a new event. ACLED notes ("On 9 May 2020, …", "Around 8 May 2020 (as reported)") state their
  * own date: the first absolute date of a note is its event date.
  */
-import type { Span } from '../model/report.js';
+
 import type { DatePrecision, EventDate } from '../model/extraction.js';
+import type { Span } from '../model/report.js';
 
 export interface DateMention extends Span {
   text: string;
@@ -18,24 +19,67 @@ export interface DateMention extends Span {
 }
 
 const MONTHS: Record<string, number> = {
-  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6, july: 7,
-  jul: 7, august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10, november: 11, nov: 11,
-  december: 12, dec: 12,
+  january: 1,
+  jan: 1,
+  february: 2,
+  feb: 2,
+  march: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
+  may: 5,
+  june: 6,
+  jun: 6,
+  july: 7,
+  jul: 7,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sep: 9,
+  sept: 9,
+  october: 10,
+  oct: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
 };
 const WEEKDAYS: Record<string, number> = {
-  sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
+  sunday: 0,
+  monday: 1,
+  tuesday: 2,
+  wednesday: 3,
+  thursday: 4,
+  friday: 5,
+  saturday: 6,
 };
 const SMALL_NUMBERS: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
 };
 
-const MONTH_RE = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
-const DAY_MONTH = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?[\\s-]+(${MONTH_RE})\\.?(?:[\\s,-]+(\\d{4}|\\d{2}(?!\\d)))?\\b`, 'gi');
+const MONTH_RE =
+  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const DAY_MONTH = new RegExp(
+  `\\b(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?[\\s-]+(${MONTH_RE})\\.?(?:[\\s,-]+(\\d{4}|\\d{2}(?!\\d)))?\\b`,
+  'gi',
+);
 const MONTH_DAY = new RegExp(`\\b(${MONTH_RE})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d)(?:,?\\s+(\\d{4}))?\\b`, 'gi');
 const MONTH_YEAR = new RegExp(`\\b(${MONTH_RE})\\.?,?\\s+(\\d{4})\\b`, 'gi');
 const ISO = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
 const NUMERIC_DMY = /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/g;
-const YEAR_BACKGROUND = /\b(?:since|in|from|during|by|until|before|after|of)\s+(?:late |early |mid-?)?((?:19|20)\d{2})s?\b/gi;
+const YEAR_BACKGROUND =
+  /\b(?:since|in|from|during|by|until|before|after|of)\s+(?:late |early |mid-?)?((?:19|20)\d{2})s?\b/gi;
 const RELATIVE =
   /\b(?:(today|this morning|this afternoon|this evening|tonight|earlier today)|(yesterday|last night|overnight|the previous day|the day before|on the eve)|(?:on |last |this past |early |late )?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)(?:'s)?(?: (?:morning|afternoon|evening|night))?|(this week|earlier this week|during the week|past week|over the week(?:end)?|(?:this|last|the) weekend)|(last week|the previous week|a week ago)|(earlier this month|this month|so far this month)|(last month|the previous month|a month ago)|((?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten) days? ago)|(last year|the previous year|years? ago|in recent years|in the past|previously|for years|for decades|(?:\w+ )?years earlier))\b/gi;
 
@@ -104,7 +148,14 @@ export function findDates(text: string, published: Date | null): DateMention[] {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     if (!valid(y, mo, d)) continue;
     const t = utc(y, mo, d);
-    add({ start: m.index, end: m.index + m[0].length, text: m[0], date: interval(t, t, 'day'), reason: 'absolute-iso', background: background(y, mo) });
+    add({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      date: interval(t, t, 'day'),
+      reason: 'absolute-iso',
+      background: background(y, mo),
+    });
   }
   for (const m of text.matchAll(DAY_MONTH)) {
     const d = Number(m[1]);
@@ -115,7 +166,14 @@ export function findDates(text: string, published: Date | null): DateMention[] {
     y ??= yearFor(mo, d);
     if (y === null || !valid(y, mo, d)) continue;
     const t = utc(y, mo, d);
-    add({ start: m.index, end: m.index + m[0].length, text: m[0], date: interval(t, t, 'day'), reason: m[3] ? 'absolute-day' : 'absolute-day-no-year', background: background(y, mo) });
+    add({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      date: interval(t, t, 'day'),
+      reason: m[3] ? 'absolute-day' : 'absolute-day-no-year',
+      background: background(y, mo),
+    });
   }
   for (const m of text.matchAll(MONTH_DAY)) {
     const mo = monthKey(m[1] ?? '');
@@ -124,13 +182,27 @@ export function findDates(text: string, published: Date | null): DateMention[] {
     const y = m[3] ? Number(m[3]) : yearFor(mo, d);
     if (y === null || !valid(y, mo, d)) continue;
     const t = utc(y, mo, d);
-    add({ start: m.index, end: m.index + m[0].length, text: m[0], date: interval(t, t, 'day'), reason: m[3] ? 'absolute-day' : 'absolute-day-no-year', background: background(y, mo) });
+    add({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      date: interval(t, t, 'day'),
+      reason: m[3] ? 'absolute-day' : 'absolute-day-no-year',
+      background: background(y, mo),
+    });
   }
   for (const m of text.matchAll(NUMERIC_DMY)) {
     const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
     if (!valid(y, mo, d)) continue;
     const t = utc(y, mo, d);
-    add({ start: m.index, end: m.index + m[0].length, text: m[0], date: interval(t, t, 'day'), reason: 'absolute-numeric', background: background(y, mo) });
+    add({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      date: interval(t, t, 'day'),
+      reason: 'absolute-numeric',
+      background: background(y, mo),
+    });
   }
   for (const m of text.matchAll(MONTH_YEAR)) {
     const mo = monthKey(m[1] ?? '');
@@ -138,7 +210,14 @@ export function findDates(text: string, published: Date | null): DateMention[] {
     if (!mo) continue;
     const s = utc(y, mo, 1);
     const e = addDays(utc(mo === 12 ? y + 1 : y, mo === 12 ? 1 : mo + 1, 1), -1);
-    add({ start: m.index, end: m.index + m[0].length, text: m[0], date: interval(s, e, 'month'), reason: 'absolute-month', background: background(y, mo) });
+    add({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      date: interval(s, e, 'month'),
+      reason: 'absolute-month',
+      background: background(y, mo),
+    });
   }
   for (const m of text.matchAll(YEAR_BACKGROUND)) {
     const y = Number(m[1]);
@@ -146,13 +225,29 @@ export function findDates(text: string, published: Date | null): DateMention[] {
     const e = utc(y, 12, 31);
     const pubY = published?.getUTCFullYear() ?? null;
     const isBackground = /^since/i.test(m[0]) || (pubY !== null && y < pubY);
-    add({ start: m.index, end: m.index + m[0].length, text: m[0], date: interval(s, e, 'year'), reason: /^since/i.test(m[0]) ? 'since-year' : 'year', background: isBackground });
+    add({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      date: interval(s, e, 'year'),
+      reason: /^since/i.test(m[0]) ? 'since-year' : 'year',
+      background: isBackground,
+    });
   }
   for (const m of text.matchAll(RELATIVE)) {
     const start = m.index;
     const end = m.index + m[0].length;
     if (m[9]) {
-      add({ start, end, text: m[0], date: published ? interval(addDays(published, -365), addDays(published, -1), 'year') : { start: '0000-01-01', end: '0000-01-01', precision: 'year' }, reason: 'background-phrase', background: true });
+      add({
+        start,
+        end,
+        text: m[0],
+        date: published
+          ? interval(addDays(published, -365), addDays(published, -1), 'year')
+          : { start: '0000-01-01', end: '0000-01-01', precision: 'year' },
+        reason: 'background-phrase',
+        background: true,
+      });
       continue;
     }
     if (!published) continue;
@@ -169,11 +264,15 @@ export function findDates(text: string, published: Date | null): DateMention[] {
       [date, reason] = [interval(t, t, 'day'), 'weekday'];
     } else if (m[4]) [date, reason] = [interval(addDays(p, -6), p, 'week'), 'this-week'];
     else if (m[5]) [date, reason] = [interval(addDays(p, -13), addDays(p, -7), 'week'), 'last-week'];
-    else if (m[6]) [date, reason] = [interval(utc(p.getUTCFullYear(), p.getUTCMonth() + 1, 1), p, 'month'), 'this-month'];
+    else if (m[6])
+      [date, reason] = [interval(utc(p.getUTCFullYear(), p.getUTCMonth() + 1, 1), p, 'month'), 'this-month'];
     else if (m[7]) {
       const y = p.getUTCMonth() === 0 ? p.getUTCFullYear() - 1 : p.getUTCFullYear();
       const mo = p.getUTCMonth() === 0 ? 12 : p.getUTCMonth();
-      [date, reason] = [interval(utc(y, mo, 1), addDays(utc(p.getUTCFullYear(), p.getUTCMonth() + 1, 1), -1), 'month'), 'last-month'];
+      [date, reason] = [
+        interval(utc(y, mo, 1), addDays(utc(p.getUTCFullYear(), p.getUTCMonth() + 1, 1), -1), 'month'),
+        'last-month',
+      ];
     } else if (m[8]) {
       const nWord = (m[8].split(/\s+/)[0] ?? '').toLowerCase();
       const n = Number.isFinite(Number(nWord)) ? Number(nWord) : (SMALL_NUMBERS[nWord] ?? 1);

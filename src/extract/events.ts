@@ -4,7 +4,7 @@
  * date; later sentences that only add casualties or the police response join the event they describe). Every field
  * keeps a reason code and the span it rests on.
  */
-import type { EmbeddedPost, Span } from '../model/report.js';
+
 import type {
   ActorCategory,
   CountRange,
@@ -16,9 +16,9 @@ import type {
   FieldReason,
   PlaceDecision,
   Precision,
-  SubEventType,
   TraceEntry,
 } from '../model/extraction.js';
+import type { EmbeddedPost, Span } from '../model/report.js';
 import { type ActorEntry, type ActorMatcher, type ActorMention, actorName, categoryIn } from './actors.js';
 import { assessCertainty, type CertaintyRule } from './certainty.js';
 import { type Classification, classify, isArmed } from './classify.js';
@@ -84,13 +84,51 @@ function isHeadline(text: string, s: Sentence): boolean {
 }
 
 /** The opening of an ACLED note: an optional label ("Looting:"), then the date clause. */
-const NOTE_OPENING = /^(?:[A-Z][\w /-]{2,40}:\s*)?(?:On|Around|As reported on|As of|Between|During the week of|In the week of|Since|Over the weekend of)\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})/;
-const OTHER_ENTRY = { feature: 'note-fallback', eventType: 'Strategic developments', subEventType: 'Other', weight: 0.2, pattern: '', file: 'events.ts', line: 0 } as const;
+const NOTE_OPENING =
+  /^(?:[A-Z][\w /-]{2,40}:\s*)?(?:On|Around|As reported on|As of|Between|During the week of|In the week of|Since|Over the weekend of)\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})/;
+const OTHER_ENTRY = {
+  feature: 'note-fallback',
+  eventType: 'Strategic developments',
+  subEventType: 'Other',
+  weight: 0.2,
+  pattern: '',
+  file: 'events.ts',
+  line: 0,
+} as const;
 
-const CLAUSE_SPLIT = /;\s+|,?\s+while\s+|,\s+whereas\s+|,\s+meanwhile,?\s+|\.\s+Meanwhile,?\s+|,\s+and\s+(?=(?:the\s+|a\s+|an\s+)?[A-Z][\w-]+\s+(?:forces|militants|troops|army|police|rebels|fighters|gunmen|jets|warplanes|aircraft|drones?)\b)/g;
-const STRONG_FEATURES = new Set(['air', 'shelling', 'ied', 'suicide', 'grenade', 'chemical', 'clash', 'regain', 'overtake', 'abduct', 'sexual', 'protest', 'mob', 'crowd-violence', 'looting', 'disrupted', 'hq', 'transfer']);
+const CLAUSE_SPLIT =
+  /;\s+|,?\s+while\s+|,\s+whereas\s+|,\s+meanwhile,?\s+|\.\s+Meanwhile,?\s+|,\s+and\s+(?=(?:the\s+|a\s+|an\s+)?[A-Z][\w-]+\s+(?:forces|militants|troops|army|police|rebels|fighters|gunmen|jets|warplanes|aircraft|drones?)\b)/g;
+const STRONG_FEATURES = new Set([
+  'air',
+  'shelling',
+  'ied',
+  'suicide',
+  'grenade',
+  'chemical',
+  'clash',
+  'regain',
+  'overtake',
+  'abduct',
+  'sexual',
+  'protest',
+  'mob',
+  'crowd-violence',
+  'looting',
+  'disrupted',
+  'hq',
+  'transfer',
+]);
 /** Features that, in a sentence after an event, only describe its outcome (casualties, the police response). */
-const OUTCOME_FEATURES = new Set(['kill', 'intervention', 'arrest', 'excessive', 'crowd-violence', 'other-sd', 'change', 'looting']);
+const OUTCOME_FEATURES = new Set([
+  'kill',
+  'intervention',
+  'arrest',
+  'excessive',
+  'crowd-violence',
+  'other-sd',
+  'change',
+  'looting',
+]);
 
 function clauses(sentence: Sentence): Span[] {
   const out: Span[] = [];
@@ -109,7 +147,12 @@ function clauses(sentence: Sentence): Span[] {
 const within = (s: Span, outer: Span) => s.start >= outer.start && s.end <= outer.end;
 
 /** Agent and patient relative to the trigger: "between X and Y", passive "… by X", else before/after the verb. */
-function roles(text: string, clause: Span, actors: ActorMention[], trigger: TriggerHit): { agent: ActorMention | null; patient: ActorMention | null; reason: string } {
+function roles(
+  text: string,
+  clause: Span,
+  actors: ActorMention[],
+  trigger: TriggerHit,
+): { agent: ActorMention | null; patient: ActorMention | null; reason: string } {
   const inClause = actors.filter((a) => within(a, clause));
   const between = /\bbetween\b/i.exec(text.slice(clause.start, clause.end));
   if (between) {
@@ -120,23 +163,38 @@ function roles(text: string, clause: Span, actors: ActorMention[], trigger: Trig
   const before = inClause.filter((a) => a.end <= trigger.start).reverse();
   // A coordinated subject ("pro-Hadi forces and Popular Resistance fighters thwarted…"): its first member leads.
   // An actor right after a preposition ("a crackdown on Taliban militants") is an object, not the subject.
-  const object = (a: ActorMention) => /\b(?:on|against|with|of|from|for|to|at|into|towards|near|by|among)\s+(?:the\s+|a\s+|an\s+)?$/i.test(text.slice(Math.max(clause.start, a.start - 14), a.start));
+  const object = (a: ActorMention) =>
+    /\b(?:on|against|with|of|from|for|to|at|into|towards|near|by|among)\s+(?:the\s+|a\s+|an\s+)?$/i.test(
+      text.slice(Math.max(clause.start, a.start - 14), a.start),
+    );
   // The subject: the first actor of the clause before the verb that is not an object, not a victim-only phrase
   // and not the source of a report ("Police said gunmen killed…": the gunmen act).
-  const reporting = (a: ActorMention) => /^\s*(?:\w+\s+)?(?:said|says|told|reported|claimed|announced|stated|confirmed|denied|added)\b/i.test(text.slice(a.end, a.end + 30));
+  const reporting = (a: ActorMention) =>
+    /^\s*(?:\w+\s+)?(?:said|says|told|reported|claimed|announced|stated|confirmed|denied|added)\b/i.test(
+      text.slice(a.end, a.end + 30),
+    );
   const leader = (list: ActorMention[]): ActorMention | null => {
     const inOrder = [...list].reverse();
-    return inOrder.find((a) => a.entry.role !== 'patient' && !object(a) && !reporting(a)) ?? list.find((a) => a.entry.role !== 'patient') ?? null;
+    return (
+      inOrder.find((a) => a.entry.role !== 'patient' && !object(a) && !reporting(a)) ??
+      list.find((a) => a.entry.role !== 'patient') ??
+      null
+    );
   };
   const after = inClause.filter((a) => a.start >= trigger.end);
   const tail = text.slice(trigger.end, Math.min(clause.end, trigger.end + 120));
   const byAgent = /^\s*(?:\w+\s+){0,4}?by\s+/i.exec(tail);
-  const passive = /\b(?:was|were|been|being|is|are|got)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(clause.start, trigger.start - 30), trigger.start));
+  const passive = /\b(?:was|were|been|being|is|are|got)\s+(?:\w+\s+)?$/i.test(
+    text.slice(Math.max(clause.start, trigger.start - 30), trigger.start),
+  );
   if (byAgent) {
     const agentAt = trigger.end + byAgent.index + byAgent[0].length;
     const agent = after.find((a) => a.start >= agentAt && a.start - agentAt < 40) ?? null;
     if (agent) {
-      const patient = before.find((a) => a.entry.role !== 'agent') ?? after.find((a) => a !== agent && a.entry.role !== 'agent') ?? null;
+      const patient =
+        before.find((a) => a.entry.role !== 'agent') ??
+        after.find((a) => a !== agent && a.entry.role !== 'agent') ??
+        null;
       return { agent, patient, reason: 'passive-by' };
     }
   }
@@ -185,7 +243,13 @@ function codeActors(
     reasons.push({ field, reason: `${why}:${m.reason}`, span: { start: m.start, end: m.end } });
     return { name: actorName(m.entry, countries, eventCountry), category: cat(m), text: m.text };
   };
-  const fixed = (name: string, category: ActorCategory, field: string, why: string, m?: ActorMention | null): EventActor => {
+  const fixed = (
+    name: string,
+    category: ActorCategory,
+    field: string,
+    why: string,
+    m?: ActorMention | null,
+  ): EventActor => {
     reasons.push({ field, reason: why, span: m ? { start: m.start, end: m.end } : null });
     return { name, category, text: m?.text ?? '' };
   };
@@ -195,41 +259,68 @@ function codeActors(
   const armed = (m: ActorMention | null | undefined): boolean => !!m && isArmed(cat(m));
   const state = (m: ActorMention | null | undefined): boolean => !!m && STATE.has(cat(m));
   const crowd = [agent, patient, ...clauseActors].find((m) => m && CROWD.has(m.entry.category)) ?? null;
-  const anyState = [agent, patient, ...clauseActors].find((m) => state(m)) ?? (stateResponse ? head.contextState : null);
-  const unidentified = (field: string) => fixed(`Unidentified Armed Group${c}`, 'Political militia', field, 'default-unidentified');
+  const anyState =
+    [agent, patient, ...clauseActors].find((m) => state(m)) ?? (stateResponse ? head.contextState : null);
+  const unidentified = (field: string) =>
+    fixed(`Unidentified Armed Group${c}`, 'Political militia', field, 'default-unidentified');
   const belligerents = defaultBelligerents(res, input, eventCountry);
 
-  if (sub === 'Peaceful protest') return { a1: fixed(`Protesters${c}`, 'Protesters', 'actor1', 'acled-protest-actor', crowd), a2: null, reasons };
+  if (sub === 'Peaceful protest')
+    return { a1: fixed(`Protesters${c}`, 'Protesters', 'actor1', 'acled-protest-actor', crowd), a2: null, reasons };
   if (sub === 'Protest with intervention' || sub === 'Excessive force against protesters') {
     const a1 = fixed(`Protesters${c}`, 'Protesters', 'actor1', 'acled-protest-actor', crowd);
-    const a2 = from(anyState, 'actor2', 'intervening-force') ?? fixed(`Police Forces${of}`, 'State forces', 'actor2', 'default-police');
+    const a2 =
+      from(anyState, 'actor2', 'intervening-force') ??
+      fixed(`Police Forces${of}`, 'State forces', 'actor2', 'default-police');
     return { a1, a2, reasons };
   }
   if (type === 'Riots') {
     const a1 = fixed(`Rioters${c}`, 'Rioters', 'actor1', 'acled-riot-actor', crowd);
-    if (anyState && (stateResponse || sub === 'Mob violence')) return { a1, a2: from(anyState, 'actor2', 'state-response'), reasons };
+    if (anyState && (stateResponse || sub === 'Mob violence'))
+      return { a1, a2: from(anyState, 'actor2', 'state-response'), reasons };
     if (sub === 'Violent demonstration') return { a1, a2: null, reasons };
     const between = /\bbetween\b/i.test(text.slice(head.clause.start, head.clause.end));
     if (between) return { a1, a2: fixed(`Rioters${c}`, 'Rioters', 'actor2', 'between-two-groups'), reasons };
-    const victim = patient && !STATE.has(cat(patient)) && cat(patient) !== 'Rioters' && cat(patient) !== 'Protesters' ? patient : null;
-    return { a1, a2: victim ? from(victim, 'actor2', 'patient') : fixed(`Civilians${c}`, 'Civilians', 'actor2', 'default-civilians'), reasons };
+    const victim =
+      patient && !STATE.has(cat(patient)) && cat(patient) !== 'Rioters' && cat(patient) !== 'Protesters'
+        ? patient
+        : null;
+    return {
+      a1,
+      a2: victim
+        ? from(victim, 'actor2', 'patient')
+        : fixed(`Civilians${c}`, 'Civilians', 'actor2', 'default-civilians'),
+      reasons,
+    };
   }
   if (type === 'Violence against civilians') {
-    const perpetrator = armed(agent) || agent?.entry.category === 'Rioters' ? agent : clauseActors.find((m) => armed(m) && m !== patient);
+    const perpetrator =
+      armed(agent) || agent?.entry.category === 'Rioters' ? agent : clauseActors.find((m) => armed(m) && m !== patient);
     const a1 = from(perpetrator, 'actor1', 'agent') ?? unidentified('actor1');
     const victim = patient && cat(patient) === 'Civilians' ? patient : clauseActors.find((m) => cat(m) === 'Civilians');
-    const a2 = victim ? { ...(from(victim, 'actor2', 'victim') as EventActor) } : fixed(`Civilians${c}`, 'Civilians', 'actor2', 'default-civilians');
+    const a2 = victim
+      ? { ...(from(victim, 'actor2', 'victim') as EventActor) }
+      : fixed(`Civilians${c}`, 'Civilians', 'actor2', 'default-civilians');
     return { a1, a2, reasons };
   }
   if (sub === 'Arrests') {
-    const a1 = from(state(agent) ? agent : anyState, 'actor1', 'arresting-force') ?? fixed(`Police Forces${of}`, 'State forces', 'actor1', 'default-police');
+    const a1 =
+      from(state(agent) ? agent : anyState, 'actor1', 'arresting-force') ??
+      fixed(`Police Forces${of}`, 'State forces', 'actor1', 'default-police');
     const held = patient && !state(patient) && cat(patient) !== 'Protesters' ? patient : null;
     const a2 = from(held, 'actor2', 'arrested') ?? fixed(`Civilians${c}`, 'Civilians', 'actor2', 'default-civilians');
     return { a1, a2, reasons };
   }
   if (sub === 'Looting/property destruction') {
-    const a1 = from(armed(agent) || agent?.entry.category === 'Rioters' ? agent : clauseActors.find((m) => armed(m)), 'actor1', 'agent') ?? unidentified('actor1');
-    const a2 = from(patient && !armed(patient) ? patient : null, 'actor2', 'patient') ?? fixed(`Civilians${c}`, 'Civilians', 'actor2', 'default-civilians');
+    const a1 =
+      from(
+        armed(agent) || agent?.entry.category === 'Rioters' ? agent : clauseActors.find((m) => armed(m)),
+        'actor1',
+        'agent',
+      ) ?? unidentified('actor1');
+    const a2 =
+      from(patient && !armed(patient) ? patient : null, 'actor2', 'patient') ??
+      fixed(`Civilians${c}`, 'Civilians', 'actor2', 'default-civilians');
     return { a1, a2, reasons };
   }
   // Battles and remote violence: armed sides.
@@ -239,7 +330,9 @@ function codeActors(
     clauseActors.find((m) => armed(m) && m !== first && m.entry.name !== first?.entry.name) ??
     null;
   if (type === 'Battles') {
-    const a1 = from(first, 'actor1', 'side-a') ?? (belligerents ? fixed(belligerents[0], 'State forces', 'actor1', 'front-default') : unidentified('actor1'));
+    const a1 =
+      from(first, 'actor1', 'side-a') ??
+      (belligerents ? fixed(belligerents[0], 'State forces', 'actor1', 'front-default') : unidentified('actor1'));
     let a2 = from(second, 'actor2', 'side-b');
     if (!a2 && belligerents) {
       const other = belligerents.find((b) => b !== a1.name);
@@ -250,12 +343,14 @@ function codeActors(
   }
   if (type === 'Explosions/Remote violence') {
     let a1 = from(first, 'actor1', 'perpetrator');
-    if (!a1 && belligerents && sub === 'Shelling/artillery/missile attack') a1 = fixed(belligerents[0], categoryOfName(res, belligerents[0], eventCountry), 'actor1', 'front-default');
+    if (!a1 && belligerents && sub === 'Shelling/artillery/missile attack')
+      a1 = fixed(belligerents[0], categoryOfName(res, belligerents[0], eventCountry), 'actor1', 'front-default');
     if (!a1 && sub !== 'Air/drone strike' && sub !== 'Shelling/artillery/missile attack') a1 = unidentified('actor1');
     let a2 = from(second, 'actor2', 'target');
     // Civilians are a side of remote violence only when they were hurt (ACLED codes no victim otherwise).
     if (!a2 && casualties) {
-      const victim = patient && cat(patient) === 'Civilians' ? patient : clauseActors.find((m) => cat(m) === 'Civilians');
+      const victim =
+        patient && cat(patient) === 'Civilians' ? patient : clauseActors.find((m) => cat(m) === 'Civilians');
       if (victim) a2 = from(victim, 'actor2', 'civilian-victims');
     }
     return { a1, a2, reasons };
@@ -267,7 +362,11 @@ function codeActors(
   return { a1, a2, reasons };
 }
 
-function defaultBelligerents(res: AssemblyResources, input: AssemblyInput, country: string | null): [string, string] | null {
+function defaultBelligerents(
+  res: AssemblyResources,
+  input: AssemblyInput,
+  country: string | null,
+): [string, string] | null {
   if (!country) return null;
   const day = input.referenceDate ?? '';
   for (const b of res.belligerents) {
@@ -304,7 +403,8 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
     const hits = sentenceHits[si] ?? [];
     const sentDates = input.dates.filter((d) => within(d, sentence));
     const current = sentDates.find((d) => !d.background);
-    if (current) lastDate = { date: current.date, reason: current.reason, span: { start: current.start, end: current.end } };
+    if (current)
+      lastDate = { date: current.date, reason: current.reason, span: { start: current.start, end: current.end } };
     if (!hits.length) continue;
     // A headline repeats the lead (the event is coded from the body, which has the date and the detail).
     if (si === 0 && sentences.length > 1 && isHeadline(text, sentence)) {
@@ -314,9 +414,14 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
     // History ("in 2014", "last year") dates the whole sentence; "since 2012" only measures a duration, and an
     // unresolved weekday ("on Tuesday" without a publication date) still marks the sentence as news.
     const historical = sentDates.some(
-      (d) => d.background && (d.reason !== 'since-year' || !/\bfirst\b[^.]{0,30}$/i.test(text.slice(sentence.start, d.start))),
+      (d) =>
+        d.background &&
+        (d.reason !== 'since-year' || !/\bfirst\b[^.]{0,30}$/i.test(text.slice(sentence.start, d.start))),
     );
-    const newsWord = /\b(?:today|yesterday|tonight|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|this (?:week|morning)|last night)\b/i.test(sentence.text);
+    const newsWord =
+      /\b(?:today|yesterday|tonight|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|this (?:week|morning)|last night)\b/i.test(
+        sentence.text,
+      );
     if (!current && historical && !newsWord) {
       trace?.push({ stage: 'events', reason: 'skip-background', span: sentence, detail: sentDates.map((d) => d.text) });
       continue;
@@ -325,13 +430,20 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
     // past ("in the previous week", "since March") and noun uses ("looted funds") are not about this event.
     const context = sentences
       .slice(si + 1, si + 3)
-      .filter((s) => !input.dates.some((d) => d.background && within(d, s)) && !/\b(?:previous|earlier|last (?:week|month)|in recent|since)\b/i.test(s.text))
+      .filter(
+        (s) =>
+          !input.dates.some((d) => d.background && within(d, s)) &&
+          !/\b(?:previous|earlier|last (?:week|month)|in recent|since)\b/i.test(s.text),
+      )
       .flatMap((s) => sentenceHits[s.index] ?? [])
       .filter((h) => ['intervention', 'excessive', 'crowd-violence'].includes(h.entry.feature));
     const parts = clauses(sentence);
     const partHits = parts.map((p) => hits.filter((h) => within(h, p)));
     const strongParts = partHits.filter((h) => h.some((x) => STRONG_FEATURES.has(x.entry.feature))).length;
-    const units = strongParts >= 2 ? parts.map((p, k) => ({ span: p, hits: partHits[k] ?? [] })) : [{ span: { start: sentence.start, end: sentence.end }, hits }];
+    const units =
+      strongParts >= 2
+        ? parts.map((p, k) => ({ span: p, hits: partHits[k] ?? [] }))
+        : [{ span: { start: sentence.start, end: sentence.end }, hits }];
     for (const unit of units) {
       if (!unit.hits.length) continue;
       const unitText = text.slice(unit.span.start, unit.span.end);
@@ -340,8 +452,17 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
       const r = roles(text, unit.span, actors, main);
       const eventCountry = countryFor(input, unit.span, actors);
       const nonEvent = res.nonEvents.filter((n) => n.re.test(unitText)).map((n) => n.cls);
-      const armedWeapon = /\b(?:gun|guns|firearms?|rifles?|pistols?|machetes?|knives|knife|explosives?|bombs?|shot|shooting|gunfire|bullets?)\b/i.test(unitText);
-      const armed = actors.some((a) => isArmed(a.entry.category) && a.entry.source !== 'generic') || actors.some((a) => a.entry.category === 'State forces' && /military|army|troops|soldiers|forces/i.test(a.text)) || armedWeapon || actors.some((a) => a.entry.category === 'Political militia' || a.entry.category === 'Rebel group');
+      const armedWeapon =
+        /\b(?:gun|guns|firearms?|rifles?|pistols?|machetes?|knives|knife|explosives?|bombs?|shot|shooting|gunfire|bullets?)\b/i.test(
+          unitText,
+        );
+      const armed =
+        actors.some((a) => isArmed(a.entry.category) && a.entry.source !== 'generic') ||
+        actors.some(
+          (a) => a.entry.category === 'State forces' && /military|army|troops|soldiers|forces/i.test(a.text),
+        ) ||
+        armedWeapon ||
+        actors.some((a) => a.entry.category === 'Political militia' || a.entry.category === 'Rebel group');
       const cls = classify({
         hits: unit.hits,
         context,
@@ -352,7 +473,12 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
         text: unitText,
         offset: unit.span.start,
       });
-      trace?.push({ stage: 'classify', reason: cls ? cls.reason : 'no-event', span: unit.span, detail: { features: unit.hits.map((h) => `${h.entry.feature}:${h.text}`), nonEvent, roles: r.reason } });
+      trace?.push({
+        stage: 'classify',
+        reason: cls ? cls.reason : 'no-event',
+        span: unit.span,
+        detail: { features: unit.hits.map((h) => `${h.entry.feature}:${h.text}`), nonEvent, roles: r.reason },
+      });
       if (!cls) continue;
       const place = choosePlace(text, places, unit.span, sentence, eventCountry);
       const counts = findCounts(res.counts, unitText, unit.span.start);
@@ -445,7 +571,15 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
       const crowdFamily = (t: string) => t === 'Protests' || t === 'Riots';
       const sameDemonstration = crowdFamily(c.cls.eventType) && crowdFamily(head.cls.eventType);
       const sameCertainty = c.certainty.certainty === head.certainty.certainty;
-      if (!sameClause && near && samePlace && sameDate && sameCertainty && (onlyOutcome || sameType || sameDemonstration) && c.post === head.post) {
+      if (
+        !sameClause &&
+        near &&
+        samePlace &&
+        sameDate &&
+        sameCertainty &&
+        (onlyOutcome || sameType || sameDemonstration) &&
+        c.post === head.post
+      ) {
         prev.push(c);
         continue;
       }
@@ -464,8 +598,14 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
       groupHits.some((h) => h.entry.feature === 'intervention') ||
       group.some((g) => g.actors.some((a) => a.entry.category === 'State forces')) ||
       head.contextState !== null;
-    reasons.push({ field: 'event_type', reason: head.cls.reason, span: { start: head.cls.trigger.start, end: head.cls.trigger.end } });
-    const casualties = group.some((g) => g.counts.some((c) => (c.category === 'killed' || c.category === 'injured') && c.range.low > 0));
+    reasons.push({
+      field: 'event_type',
+      reason: head.cls.reason,
+      span: { start: head.cls.trigger.start, end: head.cls.trigger.end },
+    });
+    const casualties = group.some((g) =>
+      g.counts.some((c) => (c.category === 'killed' || c.category === 'injured') && c.range.low > 0),
+    );
     const coded = codeActors(res, input, head, eventCountry, countryName, stateResponse, casualties);
     const a1 = coded.a1;
     const a2 = coded.a2;
@@ -476,16 +616,28 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
     const mentions: CountMention[] = group.flatMap((g) => g.counts);
     for (const [si, c] of orphanCounts) {
       const nextHead = groups[groups.indexOf(group) + 1]?.[0];
-      if (si > head.sentence.index && (!nextHead || si < nextHead.sentence.index) && si - lastIndex <= 3) mentions.push(...c);
+      if (si > head.sentence.index && (!nextHead || si < nextHead.sentence.index) && si - lastIndex <= 3)
+        mentions.push(...c);
     }
     const count = (category: 'killed' | 'injured' | 'captured'): CountRange | null => {
       const m = pickCount(mentions, category);
       if (!m) return null;
-      reasons.push({ field: category === 'killed' ? 'fatalities' : category, reason: m.reason, span: { start: m.start, end: m.end } });
+      reasons.push({
+        field: category === 'killed' ? 'fatalities' : category,
+        reason: m.reason,
+        span: { start: m.start, end: m.end },
+      });
       return m.range;
     };
-    const location = head.place ? toLocation(head.place.decision, head.place.precision) : fallbackLocation(input, group);
-    if (head.place) reasons.push({ field: 'location', reason: head.place.reason, span: { start: head.place.decision.mention.start, end: head.place.decision.mention.end } });
+    const location = head.place
+      ? toLocation(head.place.decision, head.place.precision)
+      : fallbackLocation(input, group);
+    if (head.place)
+      reasons.push({
+        field: 'location',
+        reason: head.place.reason,
+        span: { start: head.place.decision.mention.start, end: head.place.decision.mention.end },
+      });
     if (head.date) reasons.push({ field: 'date', reason: head.date.reason, span: head.date.span });
     let date = head.date?.date ?? null;
     if (!date && input.published) {
@@ -504,7 +656,8 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
     }
     const evidence: Evidence[] = [];
     for (const g of group) {
-      if (!evidence.some((e) => e.start === g.clause.start)) evidence.push({ start: g.clause.start, end: g.clause.end, text: text.slice(g.clause.start, g.clause.end) });
+      if (!evidence.some((e) => e.start === g.clause.start))
+        evidence.push({ start: g.clause.start, end: g.clause.end, text: text.slice(g.clause.start, g.clause.end) });
     }
     // Confidence: the trigger's weight, earlier sentences first (the lead states the main event), a little more
     // for every field the text supports.
@@ -570,13 +723,20 @@ function dedupe(events: ExtractedEvent[]): ExtractedEvent[] {
  * the focus country when an actor calls it home; else the chosen place's country when it agrees with the focus;
  * else the focus country, the place's country, an actor's home.
  */
-function countryFor(input: AssemblyInput, span: Span, actors: ActorMention[], placeCountry: string | null = null): string | null {
+function countryFor(
+  input: AssemblyInput,
+  span: Span,
+  actors: ActorMention[],
+  placeCountry: string | null = null,
+): string | null {
   const homes = new Set(
     actors
       .filter((a) => a.entry.source !== 'generic' && a.entry.country && a.entry.category !== 'External/Other forces')
       .map((a) => a.entry.country as string),
   );
-  const clausePlaces = input.decisions.filter((d) => d.mention.start >= span.start && d.mention.end <= span.end && d.mention.country);
+  const clausePlaces = input.decisions.filter(
+    (d) => d.mention.start >= span.start && d.mention.end <= span.end && d.mention.country,
+  );
   const agreeing = clausePlaces.find((d) => homes.has(d.mention.country as string));
   if (agreeing) return agreeing.mention.country;
   if (input.focusCountry && homes.has(input.focusCountry)) return input.focusCountry;
@@ -585,15 +745,26 @@ function countryFor(input: AssemblyInput, span: Span, actors: ActorMention[], pl
   if (placeCountry) return placeCountry;
   const docAgreeing = input.decisions.find((d) => d.mention.country && homes.has(d.mention.country));
   if (docAgreeing) return docAgreeing.mention.country;
-  const named = actors.find((a: ActorMention) => a.entry.country && a.entry.source === 'dictionary' && a.entry.category !== 'External/Other forces');
+  const named = actors.find(
+    (a: ActorMention) =>
+      a.entry.country && a.entry.source === 'dictionary' && a.entry.category !== 'External/Other forces',
+  );
   return (named?.entry as ActorEntry | undefined)?.country ?? null;
 }
 
-const PREP_BEFORE = /\b(?:in|near|at|around|outside|inside|of|from|on|into|towards?|across|between|and|to)\s+(?:the\s+)?(?:(?:village|town|city|area|district|locality|province|region|governorate|municipality|neighbou?rhood|outskirts|suburbs?|countryside|vicinity|camp|road|state|county|township|commune|department)\s+(?:of\s+)?)?$/i;
-const NEAR_BEFORE = /\b(?:near|outside|around|close to|on the outskirts of|in the vicinity of|west of|east of|north of|south of|northwest of|northeast of|southwest of|southeast of|kilometers from|km from|between)\s+(?:the\s+)?(?:\w+\s+)?$/i;
+const PREP_BEFORE =
+  /\b(?:in|near|at|around|outside|inside|of|from|on|into|towards?|across|between|and|to)\s+(?:the\s+)?(?:(?:village|town|city|area|district|locality|province|region|governorate|municipality|neighbou?rhood|outskirts|suburbs?|countryside|vicinity|camp|road|state|county|township|commune|department)\s+(?:of\s+)?)?$/i;
+const NEAR_BEFORE =
+  /\b(?:near|outside|around|close to|on the outskirts of|in the vicinity of|west of|east of|north of|south of|northwest of|northeast of|southwest of|southeast of|kilometers from|km from|between)\s+(?:the\s+)?(?:\w+\s+)?$/i;
 
 /** The event's place: a place mention in the clause that follows "in"/"near"/"at", the most specific first. */
-function choosePlace(text: string, decisions: PlaceDecision[], clause: Span, sentence: Sentence, country: string | null): Candidate['place'] {
+function choosePlace(
+  text: string,
+  decisions: PlaceDecision[],
+  clause: Span,
+  sentence: Sentence,
+  country: string | null,
+): Candidate['place'] {
   const rank = (d: PlaceDecision) => ({ exact: 0, near: 1, admin2: 2, admin1: 3, country: 4 })[d.precision] ?? 5;
   const pick = (span: Span, reason: string): Candidate['place'] => {
     const inside = decisions.filter((d) => d.mention.start >= span.start && d.mention.end <= span.end);
@@ -604,12 +775,22 @@ function choosePlace(text: string, decisions: PlaceDecision[], clause: Span, sen
       const near = NEAR_BEFORE.test(before);
       // Parenthesised admin context "(Nihm, Sanaa)" names the district of the place before it, not the place.
       const inParens = /\([^()]*$/.test(text.slice(Math.max(span.start, d.mention.start - 40), d.mention.start));
-      return { d, near, score: (prep ? 0 : 3) + rank(d) + (inParens ? 4 : 0) + (d.mention.country ? 0 : 2) + (country && d.mention.country !== country ? 6 : 0) };
+      return {
+        d,
+        near,
+        score:
+          (prep ? 0 : 3) +
+          rank(d) +
+          (inParens ? 4 : 0) +
+          (d.mention.country ? 0 : 2) +
+          (country && d.mention.country !== country ? 6 : 0),
+      };
     });
     scored.sort((a, b) => a.score - b.score || a.d.mention.start - b.d.mention.start);
     const best = scored[0];
     if (!best) return null;
-    const precision: Precision = best.near && (best.d.precision === 'exact' || best.d.precision === 'near') ? 'near' : best.d.precision;
+    const precision: Precision =
+      best.near && (best.d.precision === 'exact' || best.d.precision === 'near') ? 'near' : best.d.precision;
     return { decision: best.d, precision, reason: `${reason}:${best.d.reason}` };
   };
   return pick(clause, 'clause-place') ?? pick(sentence, 'sentence-place');
@@ -617,7 +798,16 @@ function choosePlace(text: string, decisions: PlaceDecision[], clause: Span, sen
 
 function toLocation(d: PlaceDecision, precision: Precision): EventLocation {
   const m = d.mention;
-  return { name: m.name, lat: m.lat, lon: m.lon, country: m.country, admin1: m.admin1, admin2: m.admin2, geonameid: m.geonameid, precision };
+  return {
+    name: m.name,
+    lat: m.lat,
+    lon: m.lon,
+    country: m.country,
+    admin1: m.admin1,
+    admin2: m.admin2,
+    geonameid: m.geonameid,
+    precision,
+  };
 }
 
 /** No place in the event's sentences: the nearest place mentioned before them, else the first in the text. */
@@ -625,7 +815,12 @@ function fallbackLocation(input: AssemblyInput, group: Candidate[]): EventLocati
   const head = group[0] as Candidate;
   const later = group.flatMap((g) => (g.place ? [g.place] : []))[0];
   if (later) return toLocation(later.decision, later.precision);
-  const usable = input.decisions.filter((d) => d.precision !== 'country' || input.decisions.every((x) => x.precision === 'country'));
+  // Places in the event's country first: a homonym abroad must not move the event.
+  const all = input.decisions.filter(
+    (d) => d.precision !== 'country' || input.decisions.every((x) => x.precision === 'country'),
+  );
+  const inCountry = head.country ? all.filter((d) => d.mention.country === head.country) : all;
+  const usable = inCountry.length ? inCountry : all;
   const before = usable.filter((d) => d.mention.end <= head.clause.start);
   const d = before[before.length - 1] ?? usable[0];
   return d ? toLocation(d, d.precision) : null;

@@ -63,11 +63,16 @@ export function loadResources(dataDir: string): AssemblyResources {
   const worldFile = require.resolve('world-countries/countries.json');
   const world = JSON.parse(readFileSync(worldFile, 'utf8'));
   const countries = countryTable(world);
-  const actors = createActorMatcher(parseActorRows(lex('actors/actors.txt', 6)), parseGenericRows(lex('actors/generic.txt', 4)), countries);
+  const actors = createActorMatcher(
+    parseActorRows(lex('actors/actors.txt', 6)),
+    parseGenericRows(lex('actors/generic.txt', 4)),
+    countries,
+  );
   const belligerents = lex('actors/belligerents.txt', 5).map((row) => {
     const [country = '', from = '-', to = '-', sideA = '', sideB = ''] = row.fields;
     for (const side of [sideA, sideB]) {
-      if (!actors.entries.some((e) => e.name === side)) throw new Error(`${row.file}:${row.line}: '${side}' is not an actor in actors.txt`);
+      if (!actors.entries.some((e) => e.name === side))
+        throw new Error(`${row.file}:${row.line}: '${side}' is not an actor in actors.txt`);
     }
     return { country, from: from === '-' ? null : from, to: to === '-' ? null : to, sideA, sideB };
   });
@@ -95,16 +100,30 @@ function extractOne(
   const sample = text.slice(0, 600);
   const english = !input.language && looksEnglish(sample);
   const language = input.language ?? (english ? 'en' : lid ? lid.identify(sample).language : 'und');
-  trace?.push({ stage: 'language', reason: input.language ? 'input-field' : english ? 'english-function-words' : lid ? 'lid.176' : 'no-model', detail: language });
+  trace?.push({
+    stage: 'language',
+    reason: input.language ? 'input-field' : english ? 'english-function-words' : lid ? 'lid.176' : 'no-model',
+    detail: language,
+  });
   const publishedDate = parsePublished(input.published ?? null);
   const published = publishedDate ? isoDay(publishedDate) : null;
   const sentences = splitSentences(text);
   // Embedded posts need a platform cue (a Telegram name or link, a tweet signature); most reports have none.
-  const embeddedPosts = input.embeddedPosts ?? (/telegram|t\.me\/|twitter|x\.com\/|\(@\w/i.test(text) ? findEmbeddedPosts(text) : []);
-  if (embeddedPosts.length) trace?.push({ stage: 'embedded-posts', reason: 'found', detail: embeddedPosts.map((p) => ({ author: p.author, span: p.span })) });
+  const embeddedPosts =
+    input.embeddedPosts ?? (/telegram|t\.me\/|twitter|x\.com\/|\(@\w/i.test(text) ? findEmbeddedPosts(text) : []);
+  if (embeddedPosts.length)
+    trace?.push({
+      stage: 'embedded-posts',
+      reason: 'found',
+      detail: embeddedPosts.map((p) => ({ author: p.author, span: p.span })),
+    });
   const dateline = input.dateline !== undefined ? input.dateline : parseDateline(text, { published });
   const dates = findDates(text, publishedDate);
-  trace?.push({ stage: 'dates', reason: 'found', detail: dates.map((d) => ({ text: d.text, ...d.date, reason: d.reason, background: d.background })) });
+  trace?.push({
+    stage: 'dates',
+    reason: 'found',
+    detail: dates.map((d) => ({ text: d.text, ...d.date, reason: d.reason, background: d.background })),
+  });
   const firstAbsolute = dates.find((d) => !d.background && d.reason.startsWith('absolute'));
   const referenceDate = firstAbsolute?.date.start ?? published;
   // Actor names are not places ("Luhansk People's Militia", "Syrian Arab Army"): the geoparser skips them.
@@ -132,7 +151,20 @@ function extractOne(
       focusCountry = rehomed;
       trace?.push({ stage: 'places', reason: 'actor-home-country', detail: rehomed });
     }
-    trace?.push({ stage: 'places', reason: 'geoparser', detail: { focusCountry, places: geo.decisions.map((d) => ({ text: d.mention.text, name: d.mention.name, country: d.mention.country, precision: d.precision, reason: d.reason })) } });
+    trace?.push({
+      stage: 'places',
+      reason: 'geoparser',
+      detail: {
+        focusCountry,
+        places: geo.decisions.map((d) => ({
+          text: d.mention.text,
+          name: d.mention.name,
+          country: d.mention.country,
+          precision: d.precision,
+          reason: d.reason,
+        })),
+      },
+    });
   }
   const publishedInterval: EventDate | null = published ? { start: published, end: published, precision: 'day' } : null;
   const events = assembleEvents(res, {
@@ -165,12 +197,16 @@ function extractOne(
  */
 function rehomePlaces(geoparser: Geoparser, decisions: PlaceDecision[], homes: Set<string>): string | null {
   if (!homes.size || !decisions.length) return null;
-  if (decisions.some((d) => (d.mention.country && homes.has(d.mention.country)) || d.precision === 'country')) return null;
+  if (decisions.some((d) => (d.mention.country && homes.has(d.mention.country)) || d.precision === 'country'))
+    return null;
   let moved: string | null = null;
   for (const d of decisions) {
     const candidate = geoparser
       .lookup(d.mention.text, 20)
-      .filter((c) => c.country && homes.has(c.country) && c.kind !== 'country' && c.kind !== 'continent' && c.kind !== 'region')
+      .filter(
+        (c) =>
+          c.country && homes.has(c.country) && c.kind !== 'country' && c.kind !== 'continent' && c.kind !== 'region',
+      )
       .sort((a, b) => b.score - a.score)[0];
     if (!candidate) continue;
     Object.assign(d.mention, {
@@ -194,7 +230,9 @@ function rehomePlaces(geoparser: Geoparser, decisions: PlaceDecision[], homes: S
 // The most frequent English function words. In English news prose they are ~25-30% of all words; in other
 // languages written in Latin script (French, Spanish, Turkish, Indonesian…) well under 8%.
 const ENGLISH_FUNCTION_WORDS = new Set(
-  'the of and in to a was were on by with for at from that is are has have had been said as an it its their this which who after'.split(' '),
+  'the of and in to a was were on by with for at from that is are has have had been said as an it its their this which who after'.split(
+    ' ',
+  ),
 );
 
 /** True when at least 20 words are ASCII and at least 18% of them are English function words. */

@@ -68,9 +68,15 @@ export function acledCsvRows(ex: Extraction): string {
     .map((e: ExtractedEvent, i: number) => {
       const i1 = e.actor1 ? INTER[e.actor1.category] : 0;
       const i2 = e.actor2 ? INTER[e.actor2.category] : 0;
-      const interaction = [i1, i2].filter((x) => x > 0).sort((a, b) => a - b).join('').padEnd(2, '0');
+      const interaction = [i1, i2]
+        .filter((x) => x > 0)
+        .sort((a, b) => a - b)
+        .join('')
+        .padEnd(2, '0');
       const timePrecision = e.date ? { day: 1, week: 2, month: 3, year: 3 }[e.date.precision] : '';
-      const geoPrecision = e.location ? { exact: 1, near: 2, admin2: 2, admin1: 3, country: 3 }[e.location.precision] : '';
+      const geoPrecision = e.location
+        ? { exact: 1, near: 2, admin2: 2, admin1: 3, country: 3 }[e.location.precision]
+        : '';
       const row = {
         event_id_cnty: `${ex.id}-${i + 1}`,
         event_date: e.date?.end ?? '',

@@ -14,10 +14,69 @@ export interface Sentence extends Span {
 // Abbreviations common in conflict reporting (ranks, titles, months, places): a period after them does not end
 // a sentence. Lower-cased, without the period.
 const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'maj', 'capt', 'cpt', 'sgt', 'cpl', 'pvt', 'adm', 'brig',
-  'cmdr', 'gov', 'sen', 'rep', 'rev', 'st', 'mt', 'ft', 'no', 'nos', 'vs', 'etc', 'approx', 'jan', 'feb', 'mar',
-  'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'u.s', 'u.n', 'u.k', 'e.g', 'i.e', 'inc', 'ltd',
-  'co', 'corp', 'dept', 'est', 'fig', 'al', 'jr', 'sr', 'km', 'p.m', 'a.m', 'govt', 'dist', 'vol', 'op',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'gen',
+  'lt',
+  'col',
+  'maj',
+  'capt',
+  'cpt',
+  'sgt',
+  'cpl',
+  'pvt',
+  'adm',
+  'brig',
+  'cmdr',
+  'gov',
+  'sen',
+  'rep',
+  'rev',
+  'st',
+  'mt',
+  'ft',
+  'no',
+  'nos',
+  'vs',
+  'etc',
+  'approx',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'u.s',
+  'u.n',
+  'u.k',
+  'e.g',
+  'i.e',
+  'inc',
+  'ltd',
+  'co',
+  'corp',
+  'dept',
+  'est',
+  'fig',
+  'al',
+  'jr',
+  'sr',
+  'km',
+  'p.m',
+  'a.m',
+  'govt',
+  'dist',
+  'vol',
+  'op',
 ]);
 
 export function splitSentences(text: string): Sentence[] {
@@ -55,7 +114,7 @@ export function splitSentences(text: string): Sentence[] {
       break;
     }
     const nextCh = text[k] ?? '';
-    if (!/[A-Z0-9"'“‘(\[]|\p{Lu}/u.test(nextCh)) continue;
+    if (!/[A-Z0-9"'“‘([]|\p{Lu}/u.test(nextCh)) continue;
     if (ch === '.') {
       const before = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, i - 12), i));
       const word = (before?.[1] ?? '').toLowerCase();

@@ -3,8 +3,9 @@
  * the ACLED sub-event type the feature alone implies, a weight and a pattern. All patterns of the lexicon are
  * compiled once into one alternation (one scan per sentence); every hit keeps its span.
  */
-import type { Span } from '../model/report.js';
+
 import { ACLED_TYPES, type EventType, type SubEventType } from '../model/extraction.js';
+import type { Span } from '../model/report.js';
 import { compilePattern, type LexiconRow } from './lexicon-file.js';
 
 export interface TriggerEntry {
@@ -89,7 +90,9 @@ function compileLayer(entries: TriggerEntry[]): Layer {
 
 export function createTriggerMatcher(entries: TriggerEntry[]): TriggerMatcher {
   // Anchored label patterns (^…) only apply at the start of a text; they are compiled separately.
-  const anchored = entries.filter((e) => e.pattern.startsWith('^')).map((e) => ({ entry: e, re: new RegExp(e.pattern, 'i') }));
+  const anchored = entries
+    .filter((e) => e.pattern.startsWith('^'))
+    .map((e) => ({ entry: e, re: new RegExp(e.pattern, 'i') }));
   const free = entries.filter((e) => !e.pattern.startsWith('^'));
   const layers = [
     compileLayer(free.filter((e) => !LAYER[e.feature])),
@@ -120,10 +123,6 @@ export function createTriggerMatcher(entries: TriggerEntry[]): TriggerMatcher {
       return hits.sort((a, b) => a.start - b.start);
     },
   };
-}
-
-function boundary(pattern: string): string {
-  return `(?<![\\w-])(?:${pattern})(?![\\w])`;
 }
 
 export function compileNonEvents(rows: LexiconRow[]): NonEventEntry[] {

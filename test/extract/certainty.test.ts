@@ -8,7 +8,10 @@ const rules = compileCertaintyLexicon(readLexiconFile(path.join(defaultDataDir()
 
 describe('assessCertainty', () => {
   it('the outlet stating a fact is reported, without attribution', () => {
-    expect(assessCertainty(rules, 'Artillery hit the northern district on Monday.')).toMatchObject({ certainty: 'reported', attribution: null });
+    expect(assessCertainty(rules, 'Artillery hit the northern district on Monday.')).toMatchObject({
+      certainty: 'reported',
+      attribution: null,
+    });
   });
   it('"according to X" is reported and attributed to X', () => {
     const c = assessCertainty(rules, 'Four people were killed, according to the district health office.');

@@ -16,17 +16,33 @@ describe('findDates', () => {
     expect(first('The convoy was ambushed on 11 March.')?.date.start).toBe('2024-03-11');
   });
   it('a weekday is the most recent such day on or before publication', () => {
-    expect(first('Troops shelled the ridge on Tuesday.')?.date).toEqual({ start: '2024-03-12', end: '2024-03-12', precision: 'day' });
+    expect(first('Troops shelled the ridge on Tuesday.')?.date).toEqual({
+      start: '2024-03-12',
+      end: '2024-03-12',
+      precision: 'day',
+    });
     expect(first('Police said the raid happened on Thursday.')?.date.start).toBe('2024-03-14');
   });
   it('yesterday, last night, this week, earlier this month', () => {
     expect(first('Residents fled yesterday.')?.date.start).toBe('2024-03-13');
     expect(first('Drones struck the depot last night.')?.date.start).toBe('2024-03-13');
-    expect(first('Clashes continued this week.')?.date).toEqual({ start: '2024-03-08', end: '2024-03-14', precision: 'week' });
-    expect(first('The town changed hands earlier this month.')?.date).toEqual({ start: '2024-03-01', end: '2024-03-14', precision: 'month' });
+    expect(first('Clashes continued this week.')?.date).toEqual({
+      start: '2024-03-08',
+      end: '2024-03-14',
+      precision: 'week',
+    });
+    expect(first('The town changed hands earlier this month.')?.date).toEqual({
+      start: '2024-03-01',
+      end: '2024-03-14',
+      precision: 'month',
+    });
   });
   it('a month and year is a month-long interval', () => {
-    expect(first('The siege began in May 2023.')?.date).toMatchObject({ start: '2023-05-01', end: '2023-05-31', precision: 'month' });
+    expect(first('The siege began in May 2023.')?.date).toMatchObject({
+      start: '2023-05-01',
+      end: '2023-05-31',
+      precision: 'month',
+    });
   });
   it('history is background: "since 2011", "last year", "in 2015"', () => {
     expect(first('The war has displaced millions since 2011.')?.background).toBe(true);

@@ -31,7 +31,9 @@ describe('extractor data files', () => {
   it('every trigger sub-event type belongs to its event type', () => {
     const entries = parseTriggerRows(readLexiconFile(path.join(dataDir, 'lexicons/triggers.txt'), 4));
     for (const e of entries) {
-      expect((ACLED_TYPES[e.eventType] as readonly string[]).includes(e.subEventType), `${e.file}:${e.line}`).toBe(true);
+      expect((ACLED_TYPES[e.eventType] as readonly string[]).includes(e.subEventType), `${e.file}:${e.line}`).toBe(
+        true,
+      );
     }
     // A sub-type under the wrong type is rejected, naming the line.
     const bad = parseLexicon('x | Battles / Air/drone strike | 0.5 | foo\n', 'bad.txt', 4);
@@ -54,7 +56,8 @@ describe('extractor data files', () => {
           const a = entries[i];
           const b = entries[j];
           if (!a || !b) continue;
-          const disjoint = (a.to !== null && b.from !== null && a.to < b.from) || (b.to !== null && a.from !== null && b.to < a.from);
+          const disjoint =
+            (a.to !== null && b.from !== null && a.to < b.from) || (b.to !== null && a.from !== null && b.to < a.from);
           expect(disjoint, `alias '${alias}' → ${a.name} and ${b.name}`).toBe(true);
         }
       }
@@ -69,6 +72,8 @@ describe('extractor data files', () => {
       if (e.from && e.to) expect(e.from < e.to, `${e.name}`).toBe(true);
       for (const alias of e.aliases) expect(() => new RegExp(alias, 'i')).not.toThrow();
     }
-    expect(() => parseActorRows(parseLexicon('X | Bandits | - | - | - | x\n', 'bad.txt', 6))).toThrow(/bad.txt:1: unknown actor category/);
+    expect(() => parseActorRows(parseLexicon('X | Bandits | - | - | - | x\n', 'bad.txt', 6))).toThrow(
+      /bad.txt:1: unknown actor category/,
+    );
   });
 });

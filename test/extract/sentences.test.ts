@@ -6,7 +6,12 @@ describe('splitSentences', () => {
   it('splits at sentence ends and keeps offsets into the text', () => {
     const text = 'Shells hit the market. Two people died! Was it the army? Nobody knows.';
     const s = splitSentences(text);
-    expect(s.map((x) => x.text)).toEqual(['Shells hit the market.', 'Two people died!', 'Was it the army?', 'Nobody knows.']);
+    expect(s.map((x) => x.text)).toEqual([
+      'Shells hit the market.',
+      'Two people died!',
+      'Was it the army?',
+      'Nobody knows.',
+    ]);
     for (const x of s) expect(text.slice(x.start, x.end)).toBe(x.text);
   });
   it('does not split after titles, ranks, initials or U.S.', () => {

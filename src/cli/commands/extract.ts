@@ -39,7 +39,10 @@ interface Source {
   items: AsyncIterable<{ where: string; raw: string; kind: 'jsonl' | 'text' }>;
 }
 
-async function* jsonLines(stream: Readable, name: string): AsyncIterable<{ where: string; raw: string; kind: 'jsonl' }> {
+async function* jsonLines(
+  stream: Readable,
+  name: string,
+): AsyncIterable<{ where: string; raw: string; kind: 'jsonl' }> {
   const rl = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
   let n = 0;
   for await (const line of rl) {
@@ -73,7 +76,13 @@ function parseItem(item: { where: string; raw: string; kind: 'jsonl' | 'text' })
   if (typeof r.text !== 'string') throw new Error('missing "text" (a string)');
   if (r.id === undefined || r.id === null || r.id === '') throw new Error('missing "id"');
   const str = (v: unknown) => (typeof v === 'string' ? v : null);
-  return { id: String(r.id), text: r.text, published: str(r.published), title: str(r.title), language: str(r.language) };
+  return {
+    id: String(r.id),
+    text: r.text,
+    published: str(r.published),
+    title: str(r.title),
+    language: str(r.language),
+  };
 }
 
 export const extractCommand: Command = {
@@ -89,13 +98,15 @@ export const extractCommand: Command = {
     }
     const { values, positionals } = parsed;
     const format = (values.format ?? 'jsonl') as ExtractFormat;
-    if (!['jsonl', 'json', 'acled-csv'].includes(format)) throw new CliError(`unknown --format '${format}': jsonl, json or acled-csv`);
+    if (!['jsonl', 'json', 'acled-csv'].includes(format))
+      throw new CliError(`unknown --format '${format}': jsonl, json or acled-csv`);
     const sources: Source[] = [];
     const inputs = [...(values.input ? [values.input] : []), ...positionals];
     if (!inputs.length) inputs.push('-');
     for (const input of inputs) {
       if (input === '-') sources.push({ name: 'stdin', items: jsonLines(io.stdin, 'stdin') });
-      else if (/\.jsonl$/i.test(input) || input === values.input) sources.push({ name: input, items: jsonLines(createReadStream(input), input) });
+      else if (/\.jsonl$/i.test(input) || input === values.input)
+        sources.push({ name: input, items: jsonLines(createReadStream(input), input) });
       else sources.push({ name: input, items: textFile(input) });
     }
     const extractor: Extractor = await createExtractor(values.gazetteer ? { gazetteerDir: values.gazetteer } : {});
@@ -123,7 +134,9 @@ export const extractCommand: Command = {
         }
       } catch (error) {
         failures++;
-        io.stderr.write(`sitrep extract: ${source.name}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}\n`);
+        io.stderr.write(
+          `sitrep extract: ${source.name}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}\n`,
+        );
       }
     }
     if (format === 'json') io.stdout.write(first ? ']\n' : '\n]\n');
