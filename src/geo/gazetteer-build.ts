@@ -8,9 +8,10 @@
  *  - places an analyst imported (`sitrep gazetteer import`), stored in <gazetteer dir>/imports.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import { foldName } from './fold.js';
 import { EntryKind, type EntryKindCode, type IndexData, NameKind, type NameKindCode } from './gazetteer-index.js';
 import { parseGeoNamesLine } from './geonames.js';
@@ -70,6 +71,28 @@ function readPackageVersion(name: string): string {
   }
 }
 
+/** Lines of a big text file, read in 4 MB chunks (the whole of cities500 as one string costs ≈ 70 MB). */
+export function* readLinesSync(path: string): Generator<string> {
+  const fd = openSync(path, 'r');
+  const buf = Buffer.alloc(4 << 20);
+  const decoder = new StringDecoder('utf8');
+  let rest = '';
+  try {
+    for (;;) {
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      const chunk = rest + decoder.write(buf.subarray(0, n));
+      const lines = chunk.split('\n');
+      rest = lines.pop() ?? '';
+      for (const l of lines) yield l;
+    }
+    rest += decoder.end();
+    if (rest) yield rest;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Data lines of a commented TSV/text file in data/gazetteer: no blank lines, no '#' comments. */
 export function readDataLines(file: string): string[] {
   return readFileSync(join(dataDir(), file), 'utf8')
@@ -125,7 +148,8 @@ class Builder {
   countryIdx = new Map<string, number>([['', 0]]);
   strings: string[] = [''];
   stringIdx = new Map<string, number>([['', 0]]);
-  keys = new Map<string, number[]>();
+  // A key's postings: one number for the ≈ 85% of names with a single entry (an array each would cost ≈ 40 MB).
+  keys = new Map<string, number | number[]>();
   byGeonameid = new Map<number, number>();
 
   str(s: string | null | undefined): number {
@@ -194,18 +218,22 @@ class Builder {
   addName(entry: number, raw: string, kind: NameKindCode): void {
     const key = foldName(raw);
     if (key.length < 2 || key.length > 60) return;
-    let list = this.keys.get(key);
-    if (!list) {
-      list = [];
-      this.keys.set(key, list);
+    const posting = (entry << 2) | kind;
+    const cur = this.keys.get(key);
+    if (cur === undefined) {
+      this.keys.set(key, posting);
+      return;
     }
+    const list = typeof cur === 'number' ? [cur] : cur;
     for (let i = 0; i < list.length; i++) {
       if ((list[i] as number) >>> 2 === entry) {
-        if (((list[i] as number) & 3) > kind) list[i] = (entry << 2) | kind;
+        if (((list[i] as number) & 3) > kind) list[i] = posting;
+        if (typeof cur === 'number') this.keys.set(key, list[0] as number);
         return;
       }
     }
-    list.push((entry << 2) | kind);
+    list.push(posting);
+    if (typeof cur === 'number') this.keys.set(key, list);
   }
 
   data(version: string, meta: IndexData['meta']): IndexData {
@@ -323,13 +351,8 @@ export function buildIndexData(dir: string, version = sourcesVersion(dir)): { da
   const ccacc = new Map<string, Acc>();
 
   // 1. Populated places.
-  const cities = readFileSync(src.cities500, 'utf8');
-  let lineStart = 0;
-  while (lineStart < cities.length) {
-    let lineEnd = cities.indexOf('\n', lineStart);
-    if (lineEnd < 0) lineEnd = cities.length;
-    const row = parseGeoNamesLine(cities.slice(lineStart, lineEnd));
-    lineStart = lineEnd + 1;
+  for (const line of readLinesSync(src.cities500)) {
+    const row = parseGeoNamesLine(line);
     if (!row) continue;
     const lat = Number(row.latitude);
     const lon = Number(row.longitude);

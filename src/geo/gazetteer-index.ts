@@ -39,7 +39,7 @@ export interface IndexData extends IndexColumns {
   countries: string[];
   strings: string[];
   /** folded key → postings (entry << 2 | NameKind) */
-  keys: Map<string, number[]>;
+  keys: Map<string, number | number[]>;
   /** Small lists the recognizer needs at run time (demonyms and country names for actor patterns). */
   meta: IndexMeta;
 }
@@ -81,11 +81,16 @@ export function writeIndex(path: string, data: IndexData): void {
   let total = 0;
   for (let i = 0; i < keyList.length; i++) {
     postOff[i] = total;
-    total += (data.keys.get(keyList[i] as string) as number[]).length;
+    const v = data.keys.get(keyList[i] as string) as number | number[];
+    total += typeof v === 'number' ? 1 : v.length;
   }
   postOff[keyList.length] = total;
   const post = new Uint32Array(total);
-  for (let i = 0; i < keyList.length; i++) post.set(data.keys.get(keyList[i] as string) as number[], postOff[i]);
+  for (let i = 0; i < keyList.length; i++) {
+    const v = data.keys.get(keyList[i] as string) as number | number[];
+    if (typeof v === 'number') post[postOff[i] as number] = v;
+    else post.set(v, postOff[i]);
+  }
   let size = 1;
   while (size < keyList.length * 2) size <<= 1;
   const slots = new Uint32Array(size);
