@@ -118,10 +118,10 @@ export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: numbe
 
 /**
  * Radius of uncertainty per precision, in km. Two places are one when their distance is at most the sum of the
- * two radii: exact–exact 16 km (two villages 40 km apart stay apart), exact–near 28 km ("near Tal Tamr" vs
- * Tal al-Hawa, 21 km), near–near 40 km.
+ * two radii: exact–exact 10 km (Khartoum and Omdurman, 10.4 km apart, stay two places; two districts of one city
+ * merge), exact–near 25 km ("near Tal Tamr" vs Tal al-Hawa, 21 km), near–near 40 km.
  */
-export const PLACE_RADIUS_KM = { exact: 8, near: 20 } as const;
+export const PLACE_RADIUS_KM = { exact: 5, near: 20 } as const;
 /** A town and the centroid of the admin2 it lies in: admin2 areas are rarely wider than 100 km. */
 export const ADMIN2_RADIUS_KM = 55;
 /** An admin1 named only by its centroid (no admin1 name on one side): a generous region radius. */

@@ -64,6 +64,24 @@ describe('clustering rules', () => {
     expect(groups([report('r1'), report('r2')], [input('r1', near), input('r2', exact)])).toHaveLength(1);
   });
 
+  it('keeps apart two towns 10.4 km apart (Khartoum and Omdurman) on the same day', () => {
+    const protest = {
+      event_type: 'Protests',
+      sub_event_type: 'Peaceful protest',
+      actor1: { name: 'Protesters (Sudan)', category: 'Protesters', text: 'marchers' },
+      actor2: null,
+    } as const;
+    const a = ev({
+      ...protest,
+      at: place({ name: 'Khartoum', lat: 15.5518, lon: 32.5324, country: 'SD', admin1: 'Khartoum' }),
+    });
+    const b = ev({
+      ...protest,
+      at: place({ name: 'Omdurman', lat: 15.6445, lon: 32.4777, country: 'SD', admin1: 'Khartoum' }),
+    });
+    expect(groups([report('r1'), report('r2')], [input('r1', a), input('r2', b)])).toHaveLength(2);
+  });
+
   it('keeps apart two villages 40 km apart on the same day', () => {
     const a = ev({ at: place(TAL_TAMR) });
     const b = ev({ at: place(RAS_AL_AYN) });

@@ -50,7 +50,7 @@ describe('incidents through the store', () => {
     const incremental = snapshot(repo);
     rebuildIncidents(store, repo, lexicon);
     expect(incremental).toBe(snapshot(repo));
-    expect(repo.count()).toBe(4);
+    expect(repo.count()).toBe(5);
     store.close();
   });
 
