@@ -204,8 +204,11 @@ export function classify(input: ClassifyInput): Classification | null {
     // Prisoners, captives and detainees are out of the fight: violence against them is violence against civilians.
     if (CAPTIVE.test(input.text)) return make('kill', 'Violence against civilians', 'Attack', 'attack-on-captives');
     if (isArmed(agent) && isArmed(patient)) return make('kill', 'Battles', 'Armed clash', 'armed-vs-armed', 0.9);
-    if (agent === 'Rioters' || agent === 'Protesters')
+    // Ordinary people attacking someone (residents, locals, a group of traders) are a mob in ACLED's terms.
+    if (agent === 'Rioters' || agent === 'Protesters') return make('kill', 'Riots', 'Mob violence', 'crowd-attack', 0.9);
+    if (agent === 'Civilians' && !/\b(?:shot|shots|shooting|gun\w*|firearms?|armed|fire[ds]? at|opened fire|bullets?)\b/i.test(input.text)) {
       return make('kill', 'Riots', 'Mob violence', 'crowd-attack', 0.9);
+    }
     if (has('looting') && !/kill|dead|murder|shot|stab|beat/i.test(hit('kill').text))
       return fromEntry('looting', 'property-attack');
     if (

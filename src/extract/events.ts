@@ -203,7 +203,9 @@ function roles(
     const agent = after.find((a) => a.entry.role !== 'patient') ?? null;
     return { agent, patient, reason: 'passive' };
   }
-  const agent = leader(before) ?? after.find((a) => a.entry.role === 'agent') ?? null;
+  // A crowd of ordinary people in subject position ("residents beat a thief") acts, though usually a victim.
+  const crowdSubject = [...before].reverse().find((a) => a.entry.category === 'Civilians' && !object(a) && /^\s*(?:\w+\s+){0,2}$/.test(text.slice(a.end, trigger.start)) && /(?:people|persons|residents|locals|villagers|inhabitants|citizens|traders|workers|employees|youths?|nationals|men|members|students)$/i.test(a.text));
+  const agent = leader(before) ?? crowdSubject ?? after.find((a) => a.entry.role === 'agent') ?? null;
   // "X and Y clashed", "1 soldier was hit by a Taliban sniper": the other side may stand before the verb too.
   const patient =
     after.find((a) => a !== agent && a.entry.role !== 'agent' && a.entry.name !== agent?.entry.name) ??
