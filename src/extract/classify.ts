@@ -145,6 +145,11 @@ export function classify(input: ClassifyInput): Classification | null {
       return make('kill', 'Violence against civilians', 'Attack', 'protest-word+attack', 0.9);
     return make('protest', 'Protests', 'Peaceful protest', 'protest');
   }
+  // A remote attack (shelling, a grenade, machine-gun fire) that the other side answered is a battle.
+  const answered = qualifier('response');
+  if (answered && (has('shelling') || has('grenade') || has('kill')) && !has('air') && !has('suicide') && !has('ied')) {
+    return { eventType: 'Battles', subEventType: 'Armed clash', trigger: hit(has('shelling') ? 'shelling' : has('grenade') ? 'grenade' : 'kill'), weight: 0.85, reason: 'remote-attack+response' };
+  }
   // 3. Weapons that name the sub-type.
   if (has('chemical')) return fromEntry('chemical', 'chemical-weapon');
   if (has('suicide')) return fromEntry('suicide', 'suicide-bomb');
@@ -181,6 +186,7 @@ export function classify(input: ClassifyInput): Classification | null {
     return fromEntry('crowd-violence', 'riot');
   }
   if (has('mob') && !isArmed(agent)) return fromEntry('mob', 'mob');
+  if (has('response')) return fromEntry('response', 'exchange-of-fire');
   // 7. Violence against people.
   if (has('sexual')) return fromEntry('sexual', 'sexual-violence');
   if (has('abduct')) {

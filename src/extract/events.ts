@@ -438,7 +438,7 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
           !/\b(?:previous|earlier|last (?:week|month)|in recent|since)\b/i.test(s.text),
       )
       .flatMap((s) => sentenceHits[s.index] ?? [])
-      .filter((h) => ['intervention', 'excessive', 'crowd-violence'].includes(h.entry.feature));
+      .filter((h) => ['intervention', 'excessive', 'crowd-violence', 'response'].includes(h.entry.feature));
     const parts = clauses(sentence);
     const partHits = parts.map((p) => hits.filter((h) => within(h, p)));
     const strongParts = partHits.filter((h) => h.some((x) => STRONG_FEATURES.has(x.entry.feature))).length;

@@ -63,6 +63,7 @@ const LAYER: Record<string, 'qualifier' | 'strategic'> = {
   excessive: 'qualifier',
   'crowd-violence': 'qualifier',
   mob: 'qualifier',
+  response: 'qualifier',
   arrest: 'strategic',
   looting: 'strategic',
   disrupted: 'strategic',
