@@ -396,8 +396,11 @@ export function createWorkbenchData(repo: WorkbenchRepo, sources: WorkbenchSourc
 
   function refresh() {
     if (!incidentSource) return { written: 0, deleted: 0, total: repo.incidentCount() };
+    // Read everything first: the repository may stream from the same SQLite connection, which cannot run other
+    // statements while a cursor is open (~2 KB per incident: 100,000 incidents hold ~200 MB for the moment).
+    const incidents = Array.from(incidentSource.all());
     const rows = (function* () {
-      for (const inc of incidentSource.all()) yield projectIncident(inc, overlaysFor(inc));
+      for (const inc of incidents) yield projectIncident(inc, overlaysFor(inc));
     })();
     const r = repo.syncIncidents(rows, true);
     return { ...r, total: repo.incidentCount() };
@@ -410,12 +413,11 @@ export function createWorkbenchData(repo: WorkbenchRepo, sources: WorkbenchSourc
   }
 
   function review(id: string, apply: (raw: Incident, anchor: string) => void): ReviewResult {
-    const { raw, overlays } = mustLoad(id);
+    const { raw } = mustLoad(id);
     const before = JSON.parse(repo.summaryJson([id]).get(id) ?? 'null') as IncidentSummary | null;
     apply(raw, anchorOf(raw));
     reproject(raw);
     const after = JSON.parse(repo.summaryJson([id]).get(id) ?? 'null') as IncidentSummary | null;
-    void overlays;
     return { incident: id, before, after };
   }
 

@@ -1,17 +1,47 @@
 /**
- * Connects the workbench to the other stages as they exist in this build: reports and events from the store,
- * incidents from the incidents repository, new reports through the ingest pipeline.
+ * Connects the workbench to the other stages: reports and events from the store, incidents from the incidents
+ * repository (clustered with the analyst decisions), new reports through ingest → extract → incidents.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Extractor } from '../extract/index.js';
+import { type IncidentLexicon, loadIncidentLexicon } from '../incidents/lexicon.js';
+import { codeReportsWithoutEvents, incidentSource, updateIncidentsForReports } from '../incidents/service.js';
 import { ingest } from '../ingest/index.js';
+import type { Report } from '../model/report.js';
 import { openStore, type SqliteStore } from '../store/index.js';
-import type { IncidentSource, IngestInput, IngestOutcome, IngestPort } from './data.js';
-import { buildDeps, type WorkbenchOptions } from './index.js';
+import { SqliteIncidentRepository } from '../store/sqlite/incidents-repo.js';
+import type { IncidentRepository, Store } from '../store/store.js';
+import type { IngestInput, IngestOutcome, IngestPort } from './data.js';
+import type { WorkbenchOptions } from './index.js';
+
+/** The event coder, loaded on first use (gazetteer + lexicons + language model: ~1–3 s), then kept. */
+function lazyExtractor(): () => Promise<(report: Report) => ReturnType<Extractor['extract']>> {
+  let loading: Promise<Extractor> | null = null;
+  return async () => {
+    loading ??= import('../extract/index.js').then((m) => m.createExtractor());
+    const extractor = await loading;
+    return (r: Report) =>
+      extractor.extract({
+        id: r.id,
+        text: r.text,
+        published: r.published ?? null,
+        title: r.title ?? null,
+        language: r.language,
+        embeddedPosts: r.embeddedPosts,
+        dateline: r.dateline ?? null,
+      });
+  };
+}
 
 /** Writes the upload or the pasted text to a private temp file so the ingest pipeline reads it like any input. */
-function ingestPort(store: SqliteStore, after: () => void): IngestPort {
+function ingestPort(
+  store: SqliteStore,
+  repo: IncidentRepository,
+  lexicon: () => IncidentLexicon,
+  extractor: ReturnType<typeof lazyExtractor>,
+): IngestPort {
   return async (input: IngestInput): Promise<IngestOutcome> => {
     const dir = mkdtempSync(join(tmpdir(), 'sitrep-upload-'));
     try {
@@ -31,16 +61,25 @@ function ingestPort(store: SqliteStore, after: () => void): IngestPort {
         };
         writeFileSync(path, `${JSON.stringify(row)}\n`, { mode: 0o600 });
       }
+      const extract = await extractor();
       const reports: IngestOutcome['reports'] = [];
       const summary = await ingest([path], {
         store,
+        extract,
         onProgress: (e) => {
           if (e.type === 'stored') {
             reports.push({ id: e.id, title: store.reports.get(e.id)?.title ?? null, duplicate: e.status !== 'new' });
           }
         },
       });
-      after();
+      if (reports.length > 0) {
+        updateIncidentsForReports(
+          store,
+          repo,
+          lexicon(),
+          reports.map((r) => r.id),
+        );
+      }
       return {
         reports,
         errors: summary.failures.map((f) => ({ input: input.name ?? 'pasted text', reason: f.reason })),
@@ -54,19 +93,34 @@ function ingestPort(store: SqliteStore, after: () => void): IngestPort {
 export interface OpenedWorkbench {
   store: SqliteStore;
   options: WorkbenchOptions;
+  /** Codes stored reports that have no events yet (reports ingested without a coder); returns how many. */
+  codePending(): Promise<number>;
 }
 
 export function openWorkbench(dbPath: string, extra: Partial<WorkbenchOptions> = {}): OpenedWorkbench {
   const store = openStore(dbPath);
-  const incidents: IncidentSource | null = null;
+  const repo = (store as Store).incidents ?? new SqliteIncidentRepository(store.db);
+  let lexicon: IncidentLexicon | null = null;
+  const lex = () => {
+    lexicon ??= loadIncidentLexicon();
+    return lexicon;
+  };
+  const extractor = lazyExtractor();
+  const source = incidentSource(store, repo, lex());
   const options: WorkbenchOptions = {
     db: store.db,
     store,
-    incidents,
-    ingest: ingestPort(store, () => undefined),
+    incidents: source,
+    ingest: ingestPort(store, repo, lex, extractor),
     ...extra,
   };
-  return { store, options };
+  return {
+    store,
+    options,
+    async codePending() {
+      if (store.reports.count() === 0 || store.events.count() > 0) return 0;
+      const extract = await extractor();
+      return store.transaction(() => codeReportsWithoutEvents(store, extract));
+    },
+  };
 }
-
-export { buildDeps };

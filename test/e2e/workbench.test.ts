@@ -94,14 +94,14 @@ describe.skipIf(!run)('workbench in Chromium', () => {
     await page.mouse.move(dayX(4), box.y + 30, { steps: 4 });
     await page.mouse.up();
     await page.waitForURL(/from=2024-05-01&to=2024-05-05/);
-    await page.waitForFunction(() => document.querySelectorAll('[data-incident]').length === 2);
+    await page.waitForFunction("document.querySelectorAll('[data-incident]').length === 2");
     await page.waitForSelector('[data-testid=map][data-points="2"]');
     await shot('03-timeline-brushed');
     // A shared link opens the same view.
     const url = page.url();
     const other = await context.newPage();
     await other.goto(url);
-    await other.waitForFunction(() => document.querySelectorAll('[data-incident]').length === 2);
+    await other.waitForFunction("document.querySelectorAll('[data-incident]').length === 2");
     await other.close();
   });
 
@@ -121,13 +121,13 @@ describe.skipIf(!run)('workbench in Chromium', () => {
 
   it('merges two incidents through the review panel and shows the merge in the audit log', async () => {
     await page.goto(`${world.url}/?country=SY`);
-    await page.waitForFunction(() => document.querySelectorAll('[data-incident]').length === 2);
+    await page.waitForFunction("document.querySelectorAll('[data-incident]').length === 2");
     const tamsa = await page.locator('[data-incident]:has-text("Tamsa")').getAttribute('data-incident');
     await page.click('[data-incident]:has-text("Kelmara")');
     await page.waitForSelector('[data-testid=review]');
     await page.fill('input[name=mergeWith]', tamsa!);
     await page.click('[data-testid=review] button:has-text("Merge")');
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid=source]').length === 3);
+    await page.waitForFunction("document.querySelectorAll('[data-testid=source]').length === 3");
     await page.waitForSelector('.history li:has-text("incident.merge")');
     await shot('05-merged');
     await page.click('nav >> text=Audit log');
@@ -169,7 +169,7 @@ describe.skipIf(!run)('workbench in Chromium', () => {
     await page.waitForSelector('[data-incident]');
     await page.waitForTimeout(300);
     await shot('08-phone');
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     await page.click('[data-incident]:has-text("Dorvik")');
     await page.waitForSelector('[data-testid=incident-view]');

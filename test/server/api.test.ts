@@ -134,6 +134,14 @@ describe('authentication, roles and CSRF', () => {
     expect(a.body).toEqual(b.body);
   });
 
+  it('locks an account name after repeated failed logins (429), without locking other accounts', async () => {
+    world.user('target', 'viewer');
+    const c = new Client(world.url);
+    for (let i = 0; i < 5; i++) expect((await c.login('target', `guess-${i}`)).status).toBe(401);
+    expect((await c.login('target')).status).toBe(429);
+    expect((await c.login('vic')).status).toBe(200);
+  });
+
   it('sets an HttpOnly SameSite=Strict session cookie', async () => {
     const res = await new Client(world.url).login('ann');
     const cookie = res.headers.get('set-cookie')!;

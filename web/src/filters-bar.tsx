@@ -52,9 +52,9 @@ export function FiltersBar({ loc }: { loc: Location }) {
         <Select label="Type" name="type" value={q.get('type')} options={TYPES} onChange={set} />
         <Select label="Grade" name="grade" value={q.get('grade')} options={GRADES} onChange={set} />
         <Select label="Certainty" name="certainty" value={q.get('certainty')} options={CERTAINTIES} onChange={set} />
-        <TextFilter label="Country" name="country" value={q.get('country')} onChange={set} placeholder="SY" size={4} />
-        <TextFilter label="Admin1" name="admin1" value={q.get('admin1')} onChange={set} placeholder="Al-Hasakah" />
-        <TextFilter label="Actor" name="actor" value={q.get('actor')} onChange={set} placeholder="name" />
+        <TextFilter label="Country" name="country" value={q.get('country')} onChange={set} placeholder="any" size={4} />
+        <TextFilter label="Admin1" name="admin1" value={q.get('admin1')} onChange={set} placeholder="any" />
+        <TextFilter label="Actor" name="actor" value={q.get('actor')} onChange={set} placeholder="any" />
         <label>
           Min sources
           <input

@@ -47,6 +47,10 @@ export function MapView({ loc }: { loc: Location }) {
       minZoom: 2,
       maxZoom: 13,
       zoomSnap: 0.5,
+      // No zoom/fade animations: calmer, and the canvas renderer is never redrawn mid-animation.
+      zoomAnimation: false,
+      fadeAnimation: false,
+      markerZoomAnimation: false,
       attributionControl: true,
     }).setView([30, 30], 3);
     map.attributionControl.setPrefix(false);

@@ -42,10 +42,12 @@ export const serveCommand: Command = {
       throw new CliError(`--port must be 0–65535, got '${values.port}'`);
     const host = (values.host as string | undefined) ?? '127.0.0.1';
     const path = dbPath(values.db as string | undefined, io.env);
-    const { store, options } = openWorkbench(path, {
+    const { store, options, codePending } = openWorkbench(path, {
       secureCookies: Boolean(values['secure-cookies']),
       log: (line) => io.stderr.write(`${line}\n`),
     });
+    const coded = await codePending();
+    if (coded > 0) io.stderr.write(`sitrep serve: coded ${coded} stored reports that had no events yet\n`);
     const deps = buildDeps(options);
     const t0 = performance.now();
     const synced = deps.data.refresh();

@@ -25,7 +25,31 @@ export function publicUser(caller: Caller) {
   return { id: u.id, name: u.name, role: u.role, mustChangePassword: u.mustChangePassword };
 }
 
+/**
+ * Failed logins per account name: after 5 failures within 15 minutes the name is locked for the rest of the window
+ * (429), which caps an online guesser at 480 tries a day per account while a person who mistypes is not bothered.
+ */
+export const LOGIN_FAILURES_ALLOWED = 5;
+const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+
 export function authRoutes(deps: ServerDeps): AnyRoute[] {
+  const failures = new Map<string, { count: number; since: number }>();
+  const throttled = (name: string) => {
+    const f = failures.get(name);
+    if (!f) return false;
+    if (Date.now() - f.since > LOGIN_WINDOW_MS) {
+      failures.delete(name);
+      return false;
+    }
+    return f.count >= LOGIN_FAILURES_ALLOWED;
+  };
+  const fail = (name: string) => {
+    const f = failures.get(name);
+    if (!f || Date.now() - f.since > LOGIN_WINDOW_MS) failures.set(name, { count: 1, since: Date.now() });
+    else f.count++;
+    // Bound the map: a flood of random names must not grow memory without limit.
+    if (failures.size > 10_000) failures.delete(failures.keys().next().value!);
+  };
   // A fixed dummy hash so an unknown name costs as much time as a wrong password (no user enumeration by timing).
   let dummyHash: Promise<string> | null = null;
   const dummy = () => {
@@ -42,12 +66,16 @@ export function authRoutes(deps: ServerDeps): AnyRoute[] {
       body: Login,
       responds: '{ user, csrfToken }',
       handler: async ({ body, req }) => {
+        const key = body.name.toLowerCase();
+        if (throttled(key)) throw new HttpError(429, 'too_many_attempts', 'too many failed logins: wait 15 minutes');
         const user = deps.users.byName(body.name);
         const stored = user ? deps.users.passwordHash(user.id) : null;
         const ok = await verifyPassword(body.password, stored ?? (await dummy()));
         if (!user || !stored || !ok || user.disabled) {
+          fail(key);
           throw new HttpError(401, 'invalid_credentials', 'wrong name or password');
         }
+        failures.delete(key);
         deps.users.deleteExpiredSessions(new Date().toISOString());
         const token = newToken();
         const csrfToken = newToken();

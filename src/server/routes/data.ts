@@ -105,20 +105,23 @@ export function dataRoutes(deps: ServerDeps): AnyRoute[] {
           'incident.merge',
           (x) => x.incident,
           body.note ?? null,
-          () => data.merge(body.ids, caller!.user.name, body.note ?? null),
+          () => {
+            const merged = data.merge(body.ids, caller!.user.name, body.note ?? null);
+            // One entry per merged-away incident too (same transaction), so its own history shows where it went.
+            for (const gone of merged.removed) {
+              audit.append({
+                actor: caller!.user.name,
+                action: 'incident.merged-into',
+                entityType: 'incident',
+                entityId: gone,
+                before: null,
+                after: { incident: merged.incident },
+                note: body.note ?? null,
+              });
+            }
+            return merged;
+          },
         );
-        // One entry per merged-away incident too, so each incident's own history shows where it went.
-        for (const gone of r.removed) {
-          audit.append({
-            actor: caller!.user.name,
-            action: 'incident.merged-into',
-            entityType: 'incident',
-            entityId: gone,
-            before: null,
-            after: { incident: r.incident },
-            note: body.note ?? null,
-          });
-        }
         return { json: { incident: r.incident, removed: r.removed } };
       },
     }),
