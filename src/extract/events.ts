@@ -121,6 +121,7 @@ const STRONG_FEATURES = new Set([
 /** Features that, in a sentence after an event, only describe its outcome (casualties, the police response). */
 const OUTCOME_FEATURES = new Set([
   'kill',
+  'response',
   'intervention',
   'arrest',
   'excessive',
