@@ -32,7 +32,10 @@ const ARTICLES = new Set([
   'ez',
   'en',
 ]);
-/** Only these articles are taken as articles when they stand alone (no hyphen): "Ras al Ain", "Tell el Hawa". */
+/**
+ * Articles written apart ("Ras al Ain", "Deir ez Zor", "Ras as Sukhnah") are normalized inside multi-word names;
+ * these three also alone. Both sides of a lookup are folded alike, so "Binh An" still meets "Binh An".
+ */
 const FREE_ARTICLES = new Set(['al', 'el', 'ul']);
 const TELL = new Set(['tal', 'tall', 'tel', 'tell']);
 
@@ -79,7 +82,7 @@ export function foldName(name: string): string {
     let w = words[i] as string;
     // Position-independent on purpose: the recognizer grows names word by word and needs "Tell" to fold the same
     // alone as in "Tell Tamr".
-    if (FREE_ARTICLES.has(w)) w = 'al';
+    if (FREE_ARTICLES.has(w) || (ARTICLES.has(w) && words.length > 1)) w = 'al';
     else if (TELL.has(w)) w = 'tal';
     else if (w.length >= 3) {
       // Transliteration endings that vary freely: -ayn/-ain, -ah/-a ("Raqqah", "Hasakah"), -iyah/-iya.

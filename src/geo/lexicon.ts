@@ -9,6 +9,8 @@ export interface Lexicon {
   strictStop: Set<string>;
   /** Folded names that need at least a preposition before them ("in Independence"). */
   stop: Set<string>;
+  /** English vocabulary (lower-case): tells an organization word ("Police") from a foreign name part ("Agricola"). */
+  englishWords: Set<string>;
   /** Ordinary English words that are also gazetteer names (lower-case). */
   commonWords: Set<string>;
   /** Abbreviations listed in abbreviations.tsv, exactly as written ("US", "NSW"): these stand alone; other
@@ -43,6 +45,7 @@ export function loadLexicon(meta: IndexMeta): Lexicon {
     countries: cueLines.map(([, c]) => c),
   };
   const abbreviations = new Set(readDataLines('abbreviations.tsv').map((l) => l.split('\t')[0] ?? ''));
+  const englishWords = new Set(readDataLines('english-words.generated.txt').map((l) => l.trim()));
   const commonWords = new Set(readDataLines('common-words.generated.txt').map((l) => l.trim()));
   const givenNames = new Set(readDataLines('given-names.txt').map((l) => l.trim().toLowerCase()));
   const personFirstNames = new Set(readDataLines('given-names.generated.txt').map((l) => l.trim().toLowerCase()));
@@ -55,7 +58,17 @@ export function loadLexicon(meta: IndexMeta): Lexicon {
   const actors = patterns.length
     ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${patterns.join('|')})(?![\\p{L}\\p{N}])`, 'gu')
     : null;
-  return { stop, strictStop, givenNames, personFirstNames, commonWords, abbreviations, localeCues, actors };
+  return {
+    stop,
+    strictStop,
+    givenNames,
+    personFirstNames,
+    englishWords,
+    commonWords,
+    abbreviations,
+    localeCues,
+    actors,
+  };
 }
 
 /** Lower-case words allowed inside a multi-word name ("Isle of Man", "Ras al Ain", "Trinidad and Tobago"). */

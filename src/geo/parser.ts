@@ -383,6 +383,12 @@ export class GeoparserImpl {
     return this.resolve(text, mentions, hints, actorCountries);
   }
 
+  /** A word that is a place name by itself and not a stop-listed generic word ("Abu", "Wadi", "Al"). */
+  private isPlaceWord(word: string): boolean {
+    const k = this.fold(word);
+    return this.index.lookupKey(k).length > 0 && !this.lexicon.strictStop.has(k) && !this.lexicon.stop.has(k);
+  }
+
   /**
    * Whether ", Kenya", ", Ala.", " (Al-Hasakah)" follows token `lastIdx`: a comma or parenthesis, then a name of a
    * country, first-level area or region (or a listed abbreviation).
@@ -518,14 +524,21 @@ export class GeoparserImpl {
     let hasAbbreviationOnly = true;
     let alternateOnly = true;
     let maxPopulation = 0;
-    let hasCountry = false;
+    let hasBigArea = false;
     const ix = this.index;
     for (let k = 0; k < postings.length; k++) {
       const p = postings[k] as number;
       const nk = p & 3;
       const kind = ix.kind[p >>> 2] as number;
       if (nk !== NameKind.abbreviation) hasAbbreviationOnly = false;
-      if (kind >= EntryKind.country && nk !== NameKind.alternate) hasCountry = true;
+      // Countries and first-level areas of > 1M people (the sum over cities500 members) outweigh a given name:
+      // "Virginia", "Georgia" — but not "Mary" (a province of Turkmenistan).
+      if (
+        nk !== NameKind.alternate &&
+        (kind >= EntryKind.country || (kind === EntryKind.admin1 && (ix.population[p >>> 2] as number) > 1e6))
+      ) {
+        hasBigArea = true;
+      }
       if (nk !== NameKind.alternate) alternateOnly = false;
       if (nk !== NameKind.alternate || kind > EntryKind.place) {
         maxPopulation = Math.max(maxPopulation, kind > EntryKind.place ? 1e9 : (ix.population[p >>> 2] as number));
@@ -549,9 +562,13 @@ export class GeoparserImpl {
     if (hasAbbreviationOnly && !key.endsWith('.') && surface !== surface.toUpperCase()) return null;
     // Short all-capital words ("AP", "CNN", "ALY") that are not listed abbreviations are not places.
     if (/^[A-Z]{2,5}$/.test(surface) && !hasStrongName && !hasAbbreviationOnly) return null;
+    // "US dollar", "US$": a currency, not the country.
+    if (/^\s?(?:\$|dollars?\b)/.test(after)) return null;
+    // A stop-listed word followed by another capitalized word is part of a longer name ("Justice Palace").
+    const inLongerName = nextTok?.cap === true && /^ $/.test(text.slice(end, nextTok.start));
     // Stop-listed names need a strong cue or a container ("[cued]" ones also a preposition).
     if (this.lexicon.strictStop.has(key) && !strongCue && !containerAfter) return null;
-    if (this.lexicon.stop.has(key) && !strongCue && !containerAfter && !cue) return null;
+    if (this.lexicon.stop.has(key) && ((!strongCue && !containerAfter && !cue) || inLongerName)) return null;
     if (single) {
       const weak = !strongCue && !containerAfter && !hasStrongName;
       // Names only known as alternates ("City" for London, "But" for Buta) need a cue.
@@ -563,7 +580,7 @@ export class GeoparserImpl {
       const person = persons.get(first.lower);
       if (weak && person !== undefined && (person || maxPopulation < 50_000)) return null;
       // A given name alone ("Mary", "Michael") is a person unless cued, even where it also names a province.
-      if (this.lexicon.givenNames.has(first.lower) && !strongCue && !containerAfter && !cue && !hasCountry) return null;
+      if (this.lexicon.givenNames.has(first.lower) && !strongCue && !containerAfter && !cue && !hasBigArea) return null;
       // A capitalized word also used lower-case in the same text ("Mobile" / "mobile") is a word, unless cued.
       if (lowerSeen(first.lower) && !strongCue && !containerAfter && !hasStrongName) return null;
       // Part of a longer capitalized name that is not a place: "Raquel Henry", "Chiquita Raquel Henry".
@@ -577,7 +594,20 @@ export class GeoparserImpl {
         !TITLES.has(prevLower) &&
         !hasStrongName &&
         !containerAfter &&
-        !this.index.lookupKey(this.fold(prevTok.text)).length
+        !this.isPlaceWord(prevTok.text)
+      ) {
+        return null;
+      }
+      // Followed by a capitalized word that is neither English nor a place ("Colonia Agricola Pantitlan",
+      // "Baka Koshi", "Boko Haram"): part of a longer name the gazetteer does not hold.
+      if (
+        nextTok?.cap &&
+        !hasStrongName &&
+        !containerAfter &&
+        /^ $/.test(text.slice(end, nextTok.start)) &&
+        !ARABIC.test(surface) &&
+        !this.lexicon.englishWords.has(nextTok.lower) &&
+        !this.isPlaceWord(nextTok.text)
       ) {
         return null;
       }
