@@ -161,17 +161,34 @@ function runOne(size: number): void {
   const all = makeEvents(size, rng(7), world, 'r');
   const extra = makeEvents(1000, rng(99), world, 'n');
   const t0 = process.hrtime.bigint();
+  const c0 = process.cpuUsage();
   const index = new IncidentIndex({ lexicon });
   index.addReports(all.reports);
   index.add(all.events);
   const incidents = index.incidents().length;
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const c1 = process.cpuUsage(c0);
+  const cpuSeconds = (c1.user + c1.system) / 1e6;
   const t1 = process.hrtime.bigint();
+  const c2 = process.cpuUsage();
   index.addReports(extra.reports);
   const update = index.add(extra.events);
   const addSeconds = Number(process.hrtime.bigint() - t1) / 1e9;
+  const c3 = process.cpuUsage(c2);
+  const addCpuSeconds = (c3.user + c3.system) / 1e6;
   const rssMb = process.resourceUsage().maxRSS / 1024;
-  console.log(JSON.stringify({ size, seconds, incidents, addSeconds, changed: update.changed.length, rssMb }));
+  console.log(
+    JSON.stringify({
+      size,
+      seconds,
+      cpuSeconds,
+      incidents,
+      addSeconds,
+      addCpuSeconds,
+      changed: update.changed.length,
+      rssMb,
+    }),
+  );
 }
 
 const child = arg('child');
@@ -181,8 +198,21 @@ if (child) {
   console.log(
     `bench:incidents — synthetic events over ${COUNTRIES} countries and ${DAYS} days, each size in a fresh process`,
   );
-  console.log('events      seconds   events/s    incidents   µs/event   +1,000 s   peak RSS MB');
-  let last: { seconds: number; addSeconds: number; rssMb: number } | null = null;
+  // Wall time depends on what else runs on the machine; CPU time (user + system of the one-threaded child) is the
+  // "one core" figure the targets are about, so both are printed and the targets are checked on CPU time.
+  console.log(
+    'events    wall s    cpu s  events/cpu-s  incidents  µs/event(cpu)  +1,000 wall s  +1,000 cpu s  peak RSS MB',
+  );
+  interface Row {
+    size: number;
+    seconds: number;
+    cpuSeconds: number;
+    incidents: number;
+    addSeconds: number;
+    addCpuSeconds: number;
+    rssMb: number;
+  }
+  let last: Row | null = null;
   for (const size of SIZES) {
     const out = execFileSync(
       process.execPath,
@@ -192,25 +222,26 @@ if (child) {
         maxBuffer: 1 << 20,
       },
     );
-    const r = JSON.parse(out.trim().split('\n').pop()!) as {
-      size: number;
-      seconds: number;
-      incidents: number;
-      addSeconds: number;
-      rssMb: number;
-    };
+    const r = JSON.parse(out.trim().split('\n').pop()!) as Row;
     last = r;
-    console.log(
-      `${String(size).padStart(7)}  ${r.seconds.toFixed(2).padStart(9)}  ${Math.round(size / r.seconds)
+    const cells = [
+      String(size).padStart(6),
+      r.seconds.toFixed(2).padStart(8),
+      r.cpuSeconds.toFixed(2).padStart(8),
+      Math.round(size / r.cpuSeconds)
         .toLocaleString('en')
-        .padStart(
-          9,
-        )}  ${String(r.incidents).padStart(11)}  ${((r.seconds / size) * 1e6).toFixed(1).padStart(9)}  ${r.addSeconds.toFixed(3).padStart(9)}  ${r.rssMb.toFixed(0).padStart(12)}`,
-    );
+        .padStart(12),
+      String(r.incidents).padStart(10),
+      ((r.cpuSeconds / size) * 1e6).toFixed(1).padStart(13),
+      r.addSeconds.toFixed(3).padStart(13),
+      r.addCpuSeconds.toFixed(3).padStart(12),
+      r.rssMb.toFixed(0).padStart(12),
+    ];
+    console.log(cells.join('  '));
   }
-  const ok = last !== null && last.seconds <= 60 && last.rssMb <= 1024 && last.addSeconds <= 2;
+  const ok = last !== null && last.cpuSeconds <= 60 && last.rssMb <= 1024 && last.addCpuSeconds <= 2;
   console.log(
-    `targets at ${SIZES[SIZES.length - 1]!.toLocaleString('en')} events (≤ 60 s, ≤ 1024 MB, +1,000 ≤ 2 s): ${ok ? 'met' : 'NOT met'}`,
+    `targets at ${SIZES[SIZES.length - 1]!.toLocaleString('en')} events (≤ 60 cpu-s on one core, ≤ 1024 MB, +1,000 ≤ 2 cpu-s): ${ok ? 'met' : 'NOT met'}`,
   );
   process.exitCode = ok ? 0 : 1;
 }
