@@ -148,7 +148,13 @@ export function classify(input: ClassifyInput): Classification | null {
   // A remote attack (shelling, a grenade, machine-gun fire) that the other side answered is a battle.
   const answered = qualifier('response');
   if (answered && (has('shelling') || has('grenade') || has('kill')) && !has('air') && !has('suicide') && !has('ied')) {
-    return { eventType: 'Battles', subEventType: 'Armed clash', trigger: hit(has('shelling') ? 'shelling' : has('grenade') ? 'grenade' : 'kill'), weight: 0.85, reason: 'remote-attack+response' };
+    return {
+      eventType: 'Battles',
+      subEventType: 'Armed clash',
+      trigger: hit(has('shelling') ? 'shelling' : has('grenade') ? 'grenade' : 'kill'),
+      weight: 0.85,
+      reason: 'remote-attack+response',
+    };
   }
   // 3. Weapons that name the sub-type.
   if (has('chemical')) return fromEntry('chemical', 'chemical-weapon');
@@ -189,11 +195,7 @@ export function classify(input: ClassifyInput): Classification | null {
   if (has('response')) return fromEntry('response', 'exchange-of-fire');
   // 7. Violence against people.
   if (has('sexual')) return fromEntry('sexual', 'sexual-violence');
-  if (has('abduct')) {
-    if (agent === 'State forces' && !isArmed(patient))
-      return make('abduct', 'Strategic developments', 'Arrests', 'abduct+state-agent', 0.9);
-    return fromEntry('abduct', 'abduction');
-  }
+  if (has('abduct')) return fromEntry('abduct', 'abduction');
   if (has('clash')) {
     if (
       patient === 'Civilians' &&
@@ -211,19 +213,21 @@ export function classify(input: ClassifyInput): Classification | null {
     if (CAPTIVE.test(input.text)) return make('kill', 'Violence against civilians', 'Attack', 'attack-on-captives');
     if (isArmed(agent) && isArmed(patient)) return make('kill', 'Battles', 'Armed clash', 'armed-vs-armed', 0.9);
     // Ordinary people attacking someone (residents, locals, a group of traders) are a mob in ACLED's terms.
-    if (agent === 'Rioters' || agent === 'Protesters') return make('kill', 'Riots', 'Mob violence', 'crowd-attack', 0.9);
-    if (agent === 'Civilians' && !/\b(?:shot|shots|shooting|gun\w*|firearms?|armed|fire[ds]? at|opened fire|bullets?)\b/i.test(input.text)) {
+    if (agent === 'Rioters' || agent === 'Protesters')
+      return make('kill', 'Riots', 'Mob violence', 'crowd-attack', 0.9);
+    if (
+      agent === 'Civilians' &&
+      !/\b(?:shot|shots|shooting|gun\w*|firearms?|armed|fire[ds]? at|opened fire|bullets?)\b/i.test(input.text)
+    ) {
       return make('kill', 'Riots', 'Mob violence', 'crowd-attack', 0.9);
     }
-    if (has('looting') && !/kill|dead|murder|shot|stab|beat/i.test(hit('kill').text))
-      return fromEntry('looting', 'property-attack');
-    if (
-      has('arrest') &&
-      agent === 'State forces' &&
-      !/kill|dead|murder|shot|stab|beat|tortur/i.test(hit('kill').text)
-    ) {
-      return fromEntry('arrest', 'arrest-raid');
-    }
+    // Property taken or burnt, nobody hurt: looting; once people are hurt or an armed group attacked, an attack.
+    const hurt =
+      /\b(?:killed|killing|dead|murder\w*|shot|stabb\w*|beat\w*|wounded|injured|behead\w*|execut\w*|raped|tortur\w*|lynch\w*)\b/i.test(
+        input.text,
+      );
+    if (has('looting') && !hurt && !isArmed(agent)) return fromEntry('looting', 'property-attack');
+    if (has('arrest') && agent === 'State forces' && !hurt) return fromEntry('arrest', 'arrest-raid');
     return make(
       'kill',
       'Violence against civilians',
@@ -232,6 +236,10 @@ export function classify(input: ClassifyInput): Classification | null {
     );
   }
   // 8. Strategic developments.
+  // Only states arrest: a non-state armed group detaining people is an abduction in ACLED's terms.
+  if (has('arrest') && (agent === 'Rebel group' || agent === 'Political militia' || agent === 'Identity militia')) {
+    return make('arrest', 'Violence against civilians', 'Abduction/forced disappearance', 'arrest-by-non-state-actor');
+  }
   if (has('arrest')) return fromEntry('arrest', 'arrest');
   if (has('looting')) return fromEntry('looting', 'looting');
   if (has('crowd-violence')) return make('crowd-violence', 'Riots', 'Violent demonstration', 'crowd-violence');

@@ -205,7 +205,17 @@ function roles(
     return { agent, patient, reason: 'passive' };
   }
   // A crowd of ordinary people in subject position ("residents beat a thief") acts, though usually a victim.
-  const crowdSubject = [...before].reverse().find((a) => a.entry.category === 'Civilians' && !object(a) && /^\s*(?:\w+\s+){0,2}$/.test(text.slice(a.end, trigger.start)) && /(?:people|persons|residents|locals|villagers|inhabitants|citizens|traders|workers|employees|youths?|nationals|men|members|students)$/i.test(a.text));
+  const crowdSubject = [...before]
+    .reverse()
+    .find(
+      (a) =>
+        a.entry.category === 'Civilians' &&
+        !object(a) &&
+        /^\s*(?:\w+\s+){0,2}$/.test(text.slice(a.end, trigger.start)) &&
+        /(?:people|persons|residents|locals|villagers|inhabitants|citizens|traders|workers|employees|youths?|nationals|men|members|students)$/i.test(
+          a.text,
+        ),
+    );
   const agent = leader(before) ?? crowdSubject ?? after.find((a) => a.entry.role === 'agent') ?? null;
   // "X and Y clashed", "1 soldier was hit by a Taliban sniper": the other side may stand before the verb too.
   const patient =
