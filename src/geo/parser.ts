@@ -452,7 +452,7 @@ export class GeoparserImpl {
       const w = (m[1] as string).toLowerCase();
       if (!out.has(w)) out.set(w, false);
     }
-    for (const m of text.matchAll(/\b(?:said|says|according to)\s+([A-Z][a-z]+)\b(?!\s+[A-Z])/g)) {
+    for (const m of text.matchAll(/\b(?:said|says|according to)\s+([A-Z][a-z]+)\b(?=\s*[.,;:]|$)/g)) {
       const w = (m[1] as string).toLowerCase();
       if (!out.has(w)) out.set(w, false);
     }
@@ -559,7 +559,14 @@ export class GeoparserImpl {
       if (!isListed && !/,\s*$/.test(before)) return null;
     }
     // Abbreviations written in capitals ("ACT", "WA", "NT") do not match ordinary words ("Act", "Wa").
-    if (hasAbbreviationOnly && !key.endsWith('.') && surface !== surface.toUpperCase()) return null;
+    if (
+      hasAbbreviationOnly &&
+      !key.endsWith('.') &&
+      surface !== surface.toUpperCase() &&
+      !this.lexicon.abbreviations.has(surface)
+    ) {
+      return null;
+    }
     // Short all-capital words ("AP", "CNN", "ALY") that are not listed abbreviations are not places.
     if (/^[A-Z]{2,5}$/.test(surface) && !hasStrongName && !hasAbbreviationOnly) return null;
     // "US dollar", "US$": a currency, not the country.
