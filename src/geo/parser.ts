@@ -563,7 +563,8 @@ export class GeoparserImpl {
       hasAbbreviationOnly &&
       !key.endsWith('.') &&
       surface !== surface.toUpperCase() &&
-      !this.lexicon.abbreviations.has(surface)
+      !this.lexicon.abbreviations.has(surface) &&
+      !this.lexicon.abbreviations.has(`${surface}.`)
     ) {
       return null;
     }
