@@ -251,7 +251,17 @@ interface Sample {
   status: number;
 }
 
-function get(agent: Agent, url: string, token: string): Promise<Sample> {
+/** One GET; a keep-alive socket the server closed while idle is retried once on a fresh socket. */
+async function get(agent: Agent, url: string, token: string): Promise<Sample> {
+  try {
+    return await getOnce(agent, url, token);
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'ECONNRESET') throw error;
+    return getOnce(agent, url, token);
+  }
+}
+
+function getOnce(agent: Agent, url: string, token: string): Promise<Sample> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const req = request(url, { agent, headers: { authorization: `Bearer ${token}` } }, (res) => {

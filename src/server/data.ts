@@ -133,9 +133,11 @@ export function applyReview(
   incident: Incident,
   overlays: ReviewOverlay[],
 ): { incident: Incident; review: ReviewState; discounted: Map<string, { reason: string; by: string; at: string }> } {
-  const out = structuredClone(incident);
   const review: ReviewState = { confirmed: null, edits: {}, grade: null };
   const discounted = new Map<string, { reason: string; by: string; at: string }>();
+  // Most incidents have no review: skip the deep copy (it is most of the cost of projecting 100,000 incidents).
+  if (overlays.length === 0) return { incident, review, discounted };
+  const out = structuredClone(incident);
   const reports = new Set(reportIdsOf(incident));
   for (const o of [...overlays].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))) {
     if (o.kind === 'confirm') review.confirmed = { by: o.by, at: o.at };
@@ -233,7 +235,9 @@ function summaryOf(inc: Incident, reviewed: boolean, discounted: Map<string, unk
 export function projectIncident(raw: Incident, overlays: ReviewOverlay[]): WorkbenchIncidentRow {
   const { incident, review, discounted } = applyReview(raw, overlays);
   const summary = summaryOf(incident, review.confirmed !== null, discounted);
-  const body = JSON.stringify(incident);
+  const rawJson = JSON.stringify(raw);
+  const overlaysJson = JSON.stringify(overlays);
+  const body = incident === raw ? rawJson : JSON.stringify(incident);
   const summaryJson = JSON.stringify(summary);
   const search = [
     incident.location?.name,
@@ -271,8 +275,8 @@ export function projectIncident(raw: Incident, overlays: ReviewOverlay[]): Workb
     reviewed: summary.reviewed,
     search,
     summaryJson,
-    bodyJson: JSON.stringify({ raw, review: overlays }),
-    fingerprint: createHash('sha1').update(body).update(JSON.stringify(overlays)).digest('base64url'),
+    bodyJson: `{"raw":${rawJson},"review":${overlaysJson}}`,
+    fingerprint: createHash('sha1').update(body).update(overlaysJson).digest('base64url'),
     eventKeys: raw.members.map((m) => m.key),
   };
 }

@@ -88,17 +88,21 @@ export interface WorkbenchRepo {
   reviewFor(anchors: string[]): ReviewOverlay[];
 }
 
-const SUMMARY_COLUMNS = `id, date_start, date_end, lat, lon, precision, country, admin1, event_type, sub_event_type, grade,
-  certainty, sources, reports, killed_low, killed_best, killed_high, actor1, actor2, reviewed, search, summary_json,
-  body_json, fingerprint`;
+const ROW_COLUMNS = `id, date_start, date_end, lat, lon, precision, country, admin1, event_type, sub_event_type, grade,
+  certainty, sources, reports, killed_low, killed_best, killed_high, actor1, actor2, reviewed, search, fingerprint`;
 
 /** Builds the WHERE clause of an incident query; values always go through parameters. */
-function where(q: IncidentQuery): { sql: string; args: (string | number)[] } {
+/**
+ * Builds the WHERE clause of an incident query; values always go through parameters. `maxSpanDays` (the longest
+ * incident in the table) turns "ends on or after `from`" into a range on the start-date index as well.
+ */
+function where(q: IncidentQuery, maxSpanDays = 0): { sql: string; args: (string | number)[] } {
   const parts: string[] = [];
   const args: (string | number)[] = [];
   if (q.from) {
-    parts.push('date_end >= ?');
-    args.push(q.from);
+    parts.push('date_end >= ? AND date_start >= ?');
+    const earliest = new Date(Date.parse(`${q.from}T00:00:00Z`) - Math.ceil(maxSpanDays) * 86_400_000);
+    args.push(q.from, Number.isNaN(earliest.getTime()) ? q.from : earliest.toISOString().slice(0, 10));
   }
   if (q.to) {
     parts.push("date_start <= ? AND date_start <> ''");
@@ -157,14 +161,30 @@ function escapeLike(s: string): string {
 
 export function createWorkbenchRepo(db: SqliteDb): WorkbenchRepo {
   const fingerprintOf = db.prepare('SELECT fingerprint FROM wb_incidents WHERE id = ?');
-  const upsert = db.prepare(`INSERT INTO wb_incidents (${SUMMARY_COLUMNS}) VALUES (${Array(24).fill('?').join(', ')})
+  const upsert = db.prepare(`INSERT INTO wb_incidents (${ROW_COLUMNS}) VALUES (${Array(22).fill('?').join(', ')})
     ON CONFLICT(id) DO UPDATE SET date_start = excluded.date_start, date_end = excluded.date_end, lat = excluded.lat,
       lon = excluded.lon, precision = excluded.precision, country = excluded.country, admin1 = excluded.admin1,
       event_type = excluded.event_type, sub_event_type = excluded.sub_event_type, grade = excluded.grade,
       certainty = excluded.certainty, sources = excluded.sources, reports = excluded.reports,
       killed_low = excluded.killed_low, killed_best = excluded.killed_best, killed_high = excluded.killed_high,
       actor1 = excluded.actor1, actor2 = excluded.actor2, reviewed = excluded.reviewed, search = excluded.search,
-      summary_json = excluded.summary_json, body_json = excluded.body_json, fingerprint = excluded.fingerprint`);
+      fingerprint = excluded.fingerprint`);
+  const upsertBody = db.prepare(`INSERT INTO wb_incident_bodies (id, summary_json, body_json) VALUES (?, ?, ?)
+    ON CONFLICT(id) DO UPDATE SET summary_json = excluded.summary_json, body_json = excluded.body_json`);
+  const deleteBody = db.prepare('DELETE FROM wb_incident_bodies WHERE id = ?');
+  let maxSpan: number | null = null;
+  /** The longest incident (days), for the lower bound of date queries; recomputed after writes. */
+  const spanDays = (): number => {
+    maxSpan ??=
+      (
+        db
+          .prepare(
+            "SELECT max(julianday(date_end) - julianday(date_start)) AS d FROM wb_incidents WHERE date_start <> '' AND date_end <> ''",
+          )
+          .get() as { d: number | null }
+      ).d ?? 0;
+    return maxSpan;
+  };
   const deleteEvents = db.prepare('DELETE FROM wb_incident_events WHERE incident_id = ?');
   const insertEvent = db.prepare(
     'INSERT INTO wb_incident_events (event_key, incident_id) VALUES (?, ?) ON CONFLICT(event_key) DO UPDATE SET incident_id = excluded.incident_id',
@@ -196,10 +216,10 @@ export function createWorkbenchRepo(db: SqliteDb): WorkbenchRepo {
       r.actor2,
       r.reviewed ? 1 : 0,
       r.search,
-      r.summaryJson,
-      r.bodyJson,
       r.fingerprint,
     );
+    upsertBody.run(r.id, r.summaryJson, r.bodyJson);
+    maxSpan = null;
     deleteEvents.run(r.id);
     for (const key of r.eventKeys) insertEvent.run(key, r.id);
     return true;
@@ -221,6 +241,7 @@ export function createWorkbenchRepo(db: SqliteDb): WorkbenchRepo {
             if (seen.has(id)) continue;
             deleteEvents.run(id);
             deleteIncident.run(id);
+            deleteBody.run(id);
             deleted++;
           }
         }
@@ -232,6 +253,7 @@ export function createWorkbenchRepo(db: SqliteDb): WorkbenchRepo {
         for (const id of ids) {
           deleteEvents.run(id);
           deleteIncident.run(id);
+          deleteBody.run(id);
         }
       })();
     },
@@ -239,7 +261,7 @@ export function createWorkbenchRepo(db: SqliteDb): WorkbenchRepo {
       return (db.prepare('SELECT COUNT(*) AS n FROM wb_incidents').get() as { n: number }).n;
     },
     listIncidents(q, after, limit) {
-      const w = where(q);
+      const w = where(q, spanDays());
       let sql = `SELECT id FROM wb_incidents WHERE ${w.sql}`;
       const args = [...w.args];
       if (after) {
@@ -251,7 +273,7 @@ export function createWorkbenchRepo(db: SqliteDb): WorkbenchRepo {
       return (db.prepare(sql).all(...args) as { id: string }[]).map((r) => r.id);
     },
     points(q, limit) {
-      const w = where(q);
+      const w = where(q, spanDays());
       return db
         .prepare(
           `SELECT id, lat, lon, event_type AS type, killed_best AS best, precision FROM wb_incidents
@@ -267,7 +289,7 @@ export function createWorkbenchRepo(db: SqliteDb): WorkbenchRepo {
       }[];
     },
     timeline(q) {
-      const w = where(q);
+      const w = where(q, spanDays());
       return db
         .prepare(
           `SELECT date_start AS day, event_type AS type, COUNT(*) AS n FROM wb_incidents
@@ -279,22 +301,24 @@ export function createWorkbenchRepo(db: SqliteDb): WorkbenchRepo {
       const out = new Map<string, string>();
       if (ids.length === 0) return out;
       const rows = db
-        .prepare(`SELECT id, summary_json FROM wb_incidents WHERE id IN (${ids.map(() => '?').join(', ')})`)
+        .prepare(`SELECT id, summary_json FROM wb_incident_bodies WHERE id IN (${ids.map(() => '?').join(', ')})`)
         .all(...ids) as { id: string; summary_json: string }[];
       for (const r of rows) out.set(r.id, r.summary_json);
       return out;
     },
     bodyJson(id) {
-      const row = db.prepare('SELECT body_json FROM wb_incidents WHERE id = ?').get(id) as
+      const row = db.prepare('SELECT body_json FROM wb_incident_bodies WHERE id = ?').get(id) as
         | { body_json: string }
         | undefined;
       return row?.body_json ?? null;
     },
     bodies(q, limit) {
-      const w = where(q);
+      const w = where(q, spanDays());
       return (
         db
-          .prepare(`SELECT body_json FROM wb_incidents WHERE ${w.sql} ORDER BY date_start DESC, id DESC LIMIT ?`)
+          .prepare(
+            `SELECT b.body_json FROM wb_incidents JOIN wb_incident_bodies b USING (id) WHERE ${w.sql} ORDER BY date_start DESC, id DESC LIMIT ?`,
+          )
           .all(...w.args, limit) as { body_json: string }[]
       ).map((r) => r.body_json);
     },
