@@ -77,7 +77,9 @@ const LAYER: Record<string, 'qualifier' | 'strategic'> = {
 interface Layer {
   re: RegExp;
   /** Each pattern alone, sticky, to tell which entry a match came from (no capture groups in `re`: see actors.ts). */
-  single: { entry: TriggerEntry; re: RegExp }[];
+  single: { entry: TriggerEntry; re: RegExp; contextual: boolean }[];
+  /** Matched words (lower-cased) → entry, for patterns without look-around. */
+  cache: Map<string, TriggerEntry>;
 }
 
 function compileLayer(entries: TriggerEntry[]): Layer {
@@ -85,7 +87,12 @@ function compileLayer(entries: TriggerEntry[]): Layer {
   // Without the 'u' flag: V8's case-insensitive Unicode matching is several times slower, and the lexicon is ASCII.
   return {
     re: new RegExp(`(?<![\\w-])(?:${parts.join('|')})`, 'gi'),
-    single: entries.map((e) => ({ entry: e, re: new RegExp(`(?:${e.pattern})(?![\\w])`, 'iy') })),
+    single: entries.map((e) => ({
+      entry: e,
+      re: new RegExp(`(?:${e.pattern})(?![\\w])`, 'iy'),
+      contextual: /\(\?[=!<]/.test(e.pattern),
+    })),
+    cache: new Map(),
   };
 }
 
@@ -112,13 +119,20 @@ export function createTriggerMatcher(entries: TriggerEntry[]): TriggerMatcher {
         layer.re.lastIndex = 0;
         for (const m of text.matchAll(layer.re)) {
           const end = m.index + m[0].length;
-          for (const { entry, re } of layer.single) {
-            re.lastIndex = m.index;
-            if (re.test(text) && re.lastIndex === end) {
-              hits.push({ start: offset + m.index, end: offset + m.index + m[0].length, text: m[0], entry });
-              break;
+          const key = m[0].toLowerCase();
+          let entry = layer.cache.get(key);
+          if (!entry) {
+            for (const single of layer.single) {
+              single.re.lastIndex = m.index;
+              if (single.re.test(text) && single.re.lastIndex === end) {
+                entry = single.entry;
+                // Context-free patterns give the same entry for the same words: remember them (bounded).
+                if (!single.contextual && layer.cache.size < 20_000) layer.cache.set(key, entry);
+                break;
+              }
             }
           }
+          if (entry) hits.push({ start: offset + m.index, end: offset + end, text: m[0], entry });
         }
       }
       return hits.sort((a, b) => a.start - b.start);

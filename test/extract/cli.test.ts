@@ -31,7 +31,7 @@ describe('sitrep extract', () => {
       'sitrep extract: stdin:2: not valid JSON',
       'sitrep extract: stdin:4: missing "text" (a string)',
     ]);
-  }, 60_000);
+  }, 180_000);
 
   it('--format acled-csv prints a header and one row per event; --trace adds decisions', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'sitrep-extract-'));
@@ -54,7 +54,7 @@ describe('sitrep extract', () => {
     const ex = JSON.parse(traced.out);
     expect(ex.trace.some((t: { stage: string }) => t.stage === 'classify')).toBe(true);
     expect(ex.events[0].reasons.length).toBeGreaterThan(3);
-  }, 60_000);
+  }, 180_000);
 
   it('rejects an unknown format as a usage error', async () => {
     const { code, err } = await runCli(['extract', '--format', 'xml'], '');
