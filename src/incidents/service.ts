@@ -77,8 +77,8 @@ export function ensureIncidentsFresh(
 const CONTEXT_DAYS = Math.max(DATE_TOUCH_DAYS + 7, FOLLOW_WINDOW_DAYS + 1);
 
 /**
- * Incremental update after new reports were stored: re-clusters only the events dated around the new ones (and
- * every event of the incidents they belong to), with the analyst decisions, and writes what changed.
+ * Incremental update after new reports were stored (or re-coded): re-clusters only the events dated around the new
+ * ones (and every event of the incidents they belong to), with the analyst decisions, and writes what changed.
  */
 export function updateIncidentsForReports(
   store: IncidentStore,
@@ -86,17 +86,46 @@ export function updateIncidentsForReports(
   lexicon: IncidentLexicon,
   reportIds: readonly string[],
 ): { changed: number; removed: number } {
-  const fresh = reportIds.flatMap((id) => store.events.forReport(id));
+  const seeds = reportIds.flatMap((id) => store.events.forReport(id));
+  // Incidents that held the reports' previous events (a re-coded report may have fewer events now).
+  const held = reportIds.flatMap((id) => repo.incidentsOfReport(id));
+  return updateAround(store, repo, lexicon, seeds, held);
+}
+
+/** Incremental update after an analyst decision: re-forms the incidents around the events it names. */
+export function updateIncidentsForEvents(
+  store: IncidentStore,
+  repo: IncidentRepository,
+  lexicon: IncidentLexicon,
+  eventKeys: readonly string[],
+): { changed: number; removed: number } {
+  const seeds: StoredEvent[] = [];
+  for (const key of new Set(eventKeys)) {
+    const hash = key.lastIndexOf('#');
+    const e = hash > 0 ? store.events.get(`${key.slice(0, hash)}:${key.slice(hash + 1)}`) : null;
+    if (e) seeds.push(e);
+  }
+  const held = eventKeys.map((k) => repo.incidentOfEvent(k)).filter((x): x is string => x !== null);
+  return updateAround(store, repo, lexicon, seeds, held);
+}
+
+function updateAround(
+  store: IncidentStore,
+  repo: IncidentRepository,
+  lexicon: IncidentLexicon,
+  seeds: readonly StoredEvent[],
+  heldIncidents: readonly string[],
+): { changed: number; removed: number } {
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
-  for (const e of fresh) {
+  for (const e of seeds) {
     const s = dayNumber(e.event.date?.start);
     const t = dayNumber(e.event.date?.end ?? e.event.date?.start);
     if (s !== null) lo = Math.min(lo, s);
     if (t !== null) hi = Math.max(hi, t);
   }
   const byKey = new Map<string, StoredEvent>();
-  for (const e of fresh) byKey.set(eventKey(e.reportId, e.idx), e);
+  for (const e of seeds) byKey.set(eventKey(e.reportId, e.idx), e);
   if (Number.isFinite(lo)) {
     const window = { from: isoDay(lo - CONTEXT_DAYS), to: isoDay(hi + CONTEXT_DAYS) };
     const n = store.events.count(window);
@@ -104,15 +133,20 @@ export function updateIncidentsForReports(
   }
   // Whole incidents: every member of an incident touched by the window comes along, so none is cut in two.
   const previous = new Set<string>();
-  for (const key of [...byKey.keys()]) {
-    const id = repo.incidentOfEvent(key);
-    if (!id || previous.has(id)) continue;
+  const pull = (id: string) => {
+    if (previous.has(id)) return;
     previous.add(id);
     for (const m of repo.get(id)?.members ?? []) {
       if (byKey.has(m.key)) continue;
+      // A member whose event is gone (its report was re-coded) is dropped.
       const e = store.events.get(`${m.report}:${m.index}`);
       if (e) byKey.set(m.key, e);
     }
+  };
+  for (const id of heldIncidents) pull(id);
+  for (const key of [...byKey.keys()]) {
+    const id = repo.incidentOfEvent(key);
+    if (id) pull(id);
   }
   const events = [...byKey.values()];
   const index = new IncidentIndex({ lexicon, decisions: repo.decisions() });
@@ -125,9 +159,10 @@ export function updateIncidentsForReports(
   index.add(events.map(toInput));
   const incidents = index.incidents();
   const kept = new Set(incidents.map((i) => i.id));
-  repo.apply({ changed: incidents, removed: [...previous].filter((id) => !kept.has(id)) });
+  const removed = [...previous].filter((id) => !kept.has(id));
+  repo.apply({ changed: incidents, removed });
   repo.setBuiltFrom(eventSetMarker(store));
-  return { changed: incidents.length, removed: [...previous].filter((id) => !kept.has(id)).length };
+  return { changed: incidents.length, removed: removed.length };
 }
 
 /** The incidents repository as the workbench reads and changes it (src/server/data.ts `IncidentSource`). */
@@ -143,7 +178,15 @@ export function incidentSource(
     },
     decide: (decision) => {
       repo.addDecision(decision);
-      rebuildIncidents(store, repo, lexicon);
+      // Only the incidents around the events the decision names are re-formed (a rebuild of 100,000 events would
+      // take seconds per click).
+      const keys =
+        decision.kind === 'merge'
+          ? decision.events
+          : decision.kind === 'split'
+            ? decision.groups.flat()
+            : [decision.event, ...decision.to, ...(decision.from ?? [])];
+      updateIncidentsForEvents(store, repo, lexicon, keys);
     },
   };
 }

@@ -68,4 +68,21 @@ describe('incidents through the store', () => {
     expect(repo.decisions()).toHaveLength(1);
     store.close();
   });
+
+  it('a decision re-forms only the incidents around its events, like a rebuild', () => {
+    const store = openStore(':memory:');
+    const repo = new SqliteIncidentRepository(store.db);
+    events.forEach((e, n) => {
+      store.reports.upsert(makeReport(n + 1, e.date!.start));
+      store.events.replaceForReport(hex(n + 1), [e]);
+    });
+    rebuildIncidents(store, repo, lexicon);
+    const source = incidentSource(store, repo, lexicon);
+    source.decide({ id: 'd1', at: '2026-01-01T00:00:00Z', kind: 'merge', events: [`${hex(1)}#0`, `${hex(5)}#0`] });
+    const incremental = snapshot(repo);
+    expect(repo.incidentOfEvent(`${hex(1)}#0`)).toBe(repo.incidentOfEvent(`${hex(5)}#0`));
+    rebuildIncidents(store, repo, lexicon);
+    expect(incremental).toBe(snapshot(repo));
+    store.close();
+  });
 });

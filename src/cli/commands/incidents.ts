@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { toAcledCsv, toGeoJson, toJsonLine } from '../../incidents/formats.js';
 import { type IncidentLexicon, loadIncidentLexicon } from '../../incidents/lexicon.js';
-import { codeReportsWithoutEvents, ensureIncidentsFresh, rebuildIncidents } from '../../incidents/service.js';
+import {
+  codeReportsWithoutEvents,
+  ensureIncidentsFresh,
+  rebuildIncidents,
+  updateIncidentsForEvents,
+} from '../../incidents/service.js';
 import { GRADES, type Grade, type Incident } from '../../model/incident.js';
 import { SqliteIncidentRepository } from '../../store/sqlite/incidents-repo.js';
 import type { SqliteStore } from '../../store/sqlite/sqlite-store.js';
@@ -251,7 +256,7 @@ export const incidentsCommand: Command = {
           ensureIncidentsFresh(store, repo, lex());
           const events = [...new Set(args.flatMap((id) => mustGet(id).members.map((m) => m.key)))];
           repo.addDecision({ id: decisionId('merge', events[0]!), at, analyst, note, kind: 'merge', events });
-          rebuildIncidents(store, repo, lex());
+          updateIncidentsForEvents(store, repo, lex(), events);
           io.stdout.write(`${repo.incidentOfEvent(events[0]!) ?? '-'}\n`);
           return 0;
         }
@@ -277,7 +282,7 @@ export const incidentsCommand: Command = {
             kind: 'split',
             groups: [part, rest],
           });
-          rebuildIncidents(store, repo, lex());
+          updateIncidentsForEvents(store, repo, lex(), [...part, ...rest]);
           io.stdout.write(`${repo.incidentOfEvent(part[0]!) ?? '-'}\n${repo.incidentOfEvent(rest[0]!) ?? '-'}\n`);
           return 0;
         }
@@ -303,7 +308,7 @@ export const incidentsCommand: Command = {
             to,
             from: fromKeys,
           });
-          rebuildIncidents(store, repo, lex());
+          updateIncidentsForEvents(store, repo, lex(), [event, ...to, ...fromKeys]);
           io.stdout.write(`${repo.incidentOfEvent(event) ?? '-'}\n`);
           return 0;
         }
