@@ -257,7 +257,13 @@ export class GazetteerIndex implements IndexColumns {
     return this.keyIndex(key) >= 0;
   }
 
-  private keyIndex(key: string): number {
+  /** Postings of key number i (from keyIndex). */
+  postingsAt(i: number): Uint32Array {
+    return this.post.subarray(this.postOff[i], this.postOff[i + 1]);
+  }
+
+  /** The key's number in the table (names and word prefixes), or -1. */
+  keyIndex(key: string): number {
     const mask = this.slots.length - 1;
     let s = hashKey(key) & mask;
     for (;;) {

@@ -203,12 +203,15 @@ export class GeoparserImpl {
       const prev = p < 0 ? '\n' : (text[p] as string);
       // "al-Hasakah": a lower-case article joined by a hyphen to a capitalized word starts a name.
       const articleStart = text.charCodeAt(end) === 45 && isUpperStart(text.charAt(end + 1)) && HYPHEN_ARTICLE.test(t);
+      const c0 = t.charCodeAt(0);
+      const cap = (isUpperStart(t) || articleStart || (c0 >= 0x600 && c0 <= 0x6ff)) && !CONTRACTION.test(t);
       tokens.push({
         start,
         end,
         text: t,
-        cap: (isUpperStart(t) || articleStart || ARABIC.test(t.charAt(0))) && !CONTRACTION.test(t),
-        lower: t.toLowerCase(),
+        cap,
+        // Lower-case words are kept as they are (no copy): most tokens, and all that connectors are compared to.
+        lower: cap ? t.toLowerCase() : t,
         dotAfter: text.charCodeAt(m.index + m[0].length) === 46 && end === m.index + m[0].length,
         sentenceStart: prev === '.' || prev === '!' || prev === '?' || prev === '\n' || prev === ':',
       });
@@ -328,12 +331,13 @@ export class GeoparserImpl {
           if (p.length) found = { j, key: k, postings: p, dot: true };
         }
         const k = this.fold(slice);
-        if (tj.cap && found?.j !== j) {
-          const p = this.index.lookupKey(k);
+        const ki = this.index.keyIndex(k);
+        if (ki >= 0 && tj.cap && found?.j !== j) {
+          const p = this.index.postingsAt(ki);
           if (p.length) found = { j, key: k, postings: p, dot: false };
         }
         // A lone leading article ("Al" of "Al-Hasakah") is dropped by folding: keep growing past it.
-        if (!this.index.hasKey(k) && !(j === i && HYPHEN_ARTICLE.test(first.lower))) break;
+        if (ki < 0 && !(j === i && HYPHEN_ARTICLE.test(first.lower))) break;
       }
       if (!found) {
         i++;
