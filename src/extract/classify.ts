@@ -55,6 +55,9 @@ const WEAK = new Set([
 /** Verbs of an actual attack: with one of them, a sentence that also talks diplomacy still reports violence. */
 const ATTACK_VERB =
   /\b(?:killed|killing|dead|wounded|injured|struck|shelled|bombed|fired (?:at|on)|attacked|clashed|captured|seized|stormed|abducted|kidnapped)\b/i;
+/** Words of a two-sided fight (not a one-sided attack on positions). */
+const TWO_SIDED =
+  /clash|fight|exchang|battl|small arms|light weapons|shots|gun ?fire|shoot-?out|skirmish|both directions|combat|encounter|firefight/i;
 /** Victims who are held: violence against them is not a battle. */
 const CAPTIVE =
   /\b(?:captured|detained|imprisoned|captive|kidnapped|abducted) (?:soldiers|fighters|troops|men|prisoners)|\b(?:prisoners|captives|detainees|hostages|prisoners of war|pows)\b/i;
@@ -127,7 +130,10 @@ export function classify(input: ClassifyInput): Classification | null {
   if (HYPOTHETICAL.test(before.slice(-60))) return null;
   const qualifier = (f: string) => by.get(f) ?? ctx.get(f);
   // 2. Demonstrations and what happened to them.
-  const armedOperation = isArmed(agent) && (has('overtake') || has('regain') || has('clash') || has('transfer'));
+  // An armed operation that mentions a march or a rally is not a protest; security forces clashing with protesters is.
+  const armedOperation =
+    isArmed(agent) &&
+    (has('overtake') || has('regain') || has('transfer') || (has('clash') && !by.has('crowd-violence')));
   if (has('protest') && !armedOperation && !(has('air') || has('shelling') || has('ied') || has('suicide'))) {
     const excessive = qualifier('excessive');
     const crowd = qualifier('crowd-violence');
@@ -163,7 +169,6 @@ export function classify(input: ClassifyInput): Classification | null {
   if (has('air')) return fromEntry('air', 'air-or-drone');
   if (has('grenade') && !/grenade launcher/i.test(hit('grenade').text)) return fromEntry('grenade', 'grenade');
   if (has('ied')) return fromEntry('ied', 'remote-explosive');
-  if (has('blast') && !has('clash')) return fromEntry('blast', 'explosion');
   // "bombed": from the air when a state force did it, else a planted bomb.
   if (has('bombing')) {
     if (agent === 'State forces' || agent === 'External/Other forces')
@@ -182,9 +187,11 @@ export function classify(input: ClassifyInput): Classification | null {
   }
   // 5. Shelling vs a clash: small arms, an exchange of fire or the word "clash" make it a battle.
   if (has('shelling')) {
-    if (has('clash')) return make('clash', 'Battles', 'Armed clash', 'shelling+clash');
+    if (has('clash') && TWO_SIDED.test(hit('clash').text))
+      return make('clash', 'Battles', 'Armed clash', 'shelling+clash');
     return fromEntry('shelling', 'shelling');
   }
+  if (has('blast') && !has('clash')) return fromEntry('blast', 'explosion');
   // 6. Crowds.
   if (has('crowd-violence') && (agent === 'Rioters' || has('mob') || /\briot|\brioters/i.test(input.text))) {
     if (has('mob') || (agent === 'Rioters' && !/\briot/i.test(input.text)))
@@ -207,6 +214,15 @@ export function classify(input: ClassifyInput): Classification | null {
     }
     if (agent === 'Rioters' || patient === 'Rioters') return make('clash', 'Riots', 'Mob violence', 'clash+rioters');
     return fromEntry('clash', 'armed-clash');
+  }
+  // Crowd-control weapons and people hurt: force against protesters, even when the report never says "protest".
+  if (
+    has('intervention') &&
+    has('kill') &&
+    /dispers|tear ?gas|rubber bullets|water ?cannon/i.test(hit('intervention').text) &&
+    /\b(?:injured|wounded|killed|hurt|dead)\b/i.test(input.text)
+  ) {
+    return make('intervention', 'Protests', 'Excessive force against protesters', 'crowd-control+casualties');
   }
   if (has('kill')) {
     // Prisoners, captives and detainees are out of the fight: violence against them is violence against civilians.
