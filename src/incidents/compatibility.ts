@@ -14,7 +14,7 @@ export type Verdict = { ok: true; score: number } | { ok: false; reason: string 
  * "Attack" or "Shelling" for another. Protests and riots are another. Strategic developments are each their own
  * group (a hand-over or an agreement is another event, linked with "follows" instead).
  */
-const VIOLENT = new Set<string>([
+export const VIOLENT = new Set<string>([
   'Armed clash',
   'Government regains territory',
   'Non-state actor overtakes territory',
@@ -28,7 +28,7 @@ const VIOLENT = new Set<string>([
   'Attack',
   'Abduction/forced disappearance',
 ]);
-const DEMONSTRATION = new Set<string>([
+export const DEMONSTRATION = new Set<string>([
   'Peaceful protest',
   'Protest with intervention',
   'Excessive force against protesters',
@@ -36,7 +36,7 @@ const DEMONSTRATION = new Set<string>([
   'Mob violence',
 ]);
 /** Pairs across groups that reports of one incident do mix (sorted pair keys). */
-const BRIDGES = new Set<string>(
+export const BRIDGES = new Set<string>(
   [
     ['Arrests', 'Abduction/forced disappearance'],
     ['Arrests', 'Protest with intervention'],
