@@ -70,7 +70,10 @@ export function isArmed(c: ActorCategory | null): boolean {
 }
 
 export function classify(input: ClassifyInput): Classification | null {
-  const { hits, context } = input;
+  const { context } = input;
+  // A plan or a threat ("will protest", "vowed to attack", "in anticipation of demonstrations") is not an event
+  // yet: such triggers are set aside and the rest of the clause is coded without them.
+  const hits = input.hits.filter((h) => !HYPOTHETICAL.test(input.text.slice(Math.max(0, h.start - input.offset - 60), h.start - input.offset)));
   if (!hits.length) return null;
   const by = new Map<string, TriggerHit>();
   for (const h of hits) if (!by.has(h.entry.feature)) by.set(h.entry.feature, h);
@@ -124,10 +127,6 @@ export function classify(input: ClassifyInput): Classification | null {
   if (accident && !input.armed && (has('blast') || has('air') || (has('chemical') && /leak|spill/i.test(input.text)))) {
     if (!has('ied') && !has('suicide') && !has('shelling') && !has('grenade')) return null;
   }
-  // A plan or a threat ("will protest", "vowed to attack") is not an event yet.
-  const main = [...hits].sort((a, b) => b.entry.weight - a.entry.weight)[0] as TriggerHit;
-  const before = input.text.slice(0, Math.max(0, main.start - input.offset));
-  if (HYPOTHETICAL.test(before.slice(-60))) return null;
   const qualifier = (f: string) => by.get(f) ?? ctx.get(f);
   // 2. Demonstrations and what happened to them.
   // An armed operation that mentions a march or a rally is not a protest; security forces clashing with protesters is.
