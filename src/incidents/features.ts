@@ -85,6 +85,20 @@ const UNDATED_LOOKBACK_DAYS = 2;
  */
 export const BACKGROUND_DAYS = 10;
 
+/**
+ * Words that say what kind of area a name is: "Kharkiv Oblast", "Kharkivs'ka oblast'" and "Kharkiv" name one
+ * admin1, "Idlib Governorate" and "Idlib" another. Dropped before admin names are compared.
+ */
+const ADMIN_WORDS =
+  /\b(?:oblast|oblasts|governorate|muhafazat|province|state|region|district|county|prefecture|department|territory|krai|kray|raion|rayon|municipality|city|wilayah|wilaya|vilayet|ili|ostan)\b/g;
+
+function adminName(text: string | null | undefined): string | null {
+  const n = norm(text);
+  if (!n) return null;
+  const stripped = n.replace(ADMIN_WORDS, ' ').replace(/\s+/g, ' ').trim();
+  return stripped || n;
+}
+
 /** Reason codes of a date the coder took from the publication day because the text gave none. */
 const PUBLISHED_DEFAULT = /^published-(default|fallback)$/;
 
@@ -129,8 +143,8 @@ export function eventFeature(
     lat: loc && Number.isFinite(loc.lat) ? loc.lat : null,
     lon: loc && Number.isFinite(loc.lon) ? loc.lon : null,
     country: loc?.country ? loc.country.toUpperCase() : null,
-    admin1: norm(loc?.admin1),
-    admin2: norm(loc?.admin2),
+    admin1: adminName(loc?.admin1),
+    admin2: adminName(loc?.admin2),
     actors,
     actorCount: (actors[0] ? 1 : 0) + (actors[1] ? 1 : 0),
     background,

@@ -171,5 +171,5 @@ describe('sitrep incidents', () => {
     const rows = rest.filter(Boolean).map((l) => JSON.parse(l) as { sources: number });
     expect(rows.length).toBeGreaterThan(5);
     expect(rows.some((x) => x.sources >= 2)).toBe(true);
-  }, 60_000);
+  }, 240_000);
 });

@@ -316,3 +316,16 @@ describe('name folding', () => {
     ).toHaveLength(1);
   });
 });
+
+describe('admin names', () => {
+  it('treats "Kharkiv Oblast" and "Kharkiv" as one admin1', () => {
+    const at = (admin1: string, precision: 'exact' | 'admin1', lat: number, lon: number) =>
+      place({ name: 'x', lat, lon, country: 'UA', admin1, precision });
+    const a = ev({ at: at('Kharkiv Oblast', 'exact', 49.99, 36.23) });
+    const b = ev({ at: at('Kharkiv', 'admin1', 49.5, 36.5) });
+    const c = ev({ at: at('Donetsk Oblast', 'admin1', 48.0, 37.8) });
+    expect(
+      groups([report('r1'), report('r2'), report('r3')], [input('r1', a), input('r2', b), input('r3', c)]),
+    ).toEqual([['r1#0', 'r2#0'], ['r3#0']]);
+  });
+});

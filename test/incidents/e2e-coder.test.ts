@@ -57,7 +57,7 @@ beforeAll(async () => {
   rebuildIncidents(store, repo, loadIncidentLexicon());
   incidents = repo.list();
   store.close();
-}, 120_000);
+}, 240_000);
 
 function reportsOf(i: Incident): string[] {
   return [...new Set(i.members.map((m) => locatorOf.get(m.report) ?? m.report))].sort();
