@@ -204,7 +204,12 @@ export class GeoparserImpl {
       // "al-Hasakah": a lower-case article joined by a hyphen to a capitalized word starts a name.
       const articleStart = text.charCodeAt(end) === 45 && isUpperStart(text.charAt(end + 1)) && HYPHEN_ARTICLE.test(t);
       const c0 = t.charCodeAt(0);
-      const cap = (isUpperStart(t) || articleStart || (c0 >= 0x600 && c0 <= 0x6ff)) && !CONTRACTION.test(t);
+      // "d'Ivoire", "l'Aquila": an elided article before a capital.
+      const elided =
+        (c0 === 100 || c0 === 108) &&
+        (t.charCodeAt(1) === 39 || t.charCodeAt(1) === 0x2019) &&
+        isUpperStart(t.charAt(2));
+      const cap = (isUpperStart(t) || articleStart || elided || (c0 >= 0x600 && c0 <= 0x6ff)) && !CONTRACTION.test(t);
       tokens.push({
         start,
         end,
