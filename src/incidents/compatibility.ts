@@ -190,13 +190,12 @@ export function compatible(a: EventFeature, b: EventFeature): Verdict {
 }
 
 /**
- * One of the two is marked as a retaliation and answers the other: it starts after the other ends, or (same day)
- * its perpetrator is the other's target. The same strike told with and without the word "retaliation" still merges.
+ * One of the two is marked as a retaliation and answers the other: it starts after the other ends, or (same day) it
+ * is not the same perpetrator's act. The same strike told with and without the word "retaliation" names the same
+ * perpetrator and still merges; the attack it answers has another (or an unknown) perpetrator.
  */
 function isAnswer(a: EventFeature, b: EventFeature): boolean {
   const [ret, other] = a.retaliation ? [a, b] : [b, a];
   if (ret.start !== null && other.end !== null && ret.start > other.end) return true;
-  const r1 = ret.actors[0];
-  const o2 = other.actors[1];
-  return Boolean(r1?.name && o2?.name && r1.name === o2.name);
+  return actorMatch(ret.actors[0], other.actors[0]) !== 2;
 }

@@ -181,6 +181,28 @@ describe('clustering rules', () => {
     expect(b.links).toEqual([{ type: 'follows', incident: a.id, reason: 'retaliation' }]);
   });
 
+  it('keeps a same-day retaliation by a third party apart from the strike it answers', () => {
+    const strike = ev({
+      event_type: 'Explosions/Remote violence',
+      sub_event_type: 'Air/drone strike',
+      actor1: null,
+      actor2: { name: 'Civilians (Syria)', category: 'Civilians', text: 'civilians' },
+    });
+    const answer = ev({
+      event_type: 'Explosions/Remote violence',
+      sub_event_type: 'Shelling/artillery/missile attack',
+      actor1: { name: 'HTS', category: 'Rebel group', text: 'HTS fighters' },
+      actor2: { name: 'Military Forces of Syria', category: 'State forces', text: 'army positions' },
+      evidence: [{ start: 0, end: 60, text: 'HTS shelled army positions, saying it was retaliation for the strike.' }],
+    });
+    const retold = ev({ ...answer, evidence: [{ start: 0, end: 30, text: 'HTS shelled army positions.' }] });
+    const g = groups(
+      [report('r1'), report('r2'), report('r3')],
+      [input('r1', strike), input('r2', answer), input('r3', retold)],
+    );
+    expect(g).toEqual([['r1#0'], ['r2#0', 'r3#0']]);
+  });
+
   it('gives the same incidents for shuffled input', () => {
     const reports = ['a', 'b', 'c', 'd', 'e', 'f'].map((id) => report(id));
     const events = [
