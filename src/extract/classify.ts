@@ -73,7 +73,9 @@ export function classify(input: ClassifyInput): Classification | null {
   const { context } = input;
   // A plan or a threat ("will protest", "vowed to attack", "in anticipation of demonstrations") is not an event
   // yet: such triggers are set aside and the rest of the clause is coded without them.
-  const hits = input.hits.filter((h) => !HYPOTHETICAL.test(input.text.slice(Math.max(0, h.start - input.offset - 60), h.start - input.offset)));
+  const hits = input.hits.filter(
+    (h) => !HYPOTHETICAL.test(input.text.slice(Math.max(0, h.start - input.offset - 60), h.start - input.offset)),
+  );
   if (!hits.length) return null;
   const by = new Map<string, TriggerHit>();
   for (const h of hits) if (!by.has(h.entry.feature)) by.set(h.entry.feature, h);
@@ -133,6 +135,12 @@ export function classify(input: ClassifyInput): Classification | null {
   const armedOperation =
     isArmed(agent) &&
     (has('overtake') || has('regain') || has('transfer') || (has('clash') && !by.has('crowd-violence')));
+  // Police detaining people "who organise protests": the arrests are the event, the protests their context.
+  if (has('protest') && has('arrest') && agent === 'State forces') {
+    const arrestAt = hit('arrest').start;
+    if (hits.filter((h) => h.entry.feature === 'protest').every((h) => h.start > arrestAt))
+      return fromEntry('arrest', 'arrest-of-protest-organisers');
+  }
   if (has('protest') && !armedOperation && !(has('air') || has('shelling') || has('ied') || has('suicide'))) {
     const excessive = qualifier('excessive');
     const crowd = qualifier('crowd-violence');
@@ -160,6 +168,10 @@ export function classify(input: ClassifyInput): Classification | null {
       weight: 0.85,
       reason: 'remote-attack+response',
     };
+  }
+  // An agreement reached is the news even when the fighting before it is mentioned.
+  if (has('agreement') && /\b(?:agreed|signed|brokered|reached|concluded)\b/i.test(hit('agreement').text)) {
+    return fromEntry('agreement', 'agreement-reached');
   }
   // 3. Weapons that name the sub-type.
   if (has('chemical')) return fromEntry('chemical', 'chemical-weapon');

@@ -171,8 +171,8 @@ function roles(
   // The subject: the first actor of the clause before the verb that is not an object, not a victim-only phrase
   // and not the source of a report ("Police said gunmen killed…": the gunmen act).
   const reporting = (a: ActorMention) =>
-    /^\s*(?:\w+\s+)?(?:said|says|told|reported|claimed|announced|stated|confirmed|denied|added)\b/i.test(
-      text.slice(a.end, a.end + 30),
+    /^\s*(?:\w+\s+)?(?:said|says|told|reported|claimed|announced|stated|confirmed|denied|added)\b|^\s*(?:spokes(?:man|woman|person)|sources?|officials?|statement)\b[^.]{0,40}?\b(?:said|says|told|reported|stated)\b/i.test(
+      text.slice(a.end, a.end + 60),
     );
   const leader = (list: ActorMention[]): ActorMention | null => {
     const inOrder = [...list].reverse();
