@@ -76,18 +76,22 @@ interface Cand {
 }
 
 /** Score bonus for a candidate inside an admin-1 area / country that the text names elsewhere. */
-const ADMIN1_NAMED_BONUS = Number(process.env.T_A1 ?? 2.5);
-const COUNTRY_NAMED_BONUS = Number(process.env.T_CC ?? 1.2);
-const ADMIN1_MAYBE_BONUS = Number(process.env.T_AM ?? 1.2);
+const ADMIN1_NAMED_BONUS = 2.5;
+const COUNTRY_NAMED_BONUS = 1.2;
+const ADMIN1_MAYBE_BONUS = 1.2;
 /** Score bonus for a place and a second-level area, both named in the text, where the area holds the place. */
-const COUNTY_PAIR_BONUS = Number(process.env.T_CP ?? 2.5);
-const POP_W = Number(process.env.T_POP ?? 0.55);
-const CV_W = Number(process.env.T_CV ?? 6.0);
-const AV_W = Number(process.env.T_AV ?? 2.5);
+const COUNTY_PAIR_BONUS = 2.5;
+/**
+ * Weights of the score: per log10 of population; of the share of the other names voting for the candidate's
+ * country / admin-1. Set on the dev sets and left where the result was flat (±0.3 points for ±20%).
+ */
+const POP_W = 0.55;
+const CV_W = 6.0;
+const AV_W = 2.5;
 
 /** Vote per distinct locale cue and the cap per country (one place name is one vote). */
-const LOCALE_VOTE = Number(process.env.T_LV ?? 0.5);
-const LOCALE_CAP = Number(process.env.T_LC ?? 2);
+const LOCALE_VOTE = 0.5;
+const LOCALE_CAP = 2;
 
 const KIND_NAMES = ['place', 'admin2', 'admin1', 'country', 'region', 'continent'] as const;
 const NAME_KIND_NAMES = ['primary', 'alternate', 'demonym', 'abbreviation'] as const;
