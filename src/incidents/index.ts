@@ -21,3 +21,13 @@ export { toAcledCsv, toGeoJson, toJsonLine } from './formats.js';
 export { gradeIncident } from './grade.js';
 export { eventsOfExtraction, incidentReportOf } from './inputs.js';
 export { type IncidentLexicon, loadIncidentLexicon } from './lexicon.js';
+export {
+  codeReportsWithoutEvents,
+  ensureIncidentsFresh,
+  eventSetMarker,
+  type IncidentStore,
+  incidentSource,
+  rebuildIncidents,
+  updateIncidentsForEvents,
+  updateIncidentsForReports,
+} from './service.js';
