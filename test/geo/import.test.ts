@@ -67,6 +67,11 @@ describe('gazetteer import', () => {
     expect(acled).toMatchObject({ format: 'acled-csv', places: 1, skipped: 2 });
   });
 
+  it('imports language-tagged names from an alternateNames file, skipping links and historic names', async () => {
+    const r = await importGazetteerFile(join(fixtures, 'alternateNamesV2-sample.txt'), { dir });
+    expect(r).toMatchObject({ format: 'alternate-names', places: 0, aliases: 1, skipped: 2 });
+  });
+
   it('is idempotent: importing the same file again replaces its rows', async () => {
     const again = await importGazetteerFile(join(fixtures, 'analyst-places.csv'), { dir });
     expect(again.places).toBe(2);
@@ -82,6 +87,8 @@ describe('gazetteer import', () => {
     expect(r.decisions[r.places.indexOf(hawa as never)]?.precision).toBe('near');
     expect(r.places.find((p) => p.text === 'Khirbat Fictiva')).toMatchObject({ country: 'SY', admin1: 'Idlib' });
     expect(geo.lookup('Dayr Fictiva')[0]).toMatchObject({ country: 'SY', admin1: 'Al-Hasakah' });
+    expect(geo.lookup('Girê Hewa Fictiva')[0]).toMatchObject({ geonameid: 99000001 });
+    expect(geo.lookup('Tel Hava Fictiva')).toEqual([]);
   }, 120_000);
 
   it('reports a missing file and an unknown format as one clear error', async () => {
