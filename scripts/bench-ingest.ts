@@ -5,6 +5,7 @@
  * Peak RSS comes from process.resourceUsage().maxRSS; it is also sampled as the corpus goes in, to show it stays flat.
  */
 import { createWriteStream, mkdirSync, rmSync, statSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ingest } from '../src/ingest/pipeline.js';
@@ -246,6 +247,8 @@ async function run(label: string, corpus: string, identifier: LanguageIdentifier
   for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
   const store = openStore(dbPath);
   const rssAt: string[] = [];
+  // CPU time as well as wall time: on a shared machine the wall-clock rate says more about the neighbours.
+  const cpuBefore = process.cpuUsage();
   let nextMark = N / 4;
   const summary = await ingest([corpus], {
     store,
@@ -257,6 +260,8 @@ async function run(label: string, corpus: string, identifier: LanguageIdentifier
       }
     },
   });
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const families = store.reports.families({ limit: 100_000 }).length;
   store.close();
   const bytes = statSync(corpus).size;
@@ -264,7 +269,8 @@ async function run(label: string, corpus: string, identifier: LanguageIdentifier
   const peak = process.resourceUsage().maxRSS / 1024;
   console.log(
     `${label.padEnd(14)} ${stored} reports in ${summary.seconds.toFixed(2)} s: ` +
-      `${Math.round(stored / summary.seconds)} reports/s, ${(bytes / 2 ** 20 / summary.seconds).toFixed(1)} MB/s, ` +
+      `${Math.round(stored / summary.seconds)} reports/s, ${(bytes / 2 ** 20 / summary.seconds).toFixed(1)} MB/s ` +
+      `(CPU ${cpuSeconds.toFixed(2)} s: ${Math.round(stored / cpuSeconds)} reports per CPU-second), ` +
       `peak RSS ${peak.toFixed(0)} MB (RSS at ${rssAt.join(', ')}); ${families} syndication families; ` +
       `${summary.failures.length} failures; db ${(statSync(dbPath).size / 2 ** 20).toFixed(0)} MB`,
   );
@@ -272,6 +278,11 @@ async function run(label: string, corpus: string, identifier: LanguageIdentifier
 }
 
 const corpus = join(OUT, `bench-ingest-${N}.jsonl`);
+console.log(
+  `load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} on ${cpus().length} cores`,
+);
 const t0 = performance.now();
 await generate(corpus);
 console.log(

@@ -12,6 +12,12 @@ import type { HtmlEmbed } from './html.js';
 import { minhashSignature, signatureToHex } from './near-duplicates.js';
 import { normalizeText, reportIdFor } from './normalize.js';
 
+/**
+ * Characters of the outlet's own text given to the language model: ~150 words settle fastText's guess, and the
+ * model's cost grows with the sample (1,000 instead of its own 2,000-character cap halves it).
+ */
+const LANGUAGE_SAMPLE_CHARS = 1000;
+
 export interface BuildOptions {
   identifier?: LanguageIdentifier | null;
 }
@@ -40,7 +46,9 @@ export function buildReport(doc: SourceDocument, options: BuildOptions = {}): Re
     published = dateline.date;
     publishedSource = 'dateline';
   }
-  const guess = identifier ? identifier.identify(withoutPosts(text, embeddedPosts)) : null;
+  const guess = identifier
+    ? identifier.identify(withoutPosts(text, embeddedPosts).slice(0, LANGUAGE_SAMPLE_CHARS))
+    : null;
   const sig = minhashSignature(text);
   const id = reportIdFor(text);
   return {

@@ -123,7 +123,8 @@ async function* readFileInput(file: PlannedFile, options: InputOptions): AsyncGe
     return;
   }
   if (format === 'jsonl' || format === 'csv' || format === 'tsv') {
-    const stream = createReadStream(file.path);
+    // 1 MB reads: a corpus is read sequentially, and fewer, larger reads wait less on the I/O thread pool.
+    const stream = createReadStream(file.path, { highWaterMark: 1 << 20 });
     try {
       if (format === 'jsonl') {
         yield* jsonlDocuments(stream, file.path, mapping, { maxLineBytes: max, seenAt });

@@ -24,6 +24,8 @@ import {
 
 /** Reports per transaction: ~500 keeps a commit under ~0.3 s at 2,000 reports/s while amortising the fsync. */
 export const DEFAULT_BATCH_SIZE = 500;
+/** Near-duplicate candidates checked against each new report's text, closest first. */
+const MAX_VERIFIED_CANDIDATES = 8;
 /** A batch is committed after this long even when not full, so a slow input (stdin, a feed) is stored promptly. */
 const MAX_BATCH_MS = 1000;
 
@@ -210,12 +212,17 @@ function storeOne(store: Store, p: Pending): { outcome: ReportUpsert; joined: bo
     const fingerprint = report.fingerprint ?? signatureToHex(sig);
     keys = lshKeys(sig);
     const families = new Map<string, number>();
-    for (const c of store.reports.familyCandidates(keys)) {
-      if (!c.fingerprint) continue;
-      const similarity = estimateJaccardHex(fingerprint, c.fingerprint);
-      if (similarity < CANDIDATE_JACCARD) continue;
-      const otherText = store.reports.get(c.id)?.text;
-      if (otherText === undefined) continue;
+    // Verify the closest candidates only: templated texts (ACLED-style notes, bulletins) can bring hundreds of
+    // candidates above the gate, and reading and comparing each text would make ingest quadratic.
+    const candidates = store.reports
+      .familyCandidates(keys, MAX_VERIFIED_CANDIDATES * 2)
+      .map((c) => ({ ...c, similarity: c.fingerprint ? estimateJaccardHex(fingerprint, c.fingerprint) : 0 }))
+      .filter((c) => c.similarity >= CANDIDATE_JACCARD)
+      .sort((a, b) => b.similarity - a.similarity)
+      .slice(0, MAX_VERIFIED_CANDIDATES);
+    for (const c of candidates) {
+      const otherText = store.reports.textOf(c.id);
+      if (otherText === null) continue;
       const share = syndicationShare(report.text, otherText);
       if (share >= SYNDICATION_SHARE) families.set(c.familyId, Math.max(families.get(c.familyId) ?? 0, share));
     }

@@ -80,6 +80,8 @@ export interface ReportRepository {
    */
   upsert(report: Report, lshKeys?: readonly number[]): ReportUpsert;
   get(id: string): Report | null;
+  /** Just the clean text of a report (cheaper than `get`). */
+  textOf(id: string): string | null;
   /** Ids matching a reference: a full id, an id prefix (≥ 4 hex digits) or a source's external id. */
   resolve(ref: string): string[];
   has(id: string): boolean;
@@ -87,8 +89,8 @@ export interface ReportRepository {
   count(filter?: ReportFilter): number;
   /** Full-text search, diacritics- and case-insensitive (Latin, Turkish, Arabic). */
   search(query: string, options?: { limit?: number; offset?: number }): ReportSearchHit[];
-  /** Reports sharing at least one near-duplicate key. */
-  familyCandidates(lshKeys: readonly number[]): FamilyCandidate[];
+  /** Reports sharing at least one near-duplicate key, those sharing most first (at most `limit`, default 8). */
+  familyCandidates(lshKeys: readonly number[], limit?: number): FamilyCandidate[];
   /** Moves every member of the `from` families into family `into`; returns how many reports moved. */
   mergeFamilies(from: readonly string[], into: string): number;
   /** Families with more than one member (or all, with `all`), largest first. */

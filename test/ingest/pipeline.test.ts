@@ -76,13 +76,21 @@ describe('ingest pipeline', () => {
   });
 
   it('loses nothing it reported as stored when killed mid-run', async () => {
-    // 30,000 rows take a few seconds: long enough to kill the process in the middle.
+    // 10,000 rows take several seconds: long enough to kill the process in the middle.
     const corpus = join(dir, 'big.jsonl');
     const out = createWriteStream(corpus);
-    for (let i = 0; i < 30_000; i++) {
-      out.write(
-        `${JSON.stringify({ id: `r${i}`, text: `Report number ${i} about a clash near village ${i % 97} on day ${i % 31}.` })}\n`,
-      );
+    // Varied words, as in real reports: templated near-identical rows would make every row a family candidate.
+    let seed = 7;
+    const rand = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed / 4294967296;
+    };
+    const syllables = ['ka', 'lo', 'mi', 'ra', 'tan', 'sul', 'ber', 'di', 'zo', 'hal', 'nur', 'ek', 'ya', 'bo', 'vel'];
+    const word = () =>
+      Array.from({ length: 2 + Math.floor(rand() * 3) }, () => syllables[Math.floor(rand() * 15)]).join('');
+    for (let i = 0; i < 10_000; i++) {
+      const text = Array.from({ length: 25 }, word).join(' ');
+      out.write(`${JSON.stringify({ id: `r${i}`, text })}\n`);
     }
     await new Promise<void>((resolve) => out.end(resolve));
     const db = join(dir, 'killed.db');
@@ -114,17 +122,18 @@ describe('ingest pipeline', () => {
           const msg = JSON.parse(line) as { stored?: { id: string } };
           if (msg.stored) announced.push(msg.stored.id);
         }
-        if (announced.length >= 1000 && !child.killed) child.kill('SIGKILL');
+        if (announced.length >= 400 && !child.killed) child.kill('SIGKILL');
       });
       child.on('exit', () => resolve());
     });
-    expect(announced.length).toBeGreaterThanOrEqual(1000);
+    expect(announced.length).toBeGreaterThanOrEqual(400);
     const reader = new Database(db, { readonly: true });
     const count = (reader.prepare('SELECT count(*) AS n FROM reports').get() as { n: number }).n;
     const missing = announced.filter((id) => !reader.prepare('SELECT 1 FROM reports WHERE id = ?').get(id));
     reader.close();
     expect(missing).toEqual([]);
     // Killed before the end: not everything is there.
-    expect(count).toBeLessThan(30_000);
-  });
+    expect(count).toBeLessThan(10_000);
+    // A child process compiling TypeScript on a busy 2-core CI machine needs more than the default minute.
+  }, 180_000);
 });

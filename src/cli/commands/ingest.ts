@@ -20,7 +20,7 @@ Reads reports into the store. Paths may be files or directories (walked recursiv
   .xml .rss .atom   RSS 2.0 / RSS 1.0 / Atom feeds, one report per item
 
 The same normalized text is stored once with all its sources; near-duplicates (MinHash candidates with
-3-word-shingle Jaccard >= 0.35, confirmed when >= 80% of one text's sentences are found in the other) join one
+3-word-shingle Jaccard >= 0.35, confirmed when >= 75% of one text's sentences are found in the other) join one
 syndication family. Re-running the same ingest changes nothing. Bad inputs are printed
 as 'input: reason' on stderr and the rest goes on; the exit code is then 1.
 

@@ -94,7 +94,7 @@ interface SourceRow {
 }
 
 /** Reports read per LSH bucket when looking for near-duplicate candidates. */
-const BUCKET_LIMIT = 64;
+const BUCKET_LIMIT = 8;
 
 const SUMMARY_COLUMNS = `r.id, r.title, r.outlet, r.published, r.language, r.family_id, length(r.text) AS chars,
   json_array_length(r.embedded_posts) AS posts,
@@ -102,6 +102,7 @@ const SUMMARY_COLUMNS = `r.id, r.title, r.outlet, r.published, r.language, r.fam
 
 export class SqliteReportRepository implements ReportRepository {
   private readonly byId: Statement<[string], ReportRow>;
+  private readonly textById: Statement<[string], { text: string }>;
   private readonly insertReport: Statement;
   private readonly insertSource: Statement;
   private readonly insertLsh: Statement;
@@ -116,6 +117,7 @@ export class SqliteReportRepository implements ReportRepository {
     private readonly now: () => string = () => new Date().toISOString(),
   ) {
     this.byId = db.prepare('SELECT rowid, * FROM reports WHERE id = ?');
+    this.textById = db.prepare('SELECT text FROM reports WHERE id = ?');
     this.insertReport = db.prepare(`INSERT INTO reports (id, family_id, outlet, title, author, url, published,
       published_source, dateline, language, language_confidence, text, embedded_posts, raw_sha256, fingerprint,
       created_at, updated_at) VALUES (@id, @familyId, @outlet, @title, @author, @url, @published, @publishedSource,
@@ -204,6 +206,10 @@ export class SqliteReportRepository implements ReportRepository {
     return row ? this.toReport(row) : null;
   }
 
+  textOf(id: string): string | null {
+    return this.textById.get(id)?.text ?? null;
+  }
+
   sources(id: string): ReportSource[] {
     return this.sourcesOf.all(id).map((s) => ({
       kind: s.kind,
@@ -264,23 +270,25 @@ export class SqliteReportRepository implements ReportRepository {
     return rows.map((row) => ({ ...toSummary(row), snippet: snippet(row.text, terms), rank: row.rank }));
   }
 
-  familyCandidates(lshKeys: readonly number[]): FamilyCandidate[] {
+  familyCandidates(lshKeys: readonly number[], limit = 8): FamilyCandidate[] {
     if (lshKeys.length === 0) return [];
     let stmt = this.candidateStatements.get(lshKeys.length);
     if (!stmt) {
       // At most BUCKET_LIMIT reports per key: a bucket holding thousands of reports is boilerplate everyone shares
       // (a stock sentence that wins the MinHash), and scanning it for every insert would make ingest quadratic.
-      // A real copy shares several bands (4 of 20 on average at Jaccard 0.6), so it still turns up through the others.
+      // Candidates are ranked by how many keys they share (≈ 20·J³ expected), and only the best are read in full.
       const perKey = lshKeys.map(
         () => `SELECT report_rowid FROM (SELECT report_rowid FROM report_lsh WHERE key = ? LIMIT ${BUCKET_LIMIT})`,
       );
       stmt = this.db.prepare(
-        `SELECT r.id AS id, r.family_id AS familyId, r.fingerprint AS fingerprint FROM reports r
-         WHERE r.rowid IN (${perKey.join(' UNION ')})`,
+        `SELECT r.id AS id, r.family_id AS familyId, r.fingerprint AS fingerprint
+         FROM (SELECT report_rowid, count(*) AS shared FROM (${perKey.join(' UNION ALL ')})
+               GROUP BY report_rowid ORDER BY shared DESC, report_rowid LIMIT ?) c
+         JOIN reports r ON r.rowid = c.report_rowid ORDER BY c.shared DESC, r.rowid`,
       ) as Statement<number[], FamilyCandidate>;
       this.candidateStatements.set(lshKeys.length, stmt);
     }
-    return stmt.all(...lshKeys);
+    return stmt.all(...lshKeys, limit);
   }
 
   mergeFamilies(from: readonly string[], into: string): number {

@@ -9,6 +9,12 @@ export class SqliteStore implements Store {
   readonly events: SqliteEventRepository;
 
   constructor(readonly db: SqliteDb) {
+    // A 64 MB page cache keeps the LSH, source and FTS index pages that every insert touches in memory (the 2 MB
+    // default re-reads them); checkpoints every ~16 MB of WAL instead of 4 MB copy each hot page fewer times.
+    // Measured on bench:ingest: ~25% less time per report, peak RSS +40 MB.
+    db.pragma('cache_size = -65536');
+    db.pragma('wal_autocheckpoint = 4000');
+    db.pragma('temp_store = MEMORY');
     this.reports = new SqliteReportRepository(db);
     this.events = new SqliteEventRepository(db);
   }
