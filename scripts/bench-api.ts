@@ -3,18 +3,19 @@
  *
  * The store is filled with synthetic data (reports through the reports repository with its FTS5 index, incidents
  * through the incidents repository), the server runs in a child process, and this process is the load generator on
- * loopback (8 concurrent keep-alive connections). It measures the filtered map query (points for a map view: a
+ * loopback (1, then 8 concurrent keep-alive connections). It measures the filtered map query (points for a map view: a
  * region, a 60-day window and an event type), the filtered incident list, and full-text report search, and prints
  * p50/p95/p99 and requests/s for each, the server's startup projection time, supercluster indexing of 10,000 markers
  * (what the browser does), and peak RSS of both processes. Targets: map query p95 ≤ 100 ms, search p95 ≤ 150 ms.
  *
- * Options: --incidents N (default 100000) --reports N (default 100000) --requests N per scenario (default 400).
+ * Options: --incidents N (default 100000) --reports N (default 100000) --requests N per scenario (default 400),
+ * --db PATH (keep the filled database there and reuse it on the next run).
  */
 import { fork } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Supercluster from 'supercluster';
@@ -101,14 +102,17 @@ function zipf(random: () => number, n: number): number {
   return Math.min(n - 1, Math.floor(n ** random()) - 1);
 }
 
-async function fill(
-  dbPath: string,
-  nIncidents: number,
-  nReports: number,
-): Promise<{ hotspots: { lat: number; lon: number }[]; words: string[] }> {
+/** The synthetic world: 300 conflict hotspots and a vocabulary; the same on every run (seeded). */
+function world(): { hotspots: { lat: number; lon: number }[]; words: string[] } {
   const random = rng(42);
   const words = vocabulary(random, 20_000);
   const hotspots = Array.from({ length: 300 }, () => ({ lat: -35 + random() * 90, lon: -20 + random() * 140 }));
+  return { hotspots, words };
+}
+
+async function fill(dbPath: string, nIncidents: number, nReports: number): Promise<void> {
+  const random = rng(4242);
+  const { words, hotspots } = world();
   const store = openStore(dbPath);
   const t0 = performance.now();
   const reportIds: string[] = [];
@@ -216,7 +220,6 @@ async function fill(
     `filled: ${nReports.toLocaleString()} reports in ${(tReports / 1000).toFixed(1)} s, ${nIncidents.toLocaleString()} incidents in ${(tIncidents / 1000).toFixed(1)} s\n`,
   );
   store.close();
-  return { hotspots, words };
 }
 
 /** The server side, in its own process: the real `sitrep serve` wiring on the filled database. */
@@ -278,15 +281,16 @@ function getOnce(agent: Agent, url: string, token: string): Promise<Sample> {
 
 async function scenario(name: string, urls: string[], token: string, concurrency = 8): Promise<void> {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+  const slice = concurrency === 1 ? urls.slice(0, Math.ceil(urls.length / 2)) : urls;
   // Warm-up: the first requests compile statements and fill SQLite's page cache.
-  for (const u of urls.slice(0, 20)) await get(agent, u, token);
+  for (const u of slice.slice(0, 20)) await get(agent, u, token);
   const samples: Sample[] = [];
   let next = 0;
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
-      while (next < urls.length) {
-        const u = urls[next++]!;
+      while (next < slice.length) {
+        const u = slice[next++]!;
         samples.push(await get(agent, u, token));
       }
     }),
@@ -299,8 +303,8 @@ async function scenario(name: string, urls: string[], token: string, concurrency
   const q = (p: number) => ms[Math.min(ms.length - 1, Math.floor(p * ms.length))]!.toFixed(1);
   const kb = samples.reduce((a, s) => a + s.bytes, 0) / samples.length / 1024;
   process.stdout.write(
-    `${name.padEnd(34)} p50 ${q(0.5).padStart(6)} ms  p95 ${q(0.95).padStart(6)} ms  p99 ${q(0.99).padStart(6)} ms  ` +
-      `${Math.round((samples.length / wall) * 1000)} req/s  ${kb.toFixed(1)} KiB/answer  (${samples.length} requests, ${concurrency} connections)\n`,
+    `${`${name} c=${concurrency}`.padEnd(40)} p50 ${q(0.5).padStart(6)} ms  p95 ${q(0.95).padStart(6)} ms  p99 ${q(0.99).padStart(6)} ms  ` +
+      `${Math.round((samples.length / wall) * 1000)} req/s  ${kb.toFixed(1)} KiB/answer  (${samples.length} requests)\n`,
   );
 }
 
@@ -309,10 +313,14 @@ async function main(): Promise<void> {
   const nIncidents = option('incidents', 100_000);
   const nReports = option('reports', 100_000);
   const nRequests = option('requests', 400);
-  const dir = mkdtempSync(join(tmpdir(), 'sitrep-bench-api-'));
-  const dbPath = join(dir, 'bench.db');
+  // --db PATH keeps the filled database for the next run (filling 100,000 reports takes minutes).
+  const keep = process.argv.includes('--db') ? process.argv[process.argv.indexOf('--db') + 1]! : null;
+  const dir = keep ? null : mkdtempSync(join(tmpdir(), 'sitrep-bench-api-'));
+  const dbPath = keep ?? join(dir!, 'bench.db');
+  process.stdout.write(`machine: ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at start\n`);
   try {
-    const { hotspots, words } = await fill(dbPath, nIncidents, nReports);
+    if (!keep || !existsSync(keep)) await fill(dbPath, nIncidents, nReports);
+    const { hotspots, words } = world();
     const child = fork(process.argv[1]!, ['serve', dbPath], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const ready = await new Promise<{ url: string; token: string; refreshMs: number; total: number }>(
       (resolve, reject) => {
@@ -347,10 +355,13 @@ async function main(): Promise<void> {
       const q = i % 3 === 0 ? w1 : i % 3 === 1 ? `${w1} ${pick(random, COMMON.slice(9))}` : `${w1.slice(0, 4)}*`;
       return `${ready.url}/api/reports?q=${encodeURIComponent(q)}&limit=20`;
     });
-    await scenario('map points (bbox + 60 days + type)', mapUrls, ready.token);
-    await scenario('incident list (bbox + 60 days)', listUrls, ready.token);
-    await scenario('map points (world, 90 days)', wideUrls, ready.token, 4);
-    await scenario('report full-text search', searchUrls, ready.token);
+    // One analyst at a time (latency), then 8 at once (throughput; on 2 cores requests queue behind each other).
+    for (const c of [1, 8]) {
+      await scenario('map points (bbox + 60 days + type)', mapUrls, ready.token, c);
+      await scenario('incident list (bbox + 60 days)', listUrls, ready.token, c);
+      await scenario('map points (world, 90 days)', wideUrls, ready.token, c);
+      await scenario('report full-text search', searchUrls, ready.token, c);
+    }
 
     // What the browser does with 10,000 markers: index them once, then cluster per view.
     const pts = Array.from({ length: 10_000 }, () => {
@@ -379,7 +390,7 @@ async function main(): Promise<void> {
       `peak RSS: server ${rss.maxRssMb.toFixed(0)} MB, load generator + fill ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB\n`,
     );
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (dir) rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -2,7 +2,7 @@
  * Connects the workbench to the other stages: reports and events from the store, incidents from the incidents
  * repository (clustered with the analyst decisions), new reports through ingest → extract → incidents.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Extractor } from '../extract/index.js';
@@ -13,6 +13,7 @@ import type { Report } from '../model/report.js';
 import { openStore, type SqliteStore } from '../store/index.js';
 import { SqliteIncidentRepository } from '../store/sqlite/incidents-repo.js';
 import type { IncidentRepository, Store } from '../store/store.js';
+import { createLanguageIdentifier } from '../text/language.js';
 import type { IngestInput, IngestOutcome, IngestPort } from './data.js';
 import type { WorkbenchOptions } from './index.js';
 
@@ -90,9 +91,16 @@ function ingestPort(
   };
 }
 
+/** The sample reports shipped with the package, as `sitrep ingest` takes them (the CSV needs a field map: skipped). */
+export function samplePaths(root: string): string[] {
+  return ['text', 'html', 'feeds', 'corpus/reports.jsonl'].map((p) => join(root, p)).filter((p) => existsSync(p));
+}
+
 export interface OpenedWorkbench {
   store: SqliteStore;
   options: WorkbenchOptions;
+  /** Ingests the given inputs when the store holds no report yet; returns how many reports were stored. */
+  ingestSamples(paths: string[]): Promise<number>;
   /** Codes stored reports that have no events yet (reports ingested without a coder); returns how many. */
   codePending(): Promise<number>;
 }
@@ -117,6 +125,17 @@ export function openWorkbench(dbPath: string, extra: Partial<WorkbenchOptions> =
   return {
     store,
     options,
+    async ingestSamples(paths) {
+      if (store.reports.count() > 0 || paths.length === 0) return 0;
+      let identifier = null;
+      try {
+        identifier = await createLanguageIdentifier();
+      } catch {
+        // Language identification is optional: reports are stored with language 'und' without it.
+      }
+      const summary = await ingest(paths, { store, identifier });
+      return summary.new;
+    },
     async codePending() {
       if (store.reports.count() === 0 || store.events.count() > 0) return 0;
       const extract = await extractor();

@@ -94,14 +94,14 @@ describe.skipIf(!run)('workbench in Chromium', () => {
     await page.mouse.move(dayX(4), box.y + 30, { steps: 4 });
     await page.mouse.up();
     await page.waitForURL(/from=2024-05-01&to=2024-05-05/);
-    await page.waitForFunction("document.querySelectorAll('[data-incident]').length === 2");
+    await expect.poll(() => page.locator('[data-incident]').count(), { timeout: 15_000 }).toBe(2);
     await page.waitForSelector('[data-testid=map][data-points="2"]');
     await shot('03-timeline-brushed');
     // A shared link opens the same view.
     const url = page.url();
     const other = await context.newPage();
     await other.goto(url);
-    await other.waitForFunction("document.querySelectorAll('[data-incident]').length === 2");
+    await expect.poll(() => other.locator('[data-incident]').count(), { timeout: 15_000 }).toBe(2);
     await other.close();
   });
 
@@ -121,13 +121,13 @@ describe.skipIf(!run)('workbench in Chromium', () => {
 
   it('merges two incidents through the review panel and shows the merge in the audit log', async () => {
     await page.goto(`${world.url}/?country=SY`);
-    await page.waitForFunction("document.querySelectorAll('[data-incident]').length === 2");
+    await expect.poll(() => page.locator('[data-incident]').count(), { timeout: 15_000 }).toBe(2);
     const tamsa = await page.locator('[data-incident]:has-text("Tamsa")').getAttribute('data-incident');
     await page.click('[data-incident]:has-text("Kelmara")');
     await page.waitForSelector('[data-testid=review]');
     await page.fill('input[name=mergeWith]', tamsa!);
     await page.click('[data-testid=review] button:has-text("Merge")');
-    await page.waitForFunction("document.querySelectorAll('[data-testid=source]').length === 3");
+    await expect.poll(() => page.locator('[data-testid=source]').count(), { timeout: 15_000 }).toBe(3);
     await page.waitForSelector('.history li:has-text("incident.merge")');
     await shot('05-merged');
     await page.click('nav >> text=Audit log');

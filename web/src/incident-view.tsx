@@ -4,7 +4,7 @@ import { ApiError, api } from './api';
 import { TYPE_COLOURS } from './filters';
 import type { Me } from './main';
 import { type Location, navigate, onLink, withQuery } from './router';
-import { formatCount, formatDate, GradeBadge, PrecisionTag } from './ui';
+import { formatDate, GradeBadge, PrecisionTag } from './ui';
 
 interface AuditEntry {
   id: number;
@@ -23,9 +23,11 @@ export function IncidentView({ id, loc, me }: { id: string; loc: Location; me: M
   const [version, setVersion] = useState(0);
   const back = withQuery(loc, {}, '/');
 
+  const loadedId = detail?.summary.id;
   useEffect(() => {
-    document.querySelector('.side-panel')?.scrollTo(0, 0);
-  }, [id]);
+    // Show the incident from its top: in the side panel on a desktop, in the page on a phone.
+    if (loadedId) document.querySelector('[data-testid=incident-view]')?.scrollIntoView({ block: 'start' });
+  }, [loadedId]);
 
   useEffect(() => {
     let live = true;
@@ -118,7 +120,7 @@ export function IncidentView({ id, loc, me }: { id: string; loc: Location; me: M
           <tbody>
             {detail.sources.map((src) => (
               <tr key={src.reportId} class={src.discounted ? 'discounted' : ''}>
-                <td>{src.outlet ?? src.externalId ?? src.reportId.slice(0, 8)}</td>
+                <td>{src.outlet ?? src.family.label ?? src.externalId ?? src.reportId.slice(0, 8)}</td>
                 {(['killed', 'injured', 'captured'] as const).map((f) => {
                   const fig = src.figures.find((x) => x.field === f);
                   return (
@@ -241,7 +243,7 @@ function SourceCard(props: {
   return (
     <div class={`source ${src.discounted ? 'discounted' : ''}`} data-testid="source">
       <div class="source-head">
-        <b>{src.outlet ?? 'unknown outlet'}</b>
+        <b>{src.outlet ?? src.family.label ?? src.externalId ?? 'unknown outlet'}</b>
         <span class="muted">
           {src.published ?? 'undated'} · {src.language ?? '?'} · family {src.family.label ?? src.family.id.slice(0, 8)}{' '}
           ({src.family.kind})

@@ -79,7 +79,7 @@ export function MapView({ loc }: { loc: Location }) {
       navigate(withQuery(locRef.current, { bbox }), true);
     };
     window.addEventListener('sitrep:bbox', bboxRequest);
-    const fit = () => {
+    const refit = () => {
       if (autoFit.current) {
         map.fitBounds(autoFit.current, {
           paddingTopLeft: [50, 40],
@@ -96,16 +96,16 @@ export function MapView({ loc }: { loc: Location }) {
     el.current.addEventListener('wheel', stopAutoFit, { passive: true });
     el.current.addEventListener('dblclick', stopAutoFit);
     map.zoomControl.getContainer()?.addEventListener('click', stopAutoFit);
-    window.addEventListener('sitrep:fit', fit);
+    window.addEventListener('sitrep:fit', refit);
     const resize = new ResizeObserver(() => {
       map.invalidateSize();
-      fit();
+      refit();
     });
     resize.observe(el.current);
     return () => {
       resize.disconnect();
       window.removeEventListener('sitrep:bbox', bboxRequest);
-      window.removeEventListener('sitrep:fit', fit);
+      window.removeEventListener('sitrep:fit', refit);
       map.remove();
     };
   }, []);
