@@ -42,14 +42,38 @@ export function compileCertaintyLexicon(rows: LexiconRow[]): CertaintyRule[] {
 // Rank when several cues meet in one sentence: a denial outweighs a hedge, a hedge outweighs a claim.
 const RANK: Record<Certainty, number> = { denied: 4, unconfirmed: 3, claimed: 2, reported: 1 };
 
-/** A source noun phrase: up to 6 words of names, titles and organisations. */
+const SOURCE_NOUN =
+  /^(?:spokesm[ae]n|spokesperson|officials?|sources?|police|army|ministry|military|residents?|witnesses|activists?|group|observatory|agency|media|monitor|statement|channel|authorities|commander|governor|militants?|rebels?|forces|outlets?|reports?|journalists?)$/;
+const DETERMINER = /^(?:the|a|an|its|their|local|his|her)$/i;
+
+/**
+ * The source noun phrase right before an attribution verb ("… the district police said"): up to 6 words read
+ * backwards, ending in a name or a source noun. A word scan, not a regular expression anchored at the end, which
+ * would retry from every position of the sentence.
+ */
 function sourceBefore(text: string, at: number): string | null {
-  const head = text.slice(Math.max(0, at - 90), at);
-  const m =
-    /((?:(?:the|a|an|its|their|local|[A-Z][\w'’.-]*|[a-z]+(?:'s)?)\s+){0,5}?(?:[A-Z][\w'’.-]*|spokesm[ae]n|spokesperson|officials?|sources?|police|army|ministry|military|residents?|witnesses|activists?|group|observatory|agency|media|monitor|statement|channel|authorities|commander|governor|militants?|rebels?|forces|outlets?|reports?|journalists?))\s*,?\s*$/u.exec(
-      head,
-    );
-  return m?.[1]?.trim() ?? null;
+  const head = text.slice(Math.max(0, at - 90), at).replace(/[\s,]+$/, '');
+  const words = head.split(/\s+/);
+  const last = words[words.length - 1] ?? '';
+  if (!/^\p{Lu}/u.test(last) && !SOURCE_NOUN.test(last.toLowerCase())) return null;
+  const kept: string[] = [];
+  for (let i = words.length - 1; i >= 0 && kept.length < 6; i--) {
+    const w = words[i] ?? '';
+    if (!w || /[.;:!?]$/.test(w) || (kept.length > 0 && /,$/.test(w))) break;
+    if (/^\p{Lu}/u.test(w) || SOURCE_NOUN.test(w.toLowerCase()) || DETERMINER.test(w) || /^[a-z]+(?:'s)?$/.test(w)) {
+      kept.unshift(w);
+      if (DETERMINER.test(w)) break;
+    } else break;
+  }
+  // Trim leading lower-case words that are not part of the name ("… and the army" → "the army").
+  while (
+    kept.length > 1 &&
+    /^[a-z]/.test(kept[0] ?? '') &&
+    !DETERMINER.test(kept[0] ?? '') &&
+    !SOURCE_NOUN.test(kept[0] ?? '')
+  )
+    kept.shift();
+  return kept.length ? kept.join(' ') : null;
 }
 function sourceAfter(text: string, from: number): string | null {
   const m =
@@ -63,8 +87,17 @@ function sourceAfter(text: string, from: number): string | null {
 const PARTY =
   /\b(?:militants?|rebels?|group|army|military|forces|ministry of defen[cs]e|defen[cs]e ministry|spokesm[ae]n|commander|taliban|houthis?|shabaab|islamic state|amaq|hamas|hezbollah|idf|statement|telegram|channel|propaganda)\b/i;
 
+const anyCue = new WeakMap<CertaintyRule[], RegExp>();
+
 export function assessCertainty(rules: CertaintyRule[], sentence: string, offset = 0): CertaintyDecision {
   let best: CertaintyDecision = { certainty: 'reported', attribution: null, reason: 'outlet-voice', span: null };
+  // One test for all cues first: most clauses have none.
+  let any = anyCue.get(rules);
+  if (!any) {
+    any = new RegExp(rules.map((r) => r.re.source).join('|'), 'i');
+    anyCue.set(rules, any);
+  }
+  if (!any.test(sentence)) return best;
   for (const rule of rules) {
     rule.re.lastIndex = 0;
     for (const m of sentence.matchAll(rule.re)) {
