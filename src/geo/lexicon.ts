@@ -7,6 +7,8 @@ import type { IndexMeta } from './gazetteer-index.js';
 export interface Lexicon {
   /** Folded names that need a container or "town of" before they count as places ("March", "Sunday"). */
   strictStop: Set<string>;
+  /** Generic first words of longer Arabic names ("Jabal", "Wadi", "Tal"), folded. */
+  nameStarts: Set<string>;
   /** Folded names that need at least a preposition before them ("in Independence"). */
   stop: Set<string>;
   /** English vocabulary (lower-case): tells an organization word ("Police") from a foreign name part ("Agricola"). */
@@ -32,11 +34,20 @@ export function loadLexicon(meta: IndexMeta): Lexicon {
   const stop = new Set<string>();
   const strictStop = new Set<string>();
   let section = stop;
+  let nameParts = false;
+  const nameStarts = new Set<string>();
   for (const line of readDataLines('stoplist.txt')) {
     const t = line.trim();
-    if (t === '[strict]') section = strictStop;
-    else if (t === '[cued]') section = stop;
-    else section.add(foldName(t));
+    if (t === '[strict]' || t === '[name-part]') {
+      section = strictStop;
+      nameParts = t === '[name-part]';
+    } else if (t === '[cued]') {
+      section = stop;
+      nameParts = false;
+    } else {
+      section.add(foldName(t));
+      if (nameParts) nameStarts.add(foldName(t));
+    }
   }
   // One regular expression for all cues (a capture group each) so a text is scanned once, not once per cue.
   const cueLines = readDataLines('locale-cues.tsv').map((l) => l.split('\t') as [string, string]);
@@ -61,6 +72,7 @@ export function loadLexicon(meta: IndexMeta): Lexicon {
   return {
     stop,
     strictStop,
+    nameStarts,
     givenNames,
     personFirstNames,
     englishWords,

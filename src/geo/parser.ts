@@ -528,6 +528,15 @@ export class GeoparserImpl {
     if (nextTok && STREET_WORDS.has(nextTok.lower) && /^\s+$/.test(text.slice(end, nextTok.start)) && nextTok.cap) {
       return null;
     }
+    // After a generic word of a longer Arabic name that the gazetteer lacks ("Jabal al-Zawiya", "Wadi Hanifa"), the
+    // rest is not the place of that name elsewhere (Az Zawiyah in Libya).
+    if (
+      prevTok?.cap &&
+      /^\s+$/.test(text.slice(prevTok.end, start)) &&
+      this.lexicon.nameStarts.has(this.fold(prevTok.text))
+    ) {
+      return null;
+    }
     // Titles make a person: "Gov. Jindal", "Officer Anderson", "Mr. Lincoln".
     if (prevTok && TITLES.has(prevTok.lower) && /^\.?\s+$/.test(text.slice(prevTok.end, start))) return null;
     // "Henry, 19, of ..." is a person.
