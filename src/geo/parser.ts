@@ -507,7 +507,9 @@ export class GeoparserImpl {
       relationReason = 'area-phrase';
     } else if (NEAR_BEFORE.test(before)) {
       relation = 'near';
-      relationReason = `relative:${(before.match(/(\w[\w-]*(?:\s+\w+)?)\s*$/)?.[1] ?? '').trim()}`;
+      // The relational phrase itself ("northwest of", "near", "10 km from"), lower-cased and single-spaced.
+      const phrase = (before.match(NEAR_BEFORE)?.[0] ?? '').trim().toLowerCase().replace(/\s+/g, ' ');
+      relationReason = `relative:${phrase.replace(/^(?:\S+ )??(?=(?:\d|near|outside|close|outskirts|vicinity|\w*(?:north|south|east|west)))/, '')}`;
     } else if (AREA_BEFORE.test(before) || AREA_AFTER.test(after)) {
       relation = 'area';
       relationReason = 'area-expression';
