@@ -44,13 +44,14 @@ export interface InputPlan {
   /** Files in the order they will be read; `-` for stdin (size 0). */
   files: PlannedFile[];
   failures: { locator: string; reason: string }[];
+  /** Files inside directories that are not in a report format (README.md, images…), left alone. */
+  skipped: string[];
   totalBytes: number;
 }
 
 const EXTENSIONS: Record<string, InputFormat> = {
   '.txt': 'text',
   '.text': 'text',
-  '.md': 'text',
   '.html': 'html',
   '.htm': 'html',
   '.xhtml': 'html',
@@ -63,9 +64,12 @@ const EXTENSIONS: Record<string, InputFormat> = {
   '.xml': 'feed',
 };
 
-/** Expands directories (recursively, sorted, hidden entries skipped) and sizes every file. */
+/**
+ * Expands directories (recursively, sorted, hidden entries and non-report extensions skipped) and sizes every file.
+ * Extensions read inside directories: .txt .text .html .htm .xhtml .jsonl .ndjson .csv .tsv .rss .atom .xml.
+ */
 export async function planInputs(paths: readonly string[]): Promise<InputPlan> {
-  const plan: InputPlan = { files: [], failures: [], totalBytes: 0 };
+  const plan: InputPlan = { files: [], failures: [], skipped: [], totalBytes: 0 };
   const visit = async (path: string, top: boolean) => {
     let info: Awaited<ReturnType<typeof stat>>;
     try {
@@ -87,6 +91,12 @@ export async function planInputs(paths: readonly string[]): Promise<InputPlan> {
     }
     if (!info.isFile()) {
       if (top) plan.failures.push({ locator: path, reason: 'not a regular file' });
+      return;
+    }
+    // Inside a directory only report formats are read: a README, an image or a spreadsheet beside the reports is not
+    // one. A file named on the command line is read whatever its extension (its first bytes decide the format).
+    if (!top && !(extname(path).toLowerCase() in EXTENSIONS)) {
+      plan.skipped.push(path);
       return;
     }
     plan.files.push({ path, size: info.size });

@@ -30,7 +30,7 @@ const MAX_VERIFIED_CANDIDATES = 8;
 const MAX_BATCH_MS = 1000;
 
 export type IngestProgress =
-  | { type: 'planned'; files: number; bytes: number }
+  | { type: 'planned'; files: number; bytes: number; skipped: number }
   | {
       type: 'stored';
       id: string;
@@ -64,6 +64,8 @@ export interface IngestSummary {
   joinedFamily: number;
   events: number;
   failures: IngestFailure[];
+  /** Files inside directories left alone because they are not in a report format. */
+  skipped: number;
   bytes: number;
   seconds: number;
   interrupted: boolean;
@@ -88,12 +90,14 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
     joinedFamily: 0,
     events: 0,
     failures: [],
+    skipped: 0,
     bytes: 0,
     seconds: 0,
     interrupted: false,
   };
   const plan = await planInputs(inputs);
-  emit({ type: 'planned', files: plan.files.length, bytes: plan.totalBytes });
+  summary.skipped = plan.skipped.length;
+  emit({ type: 'planned', files: plan.files.length, bytes: plan.totalBytes, skipped: plan.skipped.length });
   const fail = (f: IngestFailure) => {
     summary.failures.push(f);
     emit({ type: 'failed', locator: f.locator, reason: f.reason });

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/ingest/build-report.js';
@@ -5,7 +7,7 @@ import type { InputItem, SourceDocument } from '../../src/ingest/document.js';
 import { parseHtmlPage } from '../../src/ingest/html.js';
 import { type InputOptions, planInputs, readPlannedInputs, sniffFormat } from '../../src/ingest/inputs.js';
 import { parseMapping } from '../../src/ingest/mapping.js';
-import { fakeIdentifier, fixture } from './helpers.js';
+import { fakeIdentifier, fixture, tempDir } from './helpers.js';
 
 async function read(paths: string[], options: InputOptions = {}): Promise<InputItem[]> {
   const items: InputItem[] = [];
@@ -217,6 +219,19 @@ describe('directories and stdin', () => {
       'wire-date-line.txt',
     ]);
     expect(plan.totalBytes).toBeGreaterThan(0);
+  });
+
+  it('skips files in other formats inside directories but reads a named one by its first bytes', async () => {
+    const { dir, cleanup } = tempDir();
+    writeFileSync(join(dir, 'README.md'), '# Notes about this folder');
+    writeFileSync(join(dir, 'photo.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0]));
+    writeFileSync(join(dir, 'report.txt'), 'A report.');
+    const plan = await planInputs([dir]);
+    expect(plan.files.map((f) => f.path)).toEqual([join(dir, 'report.txt')]);
+    expect(plan.skipped.sort()).toEqual([join(dir, 'README.md'), join(dir, 'photo.jpg')]);
+    const [doc] = docs(await read([join(dir, 'README.md')]));
+    expect(doc!.text).toBe('# Notes about this folder');
+    cleanup();
   });
 
   it('reads stdin and guesses its format from the first bytes', async () => {

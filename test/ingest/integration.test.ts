@@ -45,6 +45,9 @@ describe('ingesting samples/', () => {
     expect(csv.failures).toEqual([]);
     expect(csv.new).toBeGreaterThan(0);
     expect(store.reports.count()).toBe(first.new + csv.new);
+    // samples/README.md is documentation beside the reports, not a report.
+    expect(store.reports.resolve(join(SAMPLES, 'README.md'))).toEqual([]);
+    expect(first.skipped).toBeGreaterThanOrEqual(1);
   });
 
   it('is idempotent: the second run adds nothing', () => {

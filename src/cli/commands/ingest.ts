@@ -10,9 +10,10 @@ import { intOption, parseOptions } from './reports.js';
 
 const HELP = `usage: sitrep ingest <path…|-> [options]
 
-Reads reports into the store. Paths may be files or directories (walked recursively, hidden entries skipped);
-'-' reads stdin. Formats by extension, else by the first bytes:
-  .txt .md          plain text; an optional first line 'date YYYY-MM-DD' gives the publication date
+Reads reports into the store. Paths may be files or directories (walked recursively; hidden entries and files
+in other formats, such as README.md or images, skipped); '-' reads stdin. Formats by extension; a file named on
+the command line with another extension is read by its first bytes:
+  .txt .text        plain text; an optional first line 'date YYYY-MM-DD' gives the publication date
   .html .htm        article pages: main text by Readability; title/author/date/outlet from JSON-LD and meta tags;
                     embedded tweets (blockquote.twitter-tweet) and Telegram posts kept as embedded posts
   .jsonl .ndjson    one JSON object per line (streamed)
@@ -80,6 +81,12 @@ export const ingestCommand: Command = {
     // Ctrl-C stops reading; the batch in hand is committed and reported before exit.
     const real = io.stdout === process.stdout;
     if (real) process.once('SIGINT', onSignal);
+    // A closed pipe (`sitrep ingest --json … | head`) ends the run like Ctrl-C: stop reading, commit, exit.
+    // The listener stays: the summary written after the run would otherwise raise the same error unhandled.
+    const onPipeError = (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') controller.abort();
+    };
+    io.stdout.on('error', onPipeError);
     let summary: IngestSummary;
     try {
       summary = await ingest(positionals, {
@@ -108,6 +115,7 @@ export const ingestCommand: Command = {
         `stored ${stored} report${stored === 1 ? '' : 's'} (${summary.new} new, ${summary.newSource} with a new source, ` +
           `${summary.unchanged} unchanged; ${summary.joinedFamily} joined a syndication family)` +
           `${summary.events > 0 ? `, ${summary.events} events` : ''}; ${summary.failures.length} failed; ` +
+          `${summary.skipped > 0 ? `${summary.skipped} other files skipped; ` : ''}` +
           `${summary.seconds.toFixed(1)} s, ${rate} reports/s\n`,
       );
       if (summary.interrupted) io.stdout.write('interrupted: everything listed as stored is committed\n');
