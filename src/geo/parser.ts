@@ -693,7 +693,8 @@ export class GeoparserImpl {
         for (const c of cands) if (ix.kind[c.entry] === EntryKind.admin1 && seats.has(c.admin1)) c.prior -= 2;
       }
       cands.sort((a, b) => b.prior - a.prior);
-      m.cands = cands.slice(0, 60);
+      // The 25 best by prior: a name with more candidates (Springfield: 34) keeps every plausible one.
+      m.cands = cands.slice(0, 25);
     }
 
     // Document votes: each distinct name spreads one vote over the countries/admin-1s of its candidates.
