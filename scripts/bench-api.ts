@@ -229,12 +229,9 @@ async function serve(dbPath: string): Promise<void> {
   const t0 = performance.now();
   const synced = deps.data.refresh();
   const refreshMs = performance.now() - t0;
-  const { user } = addUser(
-    { db: options.db, users: createUsersRepo(options.db), audit: createAuditRepo(options.db) },
-    'bench',
-    'viewer',
-    'bench',
-  );
+  const accounts = { db: options.db, users: createUsersRepo(options.db), audit: createAuditRepo(options.db) };
+  // A kept database (--db) already has the account from the previous run.
+  const user = accounts.users.byName('bench') ?? addUser(accounts, 'bench', 'viewer', 'bench').user;
   const secret = newToken(API_TOKEN_PREFIX);
   deps.users.createApiToken(tokenHash(secret), user.id, 'bench');
   deps.users.setPassword(user.id, deps.users.passwordHash(user.id)!, false);
@@ -349,19 +346,25 @@ async function main(): Promise<void> {
       const fromDay = Math.floor(random() * (DAYS - 90));
       return `${ready.url}/api/incidents/points?from=${new Date(START + fromDay * DAY).toISOString().slice(0, 10)}&to=${new Date(START + (fromDay + 90) * DAY).toISOString().slice(0, 10)}`;
     });
+    // What analysts search for: a place, actor or outlet name (any name of the vocabulary, so most are specific),
+    // alone, with a common word, or as a prefix. Names drawn log-uniformly in the text make the top dozen appear
+    // in most reports, like a country name in a conflict corpus: those are measured apart, as the worst case.
     const searchUrls = Array.from({ length: nRequests }, (_, i) => {
-      // Mixed queries: one rare-ish name, a name and a common word, or a prefix.
-      const w1 = words[zipf(random, 2000)]!;
-      const q = i % 3 === 0 ? w1 : i % 3 === 1 ? `${w1} ${pick(random, COMMON.slice(9))}` : `${w1.slice(0, 4)}*`;
+      const w1 = pick(random, words);
+      const q = i % 3 === 0 ? w1 : i % 3 === 1 ? `${w1} ${pick(random, COMMON.slice(9))}` : `${w1.slice(0, 5)}*`;
       return `${ready.url}/api/reports?q=${encodeURIComponent(q)}&limit=20`;
+    });
+    const frequentUrls = Array.from({ length: Math.min(60, nRequests) }, (_, i) => {
+      return `${ready.url}/api/reports?q=${encodeURIComponent(words[i % 12]!)}&limit=20`;
     });
     // One analyst at a time (latency), then 8 at once (throughput; on 2 cores requests queue behind each other).
     for (const c of [1, 8]) {
       await scenario('map points (bbox + 60 days + type)', mapUrls, ready.token, c);
       await scenario('incident list (bbox + 60 days)', listUrls, ready.token, c);
       await scenario('map points (world, 90 days)', wideUrls, ready.token, c);
-      await scenario('report full-text search', searchUrls, ready.token, c);
+      await scenario('report full-text search (names)', searchUrls, ready.token, c);
     }
+    await scenario('report search, a term in most reports', frequentUrls, ready.token, 1);
 
     // What the browser does with 10,000 markers: index them once, then cluster per view.
     const pts = Array.from({ length: 10_000 }, () => {
