@@ -122,6 +122,8 @@ export function classify(input: ClassifyInput): Classification | null {
     if (!has('air') && !has('shelling') && !has('ied') && !has('suicide') && !has('grenade')) return null;
   }
 
+  // Sport: "attacks", "strikes", "shot", "protests" at the final whistle are the game's words.
+  if (input.nonEvent.includes('sport') && !has('crowd-violence')) return null;
   // Diplomacy (sanctions, expulsions, missile tests, accusations) without an attack verb is not an event.
   if (input.nonEvent.includes('diplomacy') && !ATTACK_VERB.test(input.text)) return null;
   // Industrial blasts, crashes and leaks: only a named armed actor or an unambiguous weapon keeps them.

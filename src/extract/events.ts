@@ -83,6 +83,8 @@ function isHeadline(text: string, s: Sentence): boolean {
   return !/[.!?"”'’)]$/.test(s.text) && /^\r?\n\s*\n/.test(text.slice(s.end, s.end + 4)) && s.text.length < 200;
 }
 
+const RANK_OF = { reported: 1, claimed: 2, unconfirmed: 3, denied: 4 } as const;
+
 /** The opening of an ACLED note: an optional label ("Looting:"), then the date clause. */
 const NOTE_OPENING =
   /^(?:[A-Z][\w /-]{2,40}:\s*)?(?:On|Around|As reported on|As of|Between|During the week of|In the week of|Since|Over the weekend of)\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})/;
@@ -269,7 +271,9 @@ function codeActors(
   const agent = head.agent;
   const patient = head.patient;
   const clauseActors = head.actors;
-  const armed = (m: ActorMention | null | undefined): boolean => !!m && isArmed(cat(m));
+  // A government (a governor, a ministry) speaks about violence; it is not a fighting side.
+  const armed = (m: ActorMention | null | undefined): boolean =>
+    !!m && isArmed(cat(m)) && !m.entry.name.startsWith('Government of');
   const state = (m: ActorMention | null | undefined): boolean => !!m && STATE.has(cat(m));
   const crowd = [agent, patient, ...clauseActors].find((m) => m && CROWD.has(m.entry.category)) ?? null;
   const anyState =
@@ -370,7 +374,14 @@ function codeActors(
   }
   // Strategic developments: the actor that acted, and a second party only when one is named.
   const a1 = from(agent ?? clauseActors[0], 'actor1', 'agent');
-  const otherParty = patient && patient !== agent && (armed(patient) || sub === 'Agreement') ? patient : null;
+  const otherParty =
+    patient &&
+    patient !== agent &&
+    actorName(patient.entry, countries, eventCountry) !==
+      (agent ? actorName(agent.entry, countries, eventCountry) : null) &&
+    (armed(patient) || sub === 'Agreement')
+      ? patient
+      : null;
   const a2 = from(otherParty, 'actor2', 'party');
   return { a1, a2, reasons };
 }
@@ -410,6 +421,9 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
     return i < 0 ? null : i;
   };
   let lastDate: Candidate['date'] = null;
+  // A sports report (three or more sport words) reads every "attack", "strike" and "protest" as the game's.
+  const sportCue = res.nonEvents.find((n) => n.cls === 'sport');
+  const sportReport = sportCue ? (text.match(new RegExp(sportCue.re.source, 'gi'))?.length ?? 0) >= 3 : false;
   let order = 0;
   for (let si = 0; si < sentences.length; si++) {
     const sentence = sentences[si] as Sentence;
@@ -465,6 +479,7 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
       const r = roles(text, unit.span, actors, main);
       const eventCountry = countryFor(input, unit.span, actors);
       const nonEvent = res.nonEvents.filter((n) => n.re.test(unitText)).map((n) => n.cls);
+      if (sportReport && !nonEvent.includes('sport')) nonEvent.push('sport');
       const armedWeapon =
         /\b(?:gun|guns|firearms?|rifles?|pistols?|machetes?|knives|knife|explosives?|bombs?|shot|shooting|gunfire|bullets?)\b/i.test(
           unitText,
@@ -659,6 +674,19 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
     }
     let certainty = head.certainty.certainty;
     let attribution = head.certainty.attribution;
+    // "The report could not be independently verified." right after the event qualifies it.
+    const nextSentence = sentences[(group[group.length - 1] as Candidate).sentence.index + 1];
+    if (nextSentence && !(sentenceHits[nextSentence.index] ?? []).length) {
+      const hedge = assessCertainty(res.certainty, nextSentence.text, nextSentence.start);
+      if (
+        (hedge.certainty === 'unconfirmed' || hedge.certainty === 'denied') &&
+        RANK_OF[hedge.certainty] > RANK_OF[certainty]
+      ) {
+        certainty = hedge.certainty;
+        attribution = hedge.attribution ?? attribution;
+        reasons.push({ field: 'certainty', reason: `next-sentence:${hedge.reason}`, span: hedge.span });
+      }
+    }
     if (head.post !== null) {
       const post = input.embeddedPosts[head.post];
       certainty = certainty === 'denied' || certainty === 'unconfirmed' ? certainty : 'claimed';

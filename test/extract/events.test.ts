@@ -127,6 +127,20 @@ describe('event coding', () => {
     expect(code('A boiler exploded at a chemical plant on Monday, injuring six workers.')).toEqual([]);
   });
 
+  it('a sports report is no event: attacks, shots and protests are the game', () => {
+    const text =
+      'The visitors attacked down the left wing and their striker shot past the goalkeeper in stoppage time. Two players were booked for protests at the final whistle, and the home fans left the stadium quietly.';
+    expect(code(text)).toEqual([]);
+  });
+
+  it('a hedge in the next sentence ("could not be verified") makes the event unconfirmed', () => {
+    const e = top(
+      code('Gunmen abducted 12 traders on the highway on Monday. The report could not be independently verified.'),
+    );
+    expect(e?.sub_event_type).toBe('Abduction/forced disappearance');
+    expect(e?.certainty).toBe('unconfirmed');
+  });
+
   it('an ACLED-style note states its own date and its coding remark gives the fatalities', () => {
     const e = top(
       code(
