@@ -161,6 +161,8 @@ function isUpperStart(s: string): boolean {
 
 export class GeoparserImpl {
   private readonly foldCache = new Map<string, string>();
+  /** Why accept() last returned null (only 'alternate-only' is looked at: such names get a second chance). */
+  private lastReject = '';
 
   constructor(
     readonly index: GazetteerIndex,
@@ -318,6 +320,7 @@ export class GeoparserImpl {
 
     const persons = this.personNames(text, tokens);
     const mentions: Mention[] = [];
+    const deferred: { start: number; end: number; key: string; postings: Uint32Array }[] = [];
     let i = 0;
     while (i < tokens.length) {
       const first = tokens[i] as Token;
@@ -357,8 +360,14 @@ export class GeoparserImpl {
       const firstIdx = i;
       const nextIdx = found.j + 1;
       i = found.j + 1;
+      this.lastReject = '';
       const m = this.accept(text, tokens, firstIdx, found.j, start, end, found.key, found.postings, lowerSeen, persons);
-      if (!m) continue;
+      if (!m) {
+        if (this.lastReject === 'alternate-only' && !isExcluded(start, end)) {
+          deferred.push({ start, end, key: found.key, postings: found.postings });
+        }
+        continue;
+      }
       if (isExcluded(start, end)) {
         const c = this.bestCountry(found.postings);
         if (c) actorCountries.push(c);
@@ -381,6 +390,40 @@ export class GeoparserImpl {
       }
       m.end = end;
       mentions.push(m);
+    }
+
+    // A name known only as an alternate ("Clarke" for Clarke County) counts when the text names the same entry
+    // in full elsewhere ("the Clarke County school board … Clarke and Oconee").
+    if (deferred.length && mentions.length) {
+      // entry → folded keys of the mentions that named it
+      const named = new Map<number, string[]>();
+      for (const m of mentions) {
+        for (let q = 0; q < m.postings.length; q++) {
+          const e = (m.postings[q] as number) >>> 2;
+          named.set(e, [...(named.get(e) ?? []), m.key]);
+        }
+      }
+      for (const d of deferred) {
+        // The short name must begin the full one ("clarke" of "clarke county"), not just share an entry.
+        let hit = -1;
+        for (let q = 0; q < d.postings.length && hit < 0; q++) {
+          const keys = named.get((d.postings[q] as number) >>> 2);
+          if (keys?.some((k) => k.startsWith(`${d.key} `))) hit = q;
+        }
+        if (hit < 0) continue;
+        mentions.push({
+          ...d,
+          // Only the entry the text named in full: "Clarke" is then Clarke County, not another Clarke.
+          postings: d.postings.subarray(hit, hit + 1),
+          relation: 'none',
+          relationReason: 'named-in-full-elsewhere',
+          container: -1,
+          cands: [],
+          pick: 0,
+          strongCue: false,
+        });
+      }
+      mentions.sort((a, b) => a.start - b.start);
     }
 
     // Containers: "Alexandria, La.", "Nairobi, Kenya", "Tal Tamr (Al-Hasakah)".
@@ -604,7 +647,10 @@ export class GeoparserImpl {
     if (single) {
       const weak = !strongCue && !containerAfter && !hasStrongName;
       // Names only known as alternates ("City" for London, "But" for Buta) need a cue.
-      if (alternateOnly && weak && !cue && !ARABIC.test(surface)) return null;
+      if (alternateOnly && weak && !cue && !ARABIC.test(surface)) {
+        this.lastReject = 'alternate-only';
+        return null;
+      }
       // Ordinary English words that are also village names ("Over", "Four", "Mobile") need a cue.
       if (weak && !cue && this.lexicon.commonWords.has(first.lower)) return null;
       // People: "Michael" alone, "Jones" once the text has said "Roy Jones" or "Jones said".

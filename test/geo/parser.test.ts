@@ -54,6 +54,23 @@ describe('recognition', () => {
     expect(r.places).toEqual([]);
   });
 
+  it('does not take the tail of an unknown Arabic name for a place elsewhere', () => {
+    const r = geo.parse('Artillery shelled villages in Jabal al-Zawiya, in the southern countryside of Idlib.');
+    expect(r.places.map((p) => [p.text, p.country])).toEqual([['Idlib', 'SY']]);
+  });
+
+  it('takes a short county name once the text has named the county in full', () => {
+    const alone = geo.parse('While Clarke and Oconee revise their budgets, teachers wait.');
+    expect(alone.places.map((p) => p.text)).not.toContain('Clarke');
+    const r = geo.parse(
+      'The Clarke County school board met on Monday. While Clarke and Oconee revise their budgets, teachers wait.',
+    );
+    const full = r.places.find((p) => p.text === 'Clarke County');
+    const short = r.places.find((p) => p.text === 'Clarke');
+    expect(short).toMatchObject({ name: full?.name, admin1: full?.admin1, feature: 'ADM2' });
+    expect(r.decisions[r.places.indexOf(short as never)]?.reason).toContain('named-in-full-elsewhere');
+  });
+
   it('respects exclude spans from other stages (embedded posts)', () => {
     const text = 'Fighting near Tal Tamr. A post said: "Greetings from Damascus".';
     const start = text.indexOf('"');
