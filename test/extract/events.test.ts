@@ -188,6 +188,14 @@ describe('event coding', () => {
     expect(e?.location).toMatchObject({ name: 'Qaryat Nur', country: 'SY', precision: 'near' });
   });
 
+  it('state forces named by a demonym come from the country table ("Kenyan troops")', () => {
+    const e = top(code('On Monday the Kenyan troops clashed with Al Shabaab fighters near the border.'));
+    expect(e?.sub_event_type).toBe('Armed clash');
+    const names = [e?.actor1, e?.actor2].map((a) => a?.name);
+    expect(names).toContain('Military Forces of Kenya');
+    expect([e?.actor1, e?.actor2].find((a) => a?.name === 'Military Forces of Kenya')?.text).toBe('Kenyan troops');
+  });
+
   it('every event carries its evidence and the reasons behind its fields', () => {
     const text = 'Gunmen abducted five passengers from a bus on Monday.';
     const e = top(code(text));
