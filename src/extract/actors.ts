@@ -107,8 +107,6 @@ export function countryTable(world: WorldCountry[]): Map<string, CountryInfo> {
   return map;
 }
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** State forces named by a demonym or a country name ("Pakistani troops", "Turkey's army"), built from the
  * country table rather than hand-listed; countries with a dictionary entry for their military keep that entry. */
 interface DemonymMatcher {
