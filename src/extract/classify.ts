@@ -188,7 +188,14 @@ export function classify(input: ClassifyInput): Classification | null {
       return make('bombing', 'Explosions/Remote violence', 'Air/drone strike', 'bombing+state-agent');
     return fromEntry('bombing', 'bombing');
   }
-  // 4. Territory.
+  // 4. Territory. People handed over are not territory: ACLED codes prisoner releases and exchanges as agreements.
+  if (
+    has('transfer') &&
+    /handed|hand-over|handover/i.test(hit('transfer').text) &&
+    /\b(?:prisoners|captives|detainees|hostages|soldiers|troops|bodies)\b/i.test(input.text)
+  ) {
+    return make('transfer', 'Strategic developments', 'Agreement', 'prisoner-handover');
+  }
   if (has('transfer')) return fromEntry('transfer', 'non-violent-transfer');
   if (has('regain') || has('overtake')) {
     const f = has('regain') ? 'regain' : 'overtake';

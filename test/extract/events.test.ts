@@ -127,6 +127,14 @@ describe('event coding', () => {
     expect(code('A boiler exploded at a chemical plant on Monday, injuring six workers.')).toEqual([]);
   });
 
+  it('prisoners handed over are an agreement, not a transfer of territory; a planned hand-over is no event yet', () => {
+    expect(
+      top(code('The captured soldiers were handed over to the military police of a third country on Thursday.'))
+        ?.sub_event_type,
+    ).toBe('Agreement');
+    expect(code('The prisoners would be handed over next week, the ministry said.')).toEqual([]);
+  });
+
   it('a sports report is no event: attacks, shots and protests are the game', () => {
     const text =
       'The visitors attacked down the left wing and their striker shot past the goalkeeper in stoppage time. Two players were booked for protests at the final whistle, and the home fans left the stadium quietly.';
