@@ -719,8 +719,20 @@ export class GeoparserImpl {
     const ix = this.index;
     const cc = (e: number) => ix.countries[ix.country[e] as number] ?? '';
     const a1 = (e: number) => ix.str(ix.admin1Code[e] as number);
+    // Mentions of one name share one candidate array (scored once, reported alike); a mention with its own
+    // container ("Paris, Texas") gets its own.
+    const shared = new Map<string, Cand[]>();
     for (const m of mentions) {
       const surface = text.slice(m.start, m.end);
+      const shareKey =
+        m.container < 0
+          ? `${m.key}|${m.relation}|${surface.length <= 5 && surface === surface.toUpperCase()}|${m.postings.length}|${m.postings[0]}`
+          : '';
+      const known = shareKey ? shared.get(shareKey) : undefined;
+      if (known) {
+        m.cands = known;
+        continue;
+      }
       let cands = this.candidates(m.postings, surface);
       if (m.relation === 'admin1') {
         const areas = cands.filter((c) => ix.kind[c.entry] === EntryKind.admin1);
@@ -741,6 +753,7 @@ export class GeoparserImpl {
       cands.sort((a, b) => b.prior - a.prior);
       // The 25 best by prior: a name with more candidates (Springfield: 34) keeps every plausible one.
       m.cands = cands.slice(0, 25);
+      if (shareKey) shared.set(shareKey, m.cands);
     }
 
     // Document votes: each distinct name spreads one vote over the countries/admin-1s of its candidates.
@@ -932,10 +945,19 @@ export class GeoparserImpl {
     const places: PlaceMention[] = [];
     const decisions: PlaceDecision[] = [];
     const focus = new Map<string, number>();
+    const topFive = new Map<Cand[], PlaceDecision['candidates']>();
     for (const m of mentions) {
       const best = m.cands[m.pick];
       if (!best) continue;
       const sorted = [...m.cands].sort((a, b) => b.score - a.score);
+      let described = topFive.get(m.cands);
+      if (!described) {
+        described = sorted.slice(0, 5).map((c) => {
+          const x = this.describe(c.entry, c.nameKind, c.score);
+          return { name: x.name, country: x.country, admin1: x.admin1, score: x.score, geonameid: x.geonameid };
+        });
+        topFive.set(m.cands, described);
+      }
       const second = sorted[1]?.score ?? best.score - 4;
       const margin = best.score - second;
       const d = this.describe(best.entry, best.nameKind, best.score);
@@ -966,10 +988,7 @@ export class GeoparserImpl {
         mention,
         precision,
         reason: reasons.join(';'),
-        candidates: sorted.slice(0, 5).map((c) => {
-          const x = this.describe(c.entry, c.nameKind, c.score);
-          return { name: x.name, country: x.country, admin1: x.admin1, score: x.score, geonameid: x.geonameid };
-        }),
+        candidates: described,
       });
       if (d.country) focus.set(d.country, (focus.get(d.country) ?? 0) + 1);
     }
