@@ -110,7 +110,8 @@ export class SqliteReportRepository implements ReportRepository {
   private readonly deleteFts: Statement;
   private readonly fillMetadata: Statement;
   private readonly sourcesOf: Statement<[string], SourceRow>;
-  private readonly candidateStatements = new Map<number, Statement<number[], FamilyCandidate>>();
+  private readonly bucket: Statement<[number], number>;
+  private readonly candidateByRowid: Statement<[number], FamilyCandidate>;
 
   constructor(
     private readonly db: SqliteDb,
@@ -118,6 +119,12 @@ export class SqliteReportRepository implements ReportRepository {
   ) {
     this.byId = db.prepare('SELECT rowid, * FROM reports WHERE id = ?');
     this.textById = db.prepare('SELECT text FROM reports WHERE id = ?');
+    this.bucket = db
+      .prepare(`SELECT report_rowid FROM report_lsh WHERE key = ? LIMIT ${BUCKET_LIMIT}`)
+      .pluck() as Statement<[number], number>;
+    this.candidateByRowid = db.prepare(
+      'SELECT id, family_id AS familyId, fingerprint FROM reports WHERE rowid = ?',
+    ) as Statement<[number], FamilyCandidate>;
     this.insertReport = db.prepare(`INSERT INTO reports (id, family_id, outlet, title, author, url, published,
       published_source, dateline, language, language_confidence, text, embedded_posts, raw_sha256, fingerprint,
       created_at, updated_at) VALUES (@id, @familyId, @outlet, @title, @author, @url, @published, @publishedSource,
@@ -271,24 +278,22 @@ export class SqliteReportRepository implements ReportRepository {
   }
 
   familyCandidates(lshKeys: readonly number[], limit = 8): FamilyCandidate[] {
-    if (lshKeys.length === 0) return [];
-    let stmt = this.candidateStatements.get(lshKeys.length);
-    if (!stmt) {
-      // At most BUCKET_LIMIT reports per key: a bucket holding thousands of reports is boilerplate everyone shares
-      // (a stock sentence that wins the MinHash), and scanning it for every insert would make ingest quadratic.
-      // Candidates are ranked by how many keys they share (≈ 20·J³ expected), and only the best are read in full.
-      const perKey = lshKeys.map(
-        () => `SELECT report_rowid FROM (SELECT report_rowid FROM report_lsh WHERE key = ? LIMIT ${BUCKET_LIMIT})`,
-      );
-      stmt = this.db.prepare(
-        `SELECT r.id AS id, r.family_id AS familyId, r.fingerprint AS fingerprint
-         FROM (SELECT report_rowid, count(*) AS shared FROM (${perKey.join(' UNION ALL ')})
-               GROUP BY report_rowid ORDER BY shared DESC, report_rowid LIMIT ?) c
-         JOIN reports r ON r.rowid = c.report_rowid ORDER BY c.shared DESC, r.rowid`,
-      ) as Statement<number[], FamilyCandidate>;
-      this.candidateStatements.set(lshKeys.length, stmt);
+    // One indexed lookup per key, at most BUCKET_LIMIT reports each: a bucket holding thousands of reports is
+    // boilerplate everyone shares (a stock sentence that wins the MinHash), and scanning it for every insert would
+    // make ingest quadratic. Candidates are ranked by how many keys they share (≈ 20·J³ expected) and only the best
+    // are read. Twenty point lookups cost ~3× less than one UNION query doing the same (measured on bench:ingest).
+    const shared = new Map<number, number>();
+    for (const key of lshKeys) {
+      for (const rowid of this.bucket.all(key)) shared.set(rowid, (shared.get(rowid) ?? 0) + 1);
     }
-    return stmt.all(...lshKeys, limit);
+    if (shared.size === 0) return [];
+    const best = [...shared.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit);
+    const out: FamilyCandidate[] = [];
+    for (const [rowid] of best) {
+      const row = this.candidateByRowid.get(rowid);
+      if (row) out.push(row);
+    }
+    return out;
   }
 
   mergeFamilies(from: readonly string[], into: string): number {
