@@ -139,6 +139,15 @@ const AREA_AFTER = /^['’]?s?\s+(?:countryside|rural\s+areas|suburbs|outskirts|
 const NEAR_AFTER = /^['’]?s?\s+(?:front(?:line)?s?|frontlines?|axis)\b/i;
 const PERSON_AGE_AFTER = /^,\s*\d{1,3}\s*,/;
 
+/**
+ * A title right before a name: "Gov. Jindal", "Officer Anderson". A full word ends no sentence before the name
+ * ("… Court Judge. Columbus attorney …"); only short abbreviations ("Gov.", "Sgt.", "Dr.") take a dot.
+ */
+function isTitleBefore(t: Token, gap: string): boolean {
+  if (!TITLES.has(t.lower)) return false;
+  return /^\s+$/.test(gap) || (t.lower.length <= 4 && /^\.\s+$/.test(gap));
+}
+
 /** Whether two tokens may belong to one name: at most 3 characters of spaces, apostrophes, dots or hyphens. */
 function joinable(text: string, from: number, to: number): boolean {
   if (to - from > 3) return false;
@@ -485,7 +494,7 @@ export class GeoparserImpl {
       let nt = tokens[n] as Token;
       const gap = text.slice(t.end, nt.start);
       const isGiven = given.has(t.lower) && /^\s+$/.test(gap);
-      const isTitle = TITLES.has(t.lower) && /^\.?\s+$/.test(gap) && (t.lower.length > 2 || /^\./.test(gap));
+      const isTitle = isTitleBefore(t, gap);
       if (!isGiven && !isTitle) continue;
       // Skip a middle initial or a second given name: "Steven J. Sachs", "Mary Ann Smith".
       while (
@@ -583,7 +592,7 @@ export class GeoparserImpl {
       return null;
     }
     // Titles make a person: "Gov. Jindal", "Officer Anderson", "Mr. Lincoln".
-    if (prevTok && TITLES.has(prevTok.lower) && /^\.?\s+$/.test(text.slice(prevTok.end, start))) return null;
+    if (prevTok && isTitleBefore(prevTok, text.slice(prevTok.end, start))) return null;
     // "Henry, 19, of ..." is a person.
     if (PERSON_AGE_AFTER.test(after)) return null;
 
