@@ -176,4 +176,22 @@ describe.skipIf(!run)('workbench in Chromium', () => {
     await shot('09-phone-incident');
     expect(external).toEqual([]);
   });
+
+  it('lets an admin add an account and shows its one-time password once', async () => {
+    world.user('root', 'admin');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${world.url}/`);
+    await page.click('text=Log out');
+    await page.fill('input[name=name]', 'root');
+    await page.fill('input[name=password]', 'root-password-123');
+    await page.click('button[type=submit]');
+    await page.click('nav >> text=Accounts');
+    await page.fill('input[name=newUser]', 'omar');
+    await page.selectOption('select[name=newRole]', 'viewer');
+    await page.click('button:has-text("Add account")');
+    const notice = await page.getByRole('status').textContent();
+    expect(notice).toMatch(/One-time password for omar: [a-z2-9]{5}(-[a-z2-9]{5}){3}/);
+    await page.waitForSelector('[data-testid=users-view] td:has-text("omar")');
+    await shot('10-accounts');
+  });
 });

@@ -8,6 +8,7 @@ import { Login, PasswordChange } from './login';
 import { ReportReader } from './report-reader';
 import { navigate, onLink, useLocation, withQuery } from './router';
 import './styles.css';
+import { UsersView } from './users-view';
 import { Workbench } from './workbench';
 
 export interface Me {
@@ -81,6 +82,7 @@ function App() {
               </>,
               section === 'ingest',
             )}
+          {me.role === 'admin' && nav('/users', 'Accounts', section === 'users')}
           {nav(
             '/audit',
             <>
@@ -101,6 +103,8 @@ function App() {
       <main class="content">
         {section === 'audit' ? (
           <AuditView />
+        ) : section === 'users' && me.role === 'admin' ? (
+          <UsersView me={me.name} />
         ) : section === 'ingest' ? (
           <IngestView />
         ) : section === 'reports' ? (
