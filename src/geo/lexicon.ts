@@ -119,6 +119,20 @@ export const CONNECTORS = new Set([
   'van',
   'von',
   'di',
+  // Arabic articles written apart or hyphenated: "Deir ez-Zor", "Ras as Sukhnah", "Tell ad Dahab".
+  'ez',
+  'es',
+  'ed',
+  'er',
+  'et',
+  'as',
+  'ad',
+  'ar',
+  'at',
+  'ash',
+  'az',
+  'ath',
+  'adh',
 ]);
 
 /** Words before a name that make it a person ("Gov. Jindal", "Officer Anderson"), compared lower-case. */

@@ -93,6 +93,39 @@ const AV_W = 2.5;
 const LOCALE_VOTE = 0.5;
 const LOCALE_CAP = 2;
 
+/** Where names begin with the Arabic article "Al": Arab League members and neighbours with Arabic place names. */
+const ARABIC_ARTICLE_COUNTRIES = new Set([
+  'AE',
+  'BH',
+  'DJ',
+  'DZ',
+  'EG',
+  'EH',
+  'ER',
+  'IL',
+  'IQ',
+  'IR',
+  'JO',
+  'KM',
+  'KW',
+  'LB',
+  'LY',
+  'MA',
+  'MR',
+  'OM',
+  'PS',
+  'QA',
+  'SA',
+  'SD',
+  'SO',
+  'SS',
+  'SY',
+  'TD',
+  'TN',
+  'TR',
+  'YE',
+]);
+
 const KIND_NAMES = ['place', 'admin2', 'admin1', 'country', 'region', 'continent'] as const;
 const NAME_KIND_NAMES = ['primary', 'alternate', 'demonym', 'abbreviation'] as const;
 
@@ -743,6 +776,12 @@ export class GeoparserImpl {
         continue;
       }
       let cands = this.candidates(m.postings, surface);
+      // "Al …" is an Arabic article: the place is in an Arabic-speaking country (or its neighbours), never
+      // "Hali" in China for "Al Hali".
+      if (/^al\b/i.test(surface)) {
+        const arab = cands.filter((c) => ARABIC_ARTICLE_COUNTRIES.has(c.country));
+        if (arab.length) cands = arab;
+      }
       if (m.relation === 'admin1') {
         const areas = cands.filter((c) => ix.kind[c.entry] === EntryKind.admin1);
         if (areas.length) cands = areas;

@@ -41,6 +41,11 @@ describe('recognition', () => {
     expect(r.focusCountry).toBeNull();
   });
 
+  it('does not take armed units named after places for places', () => {
+    const r = geo.parse('The Hamza Division and the Sultan Murad Division clashed with the Sharqiya Army.');
+    expect(r.places).toEqual([]);
+  });
+
   it('does not take actor names that contain a country for places', () => {
     const r = geo.parse('The Syrian Arab Army and the Free Syrian Army fought overnight.');
     expect(r.places).toEqual([]);
@@ -99,6 +104,20 @@ describe('transliteration variants', () => {
       expect(km(p, [36.85, 40.07])).toBeLessThan(15);
     },
   );
+
+  it('matches articles written apart or hyphenated inside a name', () => {
+    for (const name of ['Deir ez-Zor', 'Deir-ez-Zor', 'Dayr az Zawr']) {
+      const { place: p, result } = place(`A patrol was ambushed in ${name} countryside.`, name.slice(0, 3));
+      expect(result.places).toHaveLength(1);
+      expect(km(p, [35.34, 40.14])).toBeLessThan(60); // the city or the governorate named after it
+    }
+  });
+
+  it('puts an "Al …" name in the Arabic-speaking world', () => {
+    const r = geo.parse('Shells fell on Al Mansura on Monday.');
+    for (const p of r.places)
+      expect(['EG', 'SY', 'IQ', 'YE', 'SA', 'LB', 'LY', 'JO', 'PS', 'TN', 'DZ', 'MA']).toContain(p.country);
+  });
 
   it('matches Tal/Tell spellings of Tal Tamr', () => {
     for (const name of ['Tal Tamr', 'Tell Tamer', 'Tall Tamr']) {
