@@ -463,13 +463,13 @@ export function createWorkbenchData(repo: WorkbenchRepo, sources: WorkbenchSourc
       return {
         points: rows
           .slice(0, limit)
-          .map((r) => [
-            r.id,
-            Math.round(r.lat * 1e4) / 1e4,
-            Math.round(r.lon * 1e4) / 1e4,
-            Math.max(0, types.indexOf(r.type)),
-            r.best ?? -1,
-            Math.max(0, precisions.indexOf(r.precision)),
+          .map(([id, lat, lon, type, best, precision]) => [
+            id,
+            Math.round(lat * 1e4) / 1e4,
+            Math.round(lon * 1e4) / 1e4,
+            Math.max(0, types.indexOf(type)),
+            best ?? -1,
+            Math.max(0, precisions.indexOf(precision)),
           ]),
         truncated: rows.length > limit,
       };
