@@ -1008,8 +1008,29 @@ export class GeoparserImpl {
       }
       const second = sorted[1]?.score ?? best.score - 4;
       const margin = best.score - second;
-      const d = this.describe(best.entry, best.nameKind, best.score);
-      const kind = ix.kind[best.entry] as number;
+      // Not in the gazetteer inside its stated container ("Grantville, Pennsylvania" where the only Grantville is
+      // in Georgia): the container area itself, with its precision, rather than a wrong town far away.
+      let entry = best.entry;
+      let fallback = false;
+      const ce = m.container >= 0 ? mentions[m.container]?.cands[mentions[m.container]?.pick ?? 0]?.entry : undefined;
+      if (ce !== undefined) {
+        const ck = ix.kind[ce] as number;
+        const inside =
+          ck === EntryKind.country
+            ? cc(ce) === cc(best.entry)
+            : ck === EntryKind.admin1
+              ? a1(ce) !== '' && a1(ce) === a1(best.entry)
+              : ck === EntryKind.admin2
+                ? ix.admin2Name[ce] === ix.admin2Name[best.entry] && a1(ce) === a1(best.entry)
+                : true;
+        // Only a larger kind of area contains: "Mexico, China" is a list, not a container.
+        if (!inside && ck <= EntryKind.country && ck >= EntryKind.admin2 && (ix.kind[best.entry] as number) < ck) {
+          entry = ce;
+          fallback = true;
+        }
+      }
+      const d = this.describe(entry, fallback ? NameKind.primary : best.nameKind, best.score);
+      const kind = ix.kind[entry] as number;
       const mention: PlaceMention = {
         start: m.start,
         end: m.end,
@@ -1027,7 +1048,7 @@ export class GeoparserImpl {
       const precision = precisionOf(kind, m.relation);
       const reasons = [
         m.cands.length === 1 ? 'only-candidate' : `ranked:${m.cands.length}`,
-        m.container >= 0 ? 'container' : '',
+        fallback ? 'container-fallback' : m.container >= 0 ? 'container' : '',
         m.relationReason,
         best.nameKind === NameKind.demonym ? 'demonym' : best.nameKind === NameKind.abbreviation ? 'abbreviation' : '',
       ].filter(Boolean);

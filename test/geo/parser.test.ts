@@ -153,6 +153,19 @@ describe('resolution by context', () => {
     expect(p.country).toBe('KE');
   });
 
+  it('falls back to the stated container when the gazetteer has no such place inside it', () => {
+    const r = geo.parse('She was born in Grantville, Pennsylvania, in 1913.');
+    const i = r.places.findIndex((p) => p.text === 'Grantville');
+    expect(r.places[i]).toMatchObject({ admin1: 'Pennsylvania', feature: 'ADM1' });
+    expect(r.decisions[i]).toMatchObject({ precision: 'admin1' });
+    expect(r.decisions[i]?.reason).toContain('container-fallback');
+  });
+
+  it('does not read a list of countries as containers', () => {
+    const r = geo.parse('Cases were reported in Mexico, China, Japan and Brazil.');
+    expect(r.places.map((p) => p.country)).toEqual(['MX', 'CN', 'JP', 'BR']);
+  });
+
   it('uses the dateline as a focus cue', () => {
     const r = geo.parse('Talks resumed in Tripoli on Sunday.', { datelinePlace: 'Beirut' });
     expect(r.places[0]?.country).toBe('LB');
