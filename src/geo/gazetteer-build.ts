@@ -18,7 +18,7 @@ import { parseGeoNamesLine } from './geonames.js';
 import { dataDir, packageRoot, sourcePaths } from './paths.js';
 
 /** Bump when the index layout or the build rules change: old caches are then rebuilt. */
-export const INDEX_FORMAT = 8;
+export const INDEX_FORMAT = 9;
 export const INDEX_FILE = 'gazetteer.idx';
 export const IMPORTS_DIR = 'imports';
 
@@ -474,8 +474,14 @@ export function buildIndexData(dir: string, version = sourcesVersion(dir)): { da
   const neOrphans: string[][] = [];
   for (const line of readDataLines('admin1.generated.tsv').slice(1)) {
     const cells = line.split('\t');
-    if (cells[1]) ne.set(cells[1], cells);
-    else neOrphans.push(cells);
+    // Natural Earth gives some GeoNames codes to two rows (New South Wales and Lord Howe Island are both AU.02):
+    // the row with a GeoNames id is the area itself, the other becomes an entry of its own.
+    const code = cells[1];
+    const seen = code ? ne.get(code) : undefined;
+    if (code && (!seen || (!seen[2] && cells[2]))) {
+      if (seen) neOrphans.push(seen);
+      ne.set(code, cells);
+    } else neOrphans.push(cells);
   }
   const addAdminNames = (id: number, name: string) => {
     b.addName(id, name, NameKind.primary);
