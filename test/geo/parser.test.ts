@@ -192,6 +192,11 @@ describe('precision of relative expressions', () => {
     expect(p.feature).toBe('ADM1');
   });
 
+  it('puts first-level areas at their own label point (New South Wales, not Lord Howe Island)', () => {
+    const { place: p } = place('Horses were quarantined in New South Wales.', 'New South Wales');
+    expect(km(p, [-32.2, 147.0])).toBeLessThan(161);
+  });
+
   it('countries have country precision', () => {
     const { decision } = place('Aid convoys crossed into Syria.', 'Syria');
     expect(decision?.precision).toBe('country');
