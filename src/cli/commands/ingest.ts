@@ -1,8 +1,12 @@
 /** `sitrep ingest <paths…|->`: read reports in every supported format into the store. */
 
+import { reportCoder } from '../../extract/from-report.js';
+import { createExtractor } from '../../extract/index.js';
 import { INPUT_FORMATS, type InputFormat } from '../../ingest/inputs.js';
 import { parseMapping } from '../../ingest/mapping.js';
 import { type IngestProgress, type IngestSummary, ingest } from '../../ingest/pipeline.js';
+import type { Extraction } from '../../model/extraction.js';
+import type { Report } from '../../model/report.js';
 import { openStore } from '../../store/index.js';
 import { createLanguageIdentifier, type LanguageIdentifier } from '../../text/language.js';
 import { CliError, type CliIo, type Command, dbPath } from '../command.js';
@@ -33,6 +37,8 @@ options:
   --json             JSON Lines on stdout: {"stored":…} after each commit, {"failed":…}, then {"summary":…}
   --verbose          print one 'stored' line per report (after its batch is committed)
   --no-language      skip language identification (faster; language 'und')
+  --no-code          store the reports only, without coding their events (they are coded later, on demand)
+  --gazetteer DIR    gazetteer directory for the coder (default $SITREP_GAZETTEER_DIR or the package cache)
   --batch N          reports per transaction (default 500)
   --help             this text
 `;
@@ -49,6 +55,8 @@ export const ingestCommand: Command = {
       format: { type: 'string' },
       verbose: { type: 'boolean' },
       'no-language': { type: 'boolean' },
+      'no-code': { type: 'boolean' },
+      gazetteer: { type: 'string' },
       batch: { type: 'string' },
     });
     if (positionals.length === 0) throw new CliError('nothing to ingest: give paths, directories or - for stdin');
@@ -74,6 +82,16 @@ export const ingestCommand: Command = {
         );
       }
     }
+    // Ingest codes what it ingests: each report's events are stored in the same transaction as the report.
+    let extract: ((report: Report) => Extraction) | undefined;
+    if (!values['no-code']) {
+      const gazetteerDir = values.gazetteer as string | undefined;
+      const extractor = await createExtractor({
+        languageIdentifier: identifier,
+        ...(gazetteerDir ? { gazetteerDir } : {}),
+      });
+      extract = reportCoder(extractor);
+    }
     const store = openStore(dbPath(values.db as string | undefined, io.env));
     const progress = new ProgressBar(io, io.interactive && !json);
     const controller = new AbortController();
@@ -92,6 +110,7 @@ export const ingestCommand: Command = {
       summary = await ingest(positionals, {
         store,
         identifier,
+        ...(extract ? { extract } : {}),
         mapping,
         format: format as InputFormat | undefined,
         stdin: io.stdin,
