@@ -55,6 +55,9 @@ const WEAK = new Set([
 /** Verbs of an actual attack: with one of them, a sentence that also talks diplomacy still reports violence. */
 const ATTACK_VERB =
   /\b(?:killed|killing|dead|wounded|injured|struck|shelled|bombed|fired (?:at|on)|attacked|clashed|captured|seized|stormed|abducted|kidnapped)\b/i;
+/** What makes an agreement one between conflict actors even when no armed actor is named. */
+const CONFLICT_DEAL =
+  /\b(?:cease-?fires?|truce|peace|prisoners?|hostages?|armistice|de-?escalation|rebels?|militants?|insurgents?|fighters|war|border dispute|territorial dispute|disputed territory)\b/i;
 /** Words of a two-sided fight (not a one-sided attack on positions). */
 const TWO_SIDED =
   /clash|fight|exchang|battl|small arms|light weapons|shots|gun ?fire|shoot-?out|skirmish|both directions|combat|encounter|firefight/i;
@@ -172,7 +175,13 @@ export function classify(input: ClassifyInput): Classification | null {
     };
   }
   // An agreement reached is the news even when the fighting before it is mentioned.
-  if (has('agreement') && /\b(?:agreed|signed|brokered|reached|concluded)\b/i.test(hit('agreement').text)) {
+  // (ACLED agreements are between conflict actors: a trade deal or a memorandum between ministries is not one.)
+  const conflictDeal = input.armed || CONFLICT_DEAL.test(input.text);
+  if (
+    has('agreement') &&
+    conflictDeal &&
+    /\b(?:agreed|signed|brokered|reached|concluded)\b/i.test(hit('agreement').text)
+  ) {
     return fromEntry('agreement', 'agreement-reached');
   }
   // 3. Weapons that name the sub-type.
@@ -281,7 +290,7 @@ export function classify(input: ClassifyInput): Classification | null {
   if (has('crowd-violence')) return make('crowd-violence', 'Riots', 'Violent demonstration', 'crowd-violence');
   if (has('hq')) return fromEntry('hq', 'base-established');
   if (has('agreement')) {
-    if (input.nonEvent.includes('diplomacy') && !input.armed) return null;
+    if (!conflictDeal) return null;
     return fromEntry('agreement', 'agreement');
   }
   if (has('change')) {

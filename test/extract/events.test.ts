@@ -125,6 +125,9 @@ describe('event coding', () => {
     expect(code('An earthquake killed 40 people in the mountain villages on Monday.')).toEqual([]);
     expect(code('The government expelled two diplomats and announced new sanctions on Monday.')).toEqual([]);
     expect(code('A boiler exploded at a chemical plant on Monday, injuring six workers.')).toEqual([]);
+    expect(code('The two trade ministers signed an agreement on Monday to cut tariffs on tea and flowers.')).toEqual(
+      [],
+    );
   });
 
   it('prisoners handed over are an agreement, not a transfer of territory; a planned hand-over is no event yet', () => {
