@@ -1,5 +1,6 @@
 /** Opening the gazetteer: build once into the cache dir, reuse while the sources' version is unchanged. */
 import { closeSync, existsSync, mkdirSync, openSync, readSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { type BuildStats, buildIndexData, INDEX_FILE, sourcesVersion } from './gazetteer-build.js';
 import { GazetteerIndex, INDEX_MAGIC, writeIndex } from './gazetteer-index.js';
@@ -38,6 +39,21 @@ export function buildGazetteer(dir?: string): BuildStats & { path: string; versi
 export function openGazetteer(dir?: string): GazetteerIndex {
   const d = gazetteerDir(dir);
   const path = join(d, INDEX_FILE);
-  if (indexVersion(path) !== sourcesVersion(d)) buildGazetteer(d);
+  if (indexVersion(path) !== sourcesVersion(d)) {
+    try {
+      buildGazetteer(d);
+    } catch (error) {
+      // A read-only install (global npm prefix) cannot hold the default cache: use the user's cache dir instead.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (
+        dir !== undefined ||
+        process.env.SITREP_GAZETTEER_DIR ||
+        (code !== 'EACCES' && code !== 'EROFS' && code !== 'EPERM')
+      ) {
+        throw error;
+      }
+      return openGazetteer(join(homedir(), '.cache', 'sitrep', 'gazetteer'));
+    }
+  }
   return GazetteerIndex.read(path);
 }
