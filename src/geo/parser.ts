@@ -624,6 +624,15 @@ export class GeoparserImpl {
     ) {
       return null;
     }
+    // A fragment of a longer name the gazetteer lacks: "Tal al" of "Tal al-Hawa" (Tal El in Israel), "Abu" of
+    // "Abu Rasin" (Ābu in India), Arabic "تل" of "تل الهوى". A match ending on an article joined to the next word,
+    // or a generic word of Arabic names ([name-part]) followed by a name, is never the place by itself — no cue
+    // ("east of Abu Rasin") makes it one, since the cue is about the whole name.
+    if (nextTok && (nextTok.cap || HYPHEN_ARTICLE.test(nextTok.lower)) && joinable(text, end, nextTok.start)) {
+      const lastTok = tokens[lastIdx] as Token;
+      if (HYPHEN_ARTICLE.test(lastTok.lower) && text.charCodeAt(end) === 45) return null;
+      if (single && /^\s$/.test(text.slice(end, nextTok.start)) && this.lexicon.nameStarts.has(key)) return null;
+    }
     // Titles make a person: "Gov. Jindal", "Officer Anderson", "Mr. Lincoln".
     if (prevTok && isTitleBefore(prevTok, text.slice(prevTok.end, start))) return null;
     // "Henry, 19, of ..." is a person.

@@ -1,0 +1,40 @@
+/**
+ * Partial matches of longer Arabic names the gazetteer lacks, and small far-away places a conflict text does not
+ * mean (sentences written for these tests).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Geoparser, loadGeoparser } from '../../src/geo/index.js';
+
+let geo: Geoparser;
+beforeAll(async () => {
+  geo = await loadGeoparser();
+});
+
+const texts = (text: string) => geo.parse(text).places.map((p) => `${p.text}:${p.country}`);
+
+describe('fragments of longer names', () => {
+  it('does not match the start of a hyphenated Arabic name up to its article', () => {
+    // "Tal al" alone is Tal El in Israel; the village "Tal al-Hawa" is not in the default gazetteer.
+    const p = texts('Gunmen raided the village of Tal al-Hawa, west of Tal Tamr, before dawn.');
+    expect(p).toEqual(['Tal Tamr:SY']);
+  });
+
+  it('does not take the generic first word of an unknown name for a place, even after a cue', () => {
+    // "Abu" alone is Ābu in India; "east of" cues the whole name "Abu Rasin", not its first word.
+    const p = texts('Drones struck two farms east of Abu Kharsa, about 20 km from Qamishli.');
+    expect(p).toEqual(['Qamishli:SY']);
+    expect(texts('Artillery hit the hills near Jabal Mazar and the road to Idlib.')).toEqual(['Idlib:SY']);
+  });
+
+  it('does the same for Arabic-script generic words', () => {
+    // تل الزهور: "Tell of the flowers", an invented village; neither word is a place by itself.
+    const p = texts('قصف مدفعي على قرية تل الزهور قرب مدينة إدلب');
+    expect(p.some((x) => x.startsWith('تل'))).toBe(false);
+    expect(p).toContain('إدلب:SY');
+  });
+
+  it('still matches full names that begin with those words', () => {
+    expect(texts('Fighting continued in Ras al-Ain and Tal Abyad.')).toEqual(['Ras al-Ain:SY', 'Tal Abyad:SY']);
+    expect(texts('Shelling hit Abu Kamal on the Iraqi border.')[0]).toBe('Abu Kamal:SY');
+  });
+});
