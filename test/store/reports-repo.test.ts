@@ -125,6 +125,59 @@ describe('SQLite reports repository', () => {
     expect(foldForSearch('أَسْرَى')).toBe('اسري');
   });
 
+  it("indexes a transaction's reports for search at its end, leaving out those whose savepoint rolled back", () => {
+    const store = openStore(':memory:');
+    const kept = report('Shelling near Kharkiv overnight.');
+    const dropped = report('Drone strike near Kherson at dawn.');
+    const later = { ...report('Shelling near Kharkiv overnight.', {}, src('feed.xml#2')), title: 'Frontline' };
+    store.transaction(() => {
+      store.reports.upsert(kept);
+      // A report stored and then rolled back with its savepoint (as the pipeline does when its events fail).
+      expect(() =>
+        store.transaction(() => {
+          store.reports.upsert(dropped);
+          throw new Error('events failed');
+        }),
+      ).toThrow('events failed');
+      // Inside the open transaction nothing is indexed yet.
+      expect(store.reports.search('kharkiv')).toEqual([]);
+      expect(store.reports.upsert(later).status).toBe('new-source');
+    });
+    expect(store.reports.search('kharkiv').map((h) => h.id)).toEqual([kept.id]);
+    expect(store.reports.search('kherson')).toEqual([]);
+    expect(store.reports.has(dropped.id)).toBe(false);
+    // The title filled in later in the same transaction is searchable, and the report is indexed once, not twice.
+    expect(store.reports.search('frontline').map((h) => h.id)).toEqual([kept.id]);
+    expect(store.reports.search('overnight').map((h) => h.id)).toEqual([kept.id]);
+    // A transaction that fails as a whole indexes nothing and leaves search working afterwards.
+    expect(() =>
+      store.transaction(() => {
+        store.reports.upsert(dropped);
+        throw new Error('batch failed');
+      }),
+    ).toThrow('batch failed');
+    expect(store.reports.search('kherson')).toEqual([]);
+    store.reports.upsert(dropped);
+    expect(store.reports.search('kherson').map((h) => h.id)).toEqual([dropped.id]);
+    store.close();
+  });
+
+  it("finds candidates sharing any of a report's twenty keys in one query, ranked by keys shared", () => {
+    const store = openStore(':memory:');
+    const keys = (base: number) => Array.from({ length: 20 }, (_, b) => b * 2 ** 32 + base + b);
+    const a = report('Report one.');
+    const b = report('Report two.');
+    const c = report('Report three.');
+    store.reports.upsert(a, keys(100));
+    // b shares five of a's keys, c two; the query shares keys with both.
+    store.reports.upsert(b, [...keys(100).slice(0, 5), ...keys(900).slice(5)]);
+    store.reports.upsert(c, [...keys(100).slice(18), ...keys(700).slice(0, 18)]);
+    expect(store.reports.familyCandidates(keys(100)).map((x) => x.id)).toEqual([a.id, b.id, c.id]);
+    expect(store.reports.familyCandidates(keys(100), 2).map((x) => x.id)).toEqual([a.id, b.id]);
+    expect(store.reports.familyCandidates(keys(5000))).toEqual([]);
+    store.close();
+  });
+
   it('finds family candidates by LSH key and merges families', () => {
     const store = openStore(':memory:');
     const a = report('Report A.');

@@ -19,9 +19,31 @@ export class SqliteStore implements Store {
     this.events = new SqliteEventRepository(db);
   }
 
-  /** Nested calls become savepoints: an inner failure rolls back only the inner work. */
+  /**
+   * Nested calls become savepoints: an inner failure rolls back only the inner work. The outermost call defers
+   * full-text indexing to its end (see SqliteReportRepository.beginSearchDeferral), still inside the transaction.
+   */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    const reports = this.reports;
+    if (this.db.inTransaction) {
+      const mark = reports.searchMark();
+      try {
+        return this.db.transaction(fn)();
+      } catch (error) {
+        reports.dropSearchSince(mark);
+        throw error;
+      }
+    }
+    reports.beginSearchDeferral();
+    try {
+      return this.db.transaction(() => {
+        const result = fn();
+        reports.flushSearchIndex();
+        return result;
+      })();
+    } finally {
+      reports.endSearchDeferral();
+    }
   }
 
   close(): void {
