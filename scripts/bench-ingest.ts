@@ -1,10 +1,10 @@
 /**
  * Ingest benchmark: generates a synthetic corpus (default 20,000 reports, streamed to a JSONL file), ingests it into
  * a fresh SQLite store and prints reports/s, MB/s and peak RSS; then again with language identification on.
- * Usage: npm run bench:ingest [-- --reports N] [-- --keep]
+ * Usage: npm run bench:ingest [-- --reports N] [-- --keep] [-- --language both|off|on] [-- --batch N]
  * Peak RSS comes from process.resourceUsage().maxRSS; it is also sampled as the corpus goes in, to show it stays flat.
  */
-import { createWriteStream, mkdirSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,8 +12,16 @@ import { ingest } from '../src/ingest/pipeline.js';
 import { openStore } from '../src/store/index.js';
 import { createLanguageIdentifier, type LanguageIdentifier } from '../src/text/language.js';
 
-const { values } = parseArgs({ options: { reports: { type: 'string' }, keep: { type: 'boolean' } } });
+const { values } = parseArgs({
+  options: {
+    reports: { type: 'string' },
+    keep: { type: 'boolean' },
+    language: { type: 'string' },
+    batch: { type: 'string' },
+  },
+});
 const N = Number(values.reports ?? 20_000);
+const LANGUAGE = values.language ?? 'both';
 const OUT = join(process.cwd(), 'bench-output');
 mkdirSync(OUT, { recursive: true });
 
@@ -252,6 +260,7 @@ async function run(label: string, corpus: string, identifier: LanguageIdentifier
   let nextMark = N / 4;
   const summary = await ingest([corpus], {
     store,
+    ...(values.batch ? { batchSize: Number(values.batch) } : {}),
     identifier,
     onProgress: (e) => {
       if (e.type === 'progress' && e.documents >= nextMark) {
@@ -284,10 +293,11 @@ console.log(
     .join(' ')} on ${cpus().length} cores`,
 );
 const t0 = performance.now();
-await generate(corpus);
+// With --keep a corpus already generated is reused (the generator is deterministic).
+if (!values.keep || !existsSync(corpus)) await generate(corpus);
 console.log(
   `generated ${N} reports, ${(statSync(corpus).size / 2 ** 20).toFixed(1)} MB, in ${((performance.now() - t0) / 1000).toFixed(1)} s (${corpus})`,
 );
-await run('no-language', corpus, null);
-await run('language-id', corpus, await createLanguageIdentifier());
+if (LANGUAGE !== 'on') await run('no-language', corpus, null);
+if (LANGUAGE !== 'off') await run('language-id', corpus, await createLanguageIdentifier());
 if (!values.keep) rmSync(corpus, { force: true });

@@ -24,6 +24,14 @@ export interface BuildOptions {
 
 /** The report a document stands for; throws IngestError when there is no text left after normalization. */
 export function buildReport(doc: SourceDocument, options: BuildOptions = {}): Report {
+  return buildReportWithSignature(doc, options).report;
+}
+
+/** `buildReport` and the MinHash signature behind `report.fingerprint`, so the pipeline need not decode it again. */
+export function buildReportWithSignature(
+  doc: SourceDocument,
+  options: BuildOptions = {},
+): { report: Report; signature: Uint32Array } {
   const identifier = options.identifier ?? null;
   let text = normalizeText(doc.text);
   const embeds = doc.embeds ?? [];
@@ -51,7 +59,7 @@ export function buildReport(doc: SourceDocument, options: BuildOptions = {}): Re
     : null;
   const sig = minhashSignature(text);
   const id = reportIdFor(text);
-  return {
+  const report: Report = {
     id,
     sources: [doc.source],
     outlet: doc.outlet ?? null,
@@ -69,6 +77,7 @@ export function buildReport(doc: SourceDocument, options: BuildOptions = {}): Re
     familyId: id,
     fingerprint: signatureToHex(sig),
   };
+  return { report, signature: sig };
 }
 
 /** Markup embeds, placed at their rendered line in the clean text. */

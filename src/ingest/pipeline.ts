@@ -7,7 +7,7 @@ import type { Extraction } from '../model/extraction.js';
 import type { Report } from '../model/report.js';
 import type { ReportUpsert, Store } from '../store/store.js';
 import type { LanguageIdentifier } from '../text/language.js';
-import { buildReport } from './build-report.js';
+import { buildReportWithSignature } from './build-report.js';
 import type { InputItem } from './document.js';
 import { IngestError, type IngestFailure } from './errors.js';
 import { type InputOptions, planInputs, readPlannedInputs } from './inputs.js';
@@ -73,6 +73,8 @@ export interface IngestSummary {
 
 interface Pending {
   report: Report;
+  /** The MinHash signature `report.fingerprint` encodes, computed once in buildReport. */
+  signature: Uint32Array | null;
   extraction: Extraction | null;
   locator: string;
 }
@@ -142,8 +144,9 @@ function prepare(
 ): Pending | null {
   const locator = item.doc.source.locator;
   let report: Report;
+  let signature: Uint32Array;
   try {
-    report = buildReport(item.doc, { identifier: options.identifier ?? null });
+    ({ report, signature } = buildReportWithSignature(item.doc, { identifier: options.identifier ?? null }));
   } catch (error) {
     fail(
       error instanceof IngestError
@@ -161,7 +164,7 @@ function prepare(
       return null;
     }
   }
-  return { report, extraction, locator };
+  return { report, signature, extraction, locator };
 }
 
 /** One transaction for the batch, one savepoint per report; returns the `stored` events to announce after commit. */
@@ -212,7 +215,10 @@ function storeOne(store: Store, p: Pending): { outcome: ReportUpsert; joined: bo
   let keys: number[] = [];
   let joined = false;
   if (!store.reports.has(report.id)) {
-    const sig = (report.fingerprint ? signatureFromHex(report.fingerprint) : null) ?? minhashSignature(report.text);
+    const sig =
+      p.signature ??
+      (report.fingerprint ? signatureFromHex(report.fingerprint) : null) ??
+      minhashSignature(report.text);
     const fingerprint = report.fingerprint ?? signatureToHex(sig);
     keys = lshKeys(sig);
     const families = new Map<string, number>();
