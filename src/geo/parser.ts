@@ -93,6 +93,14 @@ const AV_W = 2.5;
 const LOCALE_VOTE = 0.5;
 const LOCALE_CAP = 2;
 
+/**
+ * A small place (< 50k people) in a country no other name of the text points to, and > 1500 km from all of its
+ * other places, is not reported (see strayNames).
+ */
+const STRAY_POPULATION = 50_000;
+const STRAY_KM = 1500;
+const STRAY_FOCUS_NAMES = 3;
+
 /** Where names begin with the Arabic article "Al": Arab League members and neighbours with Arabic place names. */
 const ARABIC_ARTICLE_COUNTRIES = new Set([
   'AE',
@@ -999,13 +1007,15 @@ export class GeoparserImpl {
       }
     }
 
+    const stray = this.strayNames(mentions);
+
     const places: PlaceMention[] = [];
     const decisions: PlaceDecision[] = [];
     const focus = new Map<string, number>();
     const topFive = new Map<Cand[], PlaceDecision['candidates']>();
     for (const m of mentions) {
       const best = m.cands[m.pick];
-      if (!best) continue;
+      if (!best || stray.has(m.key)) continue;
       const sorted = [...m.cands].sort((a, b) => b.score - a.score);
       let described = topFive.get(m.cands);
       if (!described) {
@@ -1080,6 +1090,71 @@ export class GeoparserImpl {
       }
     }
     return { places, decisions, focusCountry };
+  }
+  /**
+   * Names whose best reading is a small place in a country nothing else in the text points to, far from every
+   * other place the text names: "Zirgan" (the Kurdish name of a Syrian village) → a village in Bashkortostan, a
+   * person's name → a hamlet in Ireland. With no local reading in the gazetteer, such a name is most likely a
+   * place it lacks (or no place at all); reporting the far-away namesake misplaces events by thousands of km.
+   */
+  private strayNames(mentions: Mention[]): Set<string> {
+    const ix = this.index;
+    const out = new Set<string>();
+    const picked = new Map<string, { entry: number; contained: boolean }>();
+    for (const m of mentions) {
+      const e = m.cands[m.pick]?.entry;
+      if (e === undefined) continue;
+      const prev = picked.get(m.key);
+      picked.set(m.key, { entry: e, contained: (prev?.contained ?? false) || m.container >= 0 });
+    }
+    // "X, Y": both names were written as a pair and stay, whatever their distance.
+    for (const m of mentions) {
+      const c = m.container >= 0 ? mentions[m.container] : undefined;
+      const v = c ? picked.get(c.key) : undefined;
+      if (v) v.contained = true;
+    }
+    if (picked.size < 2) return out;
+    for (const [key, { entry, contained }] of picked) {
+      if (contained || (ix.kind[entry] as number) !== EntryKind.place) continue;
+      if ((ix.population[entry] as number) >= STRAY_POPULATION) continue;
+      const country = ix.country[entry] as number;
+      const la = ix.lat[entry] as number;
+      const lo = ix.lon[entry] as number;
+      const cos = Math.cos((la * Math.PI) / 180);
+      // Coherent: the text names the country or an admin-1 area of it, two other names lie in it, or one lies
+      // within 1500 km (a single far-away "Sochi" where an agreement was signed does not vouch for a village
+      // 1800 km from it). Only texts with a clear focus elsewhere (≥ 3 other names in one other country) drop a
+      // name: in a short text with two or three names the other names are as likely to be the wrong ones.
+      let coherent = false;
+      let sameCountry = 0;
+      const perCountry = new Map<number, number>();
+      for (const [k, o] of picked) {
+        if (k === key) continue;
+        const oe = o.entry;
+        const ok = ix.kind[oe] as number;
+        const oc = ix.country[oe] as number;
+        perCountry.set(oc, (perCountry.get(oc) ?? 0) + 1);
+        if (oc === country) {
+          if (ok === EntryKind.country || ok === EntryKind.admin1 || ++sameCountry >= 2) {
+            coherent = true;
+            break;
+          }
+        }
+        if (ok >= EntryKind.country) continue;
+        const dy = (ix.lat[oe] as number) - la;
+        const dx = ((ix.lon[oe] as number) - lo) * cos;
+        if (Math.sqrt(dy * dy + dx * dx) * 111.2 < STRAY_KM) {
+          coherent = true;
+          break;
+        }
+      }
+      if (coherent) continue;
+      let focusNames = 0;
+      for (const [c, n] of perCountry) if (c !== country && ix.countries[c] && n > focusNames) focusNames = n;
+      if (focusNames < STRAY_FOCUS_NAMES) continue;
+      if (!coherent) out.add(key);
+    }
+    return out;
   }
 }
 

@@ -38,3 +38,26 @@ describe('fragments of longer names', () => {
     expect(texts('Shelling hit Abu Kamal on the Iraqi border.')[0]).toBe('Abu Kamal:SY');
   });
 });
+
+describe('small far-away namesakes in a text about another country', () => {
+  it('drops a village in a country nothing else points to, far from all the other places', () => {
+    // "Zirgan" (a Kurdish village name) is in cities500 only as a village in Bashkortostan, 1800 km from Sochi.
+    const p = texts(
+      'Families left Tal Tamr, Amuda and Qamishli for Hasakah city after shelling near Zirgan. The truce agreed in Sochi did not hold.',
+    );
+    expect(p.some((x) => x.startsWith('Zirgan'))).toBe(false);
+    expect(p).toContain('Tal Tamr:SY');
+    expect(p).toContain('Sochi:RU');
+  });
+
+  it('keeps it where the text names its country or area, or a container', () => {
+    expect(texts('Officials in Zirgan, Bashkortostan, and in Ufa opened a school.')).toContain('Zirgan:RU');
+    expect(texts('Families left Tal Tamr, Amuda and Qamishli; relatives in Zirgan in Russia sent money.')).toContain(
+      'Zirgan:RU',
+    );
+  });
+
+  it('keeps it in a short text without a clear focus elsewhere', () => {
+    expect(texts('The choir from Zirgan sang in Damascus.')).toContain('Zirgan:RU');
+  });
+});
