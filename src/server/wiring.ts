@@ -5,6 +5,7 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { reportCoder } from '../extract/from-report.js';
 import type { Extractor } from '../extract/index.js';
 import { type IncidentLexicon, loadIncidentLexicon } from '../incidents/lexicon.js';
 import { codeReportsWithoutEvents, incidentSource, updateIncidentsForReports } from '../incidents/service.js';
@@ -23,16 +24,7 @@ function lazyExtractor(): () => Promise<(report: Report) => ReturnType<Extractor
   return async () => {
     loading ??= import('../extract/index.js').then((m) => m.createExtractor());
     const extractor = await loading;
-    return (r: Report) =>
-      extractor.extract({
-        id: r.id,
-        text: r.text,
-        published: r.published ?? null,
-        title: r.title ?? null,
-        language: r.language,
-        embeddedPosts: r.embeddedPosts,
-        dateline: r.dateline ?? null,
-      });
+    return reportCoder(extractor);
   };
 }
 

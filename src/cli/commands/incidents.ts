@@ -2,6 +2,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { reportCoder } from '../../extract/from-report.js';
 import { toAcledCsv, toGeoJson, toJsonLine } from '../../incidents/formats.js';
 import { type IncidentLexicon, loadIncidentLexicon } from '../../incidents/lexicon.js';
 import {
@@ -208,19 +209,7 @@ export const incidentsCommand: Command = {
       if (store.events.count() === 0 && store.reports.count() > 0) {
         const { createExtractor } = await import('../../extract/index.js');
         const extractor = await createExtractor();
-        const coded = store.transaction(() =>
-          codeReportsWithoutEvents(store, (r) =>
-            extractor.extract({
-              id: r.id,
-              text: r.text,
-              published: r.published ?? null,
-              title: r.title ?? null,
-              language: r.language,
-              embeddedPosts: r.embeddedPosts,
-              dateline: r.dateline ?? null,
-            }),
-          ),
-        );
+        const coded = store.transaction(() => codeReportsWithoutEvents(store, reportCoder(extractor)));
         io.stderr.write(`incidents: no events were stored; coded ${coded} reports\n`);
       }
       const note = (values.note as string | undefined) ?? null;
@@ -337,16 +326,7 @@ async function demo(io: CliIo, values: Record<string, string | boolean | undefin
   const store = openStore(':memory:');
   try {
     const extractor = await createExtractor();
-    const extract: NonNullable<Parameters<typeof ingest>[1]['extract']> = (r) =>
-      extractor.extract({
-        id: r.id,
-        text: r.text,
-        published: r.published ?? null,
-        title: r.title ?? null,
-        language: r.language,
-        embeddedPosts: r.embeddedPosts,
-        dateline: r.dateline ?? null,
-      });
+    const extract = reportCoder(extractor);
     const csv = join(dir, 'corpus', 'reports.csv');
     const others = readdirSync(dir)
       .filter((name) => !name.startsWith('.') && name !== 'README.md')
