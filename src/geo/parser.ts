@@ -100,6 +100,8 @@ const LOCALE_CAP = 2;
 const STRAY_POPULATION = 50_000;
 const STRAY_KM = 1500;
 const STRAY_FOCUS_NAMES = 3;
+/** Prior taken from a first-level area whose seat has its name (Homs governorate vs Homs city). */
+const SEAT_AREA_PENALTY = 2;
 
 /** Where names begin with the Arabic article "Al": Arab League members and neighbours with Arabic place names. */
 const ARABIC_ARTICLE_COUNTRIES = new Set([
@@ -286,10 +288,33 @@ export class GeoparserImpl {
     const dotted = /^[^\s]+$/.test(name.trim()) && !name.trim().endsWith('.') ? foldName(`${name.trim()}.`) : '';
     let postings = this.index.lookupKey(key);
     if (postings.length === 0 && dotted) postings = this.index.lookupKey(dotted);
-    return this.candidates(postings, name)
+    const cands = this.candidates(postings, name);
+    this.demoteSeatAreas(cands);
+    return cands
       .sort((a, b) => b.prior - a.prior)
       .slice(0, limit)
       .map((c) => this.describe(c.entry, c.nameKind, c.prior));
+  }
+
+  /**
+   * "Aleppo", "Idlib", "Homs" alone: the city, not the governorate named after it (its seat, same name). Conflict
+   * reporting names the governorate with a word ("Homs province", "Idlib Governorate"), which restricts the
+   * candidates to areas before this is asked.
+   */
+  private demoteSeatAreas(cands: Cand[], sign = 1): void {
+    const ix = this.index;
+    const seats = new Set<string>();
+    for (const c of cands) {
+      const f = ix.features[ix.feature[c.entry] as number] ?? '';
+      if ((f === 'PPLA' || f === 'PPLC') && c.nameKind === NameKind.primary) seats.add(`${c.country}|${c.admin1}`);
+    }
+    if (!seats.size) return;
+    for (const c of cands) {
+      if (ix.kind[c.entry] === EntryKind.admin1 && seats.has(`${c.country}|${c.admin1}`)) {
+        c.prior -= sign * SEAT_AREA_PENALTY;
+        c.score = c.prior;
+      }
+    }
   }
 
   private describe(entry: number, nameKind: number, score: number): Candidate {
@@ -806,15 +831,8 @@ export class GeoparserImpl {
         const areas = cands.filter((c) => ix.kind[c.entry] === EntryKind.admin2);
         if (areas.length) cands = areas;
       }
-      if (m.relation !== 'admin1') {
-        // "Aleppo", "Idlib", "Homs" alone: the city, not the governorate named after it (its seat, same name).
-        const seats = new Set<string>();
-        for (const c of cands) {
-          const f = ix.features[ix.feature[c.entry] as number] ?? '';
-          if ((f === 'PPLA' || f === 'PPLC') && c.nameKind === NameKind.primary) seats.add(c.admin1);
-        }
-        for (const c of cands) if (ix.kind[c.entry] === EntryKind.admin1 && seats.has(c.admin1)) c.prior -= 2;
-      }
+      if (m.relation === 'area') this.demoteSeatAreas(cands, -1);
+      else if (m.relation !== 'admin1') this.demoteSeatAreas(cands);
       cands.sort((a, b) => b.prior - a.prior);
       // The 25 best by prior: a name with more candidates (Springfield: 34) keeps every plausible one.
       m.cands = cands.slice(0, 25);

@@ -179,10 +179,11 @@ describe('precision of relative expressions', () => {
     expect(km(p, [36.65, 40.37])).toBeLessThan(10);
   });
 
-  it('"the western countryside of Aleppo" is an area around Aleppo', () => {
+  it('"the western countryside of Aleppo" is the rural governorate (Syrian usage: rif Halab), not the city', () => {
     const { place: p, decision } = place('Airstrikes hit the western countryside of Aleppo.', 'Aleppo');
-    expect(decision?.precision).toBe('admin2');
-    expect(km(p, [36.2, 37.16])).toBeLessThan(30);
+    expect(decision?.precision).toBe('admin1');
+    expect(p.feature).toBe('ADM1');
+    expect(km(p, [36.2, 37.16])).toBeLessThan(60);
   });
 
   it('"Al-Hasakah Governorate" is the first-level area', () => {
