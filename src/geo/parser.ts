@@ -169,6 +169,12 @@ const STREET_WORDS = new Set([
 const CONTRACTION = /['’](?:ve|re|ll|d|t|m)$/i;
 const HYPHEN_ARTICLE = /^(?:al|el|as|ash|ad|ar|at|az|an|ad-d)$/;
 const ARABIC = /[\u0600-\u06FF]/;
+/** Arabic words that introduce a place: in, near, from, to, towards, village(s), town(s), city, countryside, area,
+ * governorate, district, quarter, camp, and the directions. */
+const ARABIC_CUE_BEFORE =
+  /(?:^|[\s،])(?:في|ب|قرب|من|إلى|الى|نحو|باتجاه|قرية|قرى|بلدة|بلدات|مدينة|مدن|ريف|منطقة|محافظة|ناحية|حي|مخيم|شرق|غرب|شمال|جنوب|شرقي|غربي|شمالي|جنوبي)\s+$/;
+/** Below this population, an Arabic-script alternate name alone needs an Arabic cue word. */
+const ARABIC_SMALL_POPULATION = 20_000;
 const MAX_NGRAM = 7;
 const DIRECTION = '(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?';
 const NEAR_BEFORE = new RegExp(
@@ -675,6 +681,7 @@ export class GeoparserImpl {
     let hasAbbreviationOnly = true;
     let alternateOnly = true;
     let maxPopulation = 0;
+    let maxAnyPopulation = 0;
     let hasBigArea = false;
     const ix = this.index;
     for (let k = 0; k < postings.length; k++) {
@@ -691,6 +698,7 @@ export class GeoparserImpl {
         hasBigArea = true;
       }
       if (nk !== NameKind.alternate) alternateOnly = false;
+      maxAnyPopulation = Math.max(maxAnyPopulation, ix.population[p >>> 2] as number);
       if (nk !== NameKind.alternate || kind > EntryKind.place) {
         maxPopulation = Math.max(maxPopulation, kind > EntryKind.place ? 1e9 : (ix.population[p >>> 2] as number));
       }
@@ -733,6 +741,17 @@ export class GeoparserImpl {
       // Names only known as alternates ("City" for London, "But" for Buta) need a cue.
       if (alternateOnly && weak && !cue && !ARABIC.test(surface)) {
         this.lastReject = 'alternate-only';
+        return null;
+      }
+      // An Arabic-script word known only as another name of a small place ("أدى", "led to" → Edd in Eritrea)
+      // needs an Arabic cue word before it: in, near, village, town, city, countryside, east of …
+      if (
+        alternateOnly &&
+        weak &&
+        ARABIC.test(surface) &&
+        maxAnyPopulation < ARABIC_SMALL_POPULATION &&
+        !ARABIC_CUE_BEFORE.test(text.slice(Math.max(0, start - 24), start))
+      ) {
         return null;
       }
       // Ordinary English words that are also village names ("Over", "Four", "Mobile") need a cue.

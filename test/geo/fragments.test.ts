@@ -61,3 +61,17 @@ describe('small far-away namesakes in a text about another country', () => {
     expect(texts('The choir from Zirgan sang in Damascus.')).toContain('Zirgan:RU');
   });
 });
+
+describe('Arabic-script everyday words', () => {
+  it('does not take city, western, morning or what for places abroad', () => {
+    // "Shelling this morning on the western quarter of the city of Idlib, what caused damage."
+    const p = texts('قصف صباح اليوم على الحي الغربي من مدينة إدلب ما أدى إلى أضرار');
+    expect(p).toEqual(['إدلب:SY']);
+  });
+
+  it('takes a small place by its Arabic name after an Arabic cue word', () => {
+    // "The delegation arrived in the village of Edd" (Eritrea): the same word as "led to" above.
+    expect(texts('وصل الوفد إلى قرية أدى')).toEqual(['أدى:ER']);
+    expect(texts('الدرباسية تحت القصف')).toEqual(['الدرباسية:SY']);
+  });
+});
