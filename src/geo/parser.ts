@@ -166,6 +166,32 @@ const STREET_WORDS = new Set([
   'expressway',
   'freeway',
 ]);
+const MONTHS = new Set([
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+]);
 const CONTRACTION = /['’](?:ve|re|ll|d|t|m)$/i;
 const HYPHEN_ARTICLE = /^(?:al|el|as|ash|ad|ar|at|az|an|ad-d)$/;
 const ARABIC = /[\u0600-\u06FF]/;
@@ -671,6 +697,17 @@ export class GeoparserImpl {
       const lastTok = tokens[lastIdx] as Token;
       if (HYPHEN_ARTICLE.test(lastTok.lower) && text.charCodeAt(end) === 45) return null;
       if (single && /^\s$/.test(text.slice(end, nextTok.start)) && this.lexicon.nameStarts.has(key)) return null;
+    }
+    // A month next to a day number is a date: "on 3 June, Russia said" is not Unieux (alternate name "June")
+    // inside Russia, "May 5" is not Mayville.
+    if (
+      single &&
+      MONTHS.has(first.lower) &&
+      ((prevTok && /^\d{1,2}$/.test(prevTok.text) && /^\s+$/.test(text.slice(prevTok.end, start))) ||
+        /^\.?\s+\d{1,2}(?:st|nd|rd|th)?\b/.test(after) ||
+        /^,?\s+(?:1[89]|20)\d\d\b/.test(after))
+    ) {
+      return null;
     }
     // Titles make a person: "Gov. Jindal", "Officer Anderson", "Mr. Lincoln".
     if (prevTok && isTitleBefore(prevTok, text.slice(prevTok.end, start))) return null;

@@ -75,3 +75,12 @@ describe('Arabic-script everyday words', () => {
     expect(texts('الدرباسية تحت القصف')).toEqual(['الدرباسية:SY']);
   });
 });
+
+describe('dates next to a country', () => {
+  it('does not take a month before ", Country" for a place in that country', () => {
+    // "June" is an alternate name of Unieux (France); "X, Russia" used to turn it into Russia itself.
+    expect(texts('On 2 June, Russia said its troops had entered Vovchansk.')).toEqual(['Russia:RU', 'Vovchansk:UA']);
+    expect(texts('By 31 May, Ukraine had moved two brigades north.')).toEqual(['Ukraine:UA']);
+    expect(texts('On May 5, 2024, the convoy left Mayville, N.Y.')).toEqual(['Mayville:US', 'N.Y.:US']);
+  });
+});
