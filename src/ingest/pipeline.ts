@@ -225,7 +225,11 @@ function storeOne(store: Store, p: Pending): { outcome: ReportUpsert; joined: bo
     // Verify the closest candidates only: templated texts (ACLED-style notes, bulletins) can bring hundreds of
     // candidates above the gate, and reading and comparing each text would make ingest quadratic.
     const candidates = store.reports
-      .familyCandidates(keys, MAX_VERIFIED_CANDIDATES * 2)
+      .familyCandidates(
+        keys,
+        MAX_VERIFIED_CANDIDATES * 2,
+        (other) => estimateJaccardHex(fingerprint, other) >= CANDIDATE_JACCARD,
+      )
       .map((c) => ({ ...c, similarity: c.fingerprint ? estimateJaccardHex(fingerprint, c.fingerprint) : 0 }))
       .filter((c) => c.similarity >= CANDIDATE_JACCARD)
       .sort((a, b) => b.similarity - a.similarity)

@@ -89,8 +89,15 @@ export interface ReportRepository {
   count(filter?: ReportFilter): number;
   /** Full-text search, diacritics- and case-insensitive (Latin, Turkish, Arabic). */
   search(query: string, options?: { limit?: number; offset?: number }): ReportSearchHit[];
-  /** Reports sharing at least one near-duplicate key, those sharing most first (at most `limit`, default 8). */
-  familyCandidates(lshKeys: readonly number[], limit?: number): FamilyCandidate[];
+  /**
+   * Reports sharing at least one near-duplicate key, those sharing most first (at most `limit`, default 8). With
+   * `accept`, only those whose fingerprint it accepts are returned (and only their rows are read).
+   */
+  familyCandidates(
+    lshKeys: readonly number[],
+    limit?: number,
+    accept?: (fingerprint: string) => boolean,
+  ): FamilyCandidate[];
   /** Moves every member of the `from` families into family `into`; returns how many reports moved. */
   mergeFamilies(from: readonly string[], into: string): number;
   /** Families with more than one member (or all, with `all`), largest first. */

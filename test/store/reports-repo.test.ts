@@ -175,6 +175,9 @@ describe('SQLite reports repository', () => {
     expect(store.reports.familyCandidates(keys(100)).map((x) => x.id)).toEqual([a.id, b.id, c.id]);
     expect(store.reports.familyCandidates(keys(100), 2).map((x) => x.id)).toEqual([a.id, b.id]);
     expect(store.reports.familyCandidates(keys(5000))).toEqual([]);
+    // The fingerprint screen: only accepted candidates come back, with the fingerprint they were judged on.
+    const accepted = store.reports.familyCandidates(keys(100), 8, (fp) => fp === b.fingerprint);
+    expect(accepted).toEqual([{ id: b.id, familyId: b.id, fingerprint: b.fingerprint }]);
     store.close();
   });
 
