@@ -1146,12 +1146,10 @@ export class GeoparserImpl {
         best.nameKind === NameKind.demonym ? 'demonym' : best.nameKind === NameKind.abbreviation ? 'abbreviation' : '',
       ].filter(Boolean);
       places.push(mention);
-      decisions.push({
-        mention,
-        precision,
-        reason: reasons.join(';'),
-        candidates: described,
-      });
+      const decision: PlaceDecision = { mention, precision, reason: reasons.join(';'), candidates: described };
+      const role = placeRole(text, m.start, m.end, kind, best.nameKind === NameKind.demonym);
+      if (role) decision.role = role;
+      decisions.push(decision);
       if (d.country) focus.set(d.country, (focus.get(d.country) ?? 0) + 1);
     }
     for (const c of actorCountries) focus.set(c, (focus.get(c) ?? 0) + 0.5);
@@ -1239,4 +1237,33 @@ function precisionOf(kind: number, relation: Mention['relation']): Precision {
   if (relation === 'near') return 'near';
   if (relation === 'area') return 'admin2';
   return 'exact';
+}
+
+// "Turkish-backed", "Russia-led": an actor's description, not where it acts.
+const ATTRIBUTE_HYPHEN =
+  /^[-‐–]\s?(?:backed|led|allied|supported|sponsored|funded|financed|trained|armed|aligned|affiliated|controlled|run|brokered|mediated)\b/i;
+// "Turkish artillery", "Russian warplanes", "Syrian government": a demonym before a state actor.
+const ATTRIBUTE_NOUN =
+  /^\s+(?:(?:military|armed|security|special|government|regime|opposition|state|border|air|naval|ground|allied|proxy)\s+)?(?:forces?|troops|army|military|artillery|drones?|jets?|warplanes?|aircraft|planes?|helicopters?|soldiers|police|gendarmerie|militias?|fighters|units?|battalions?|brigades?|officials?|government|authorities|ministry|president|delegation|side|patrols?|columns?|convoys?|tanks?|shelling|strikes?|airstrikes?|missiles?|rockets?|navy|air\s+force|intelligence|guards?|backed|ally|allies|proxies)\b/i;
+// "Ankara said", "Moscow and Ankara had agreed", "Kyiv has warned", "Turkey launched its offensive": the state
+// speaking or acting as a party, not where it happens.
+const VENUE_SPEAKS =
+  /^\s+(?:(?:and|or)\s+\p{Lu}[\p{L}-]+\s+)?(?:(?:has|have|had|also|later|then|previously|quickly|publicly|officially|repeatedly|would|will|did|does|not|never)\s+){0,2}(?:said|says|stated|announced|claimed|denied|warned|agreed|signed|insisted|accused|blamed|condemned|demanded|rejected|called|urged|threatened|responded|replied|confirmed|promised|pledged|vowed|brokered|negotiated|hosted|launched|began|started|ordered|sent|deployed)\b/iu;
+// "the Sochi agreement", "the Astana talks", "Sochi arrangement".
+const VENUE_NOUN_AFTER =
+  /^['’]?s?\s+(?:agreement|accord|deal|arrangement|memorandum|talks|summit|process|format|protocol|ceasefire|truce|declaration|understanding|negotiations|conference|meeting|communiqué|communique|framework|platform|deadline|plan|roadmap|guarantors?)\b/i;
+// "agreed in Sochi", "talks in Astana", "signed in Ankara", "a summit in Sochi".
+const VENUE_BEFORE =
+  /\b(?:agreed|signed|brokered|negotiated|reached|struck|concluded|announced|held|hosted|talks|summit|meeting|negotiations|conference|agreement|deal|accord|met|meet|meets|visit(?:ed|s)?|statement|told\s+reporters|told\s+journalists|press\s+conference)\s+(?:\w+\s+){0,5}?(?:in|at)\s+(?:the\s+)?$/i;
+
+/** What the text does with a place besides locating something there (see PlaceDecision.role). */
+function placeRole(text: string, start: number, end: number, kind: number, demonym: boolean): PlaceDecision['role'] {
+  const after = text.slice(end, end + 60);
+  const areaLike = kind >= EntryKind.country || demonym;
+  if (areaLike && (ATTRIBUTE_HYPHEN.test(after) || (demonym && ATTRIBUTE_NOUN.test(after)))) return 'attribute';
+  if (kind === EntryKind.place || kind === EntryKind.country) {
+    if (VENUE_SPEAKS.test(after) || VENUE_NOUN_AFTER.test(after)) return 'venue';
+    if (VENUE_BEFORE.test(text.slice(Math.max(0, start - 80), start))) return 'venue';
+  }
+  return undefined;
 }

@@ -88,6 +88,14 @@ export interface PlaceDecision {
     score: number;
     geonameid: number | null;
   }[];
+  /**
+   * Set when the text uses the place for something other than where things happen (absent otherwise):
+   * `attribute` — a country or demonym describing an actor ("Turkish-backed factions", "Turkish artillery");
+   * `venue` — a place that speaks or acts as a party, or where talks/agreements were made ("Ankara said",
+   * "Turkey launched its offensive", "the Sochi agreement", "agreed in Sochi"). Still a place mention; an event's
+   * location should prefer other places.
+   */
+  role?: 'attribute' | 'venue';
 }
 
 export interface EventActor {
