@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CANDIDATE_JACCARD,
   estimateJaccard,
+  fnv1a,
   isSyndicated,
   LSH_BANDS,
   lshKeys,
@@ -19,6 +20,7 @@ import {
   signatureFromHex,
   signatureToHex,
   syndicationShare,
+  wordHashesOf,
   words,
 } from '../../src/ingest/near-duplicates.js';
 import { normalizeText } from '../../src/ingest/normalize.js';
@@ -118,6 +120,19 @@ describe('MinHash syndication families', () => {
     expect(syndicationShare(a, b)).toBe(0);
     expect(syndicationShare(c, d)).toBe(0);
     expect(syndicationShare(a, a)).toBe(1);
+  });
+
+  it('hashes words in one pass exactly as words() + fnv1a do, in any script', () => {
+    const texts = [
+      'Shelling near KHARKIV, 12 killed; the U.N. said.',
+      "Diyarbakır'da İŞİD saldırısı: 3 ölü — Şırnak",
+      'قصف على حَلَب وإدلب ١٢ قتيلا',
+      'Emoji 🚀 between words, 𝐁𝐨𝐥𝐝 math letters and ﬁ ligatures',
+      '',
+      '...',
+      'end-with-word',
+    ];
+    for (const t of texts) expect([...wordHashesOf(t)]).toEqual(words(t).map(fnv1a));
   });
 
   it('round-trips signatures through hex and handles texts shorter than a shingle', () => {
