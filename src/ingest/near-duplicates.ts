@@ -101,7 +101,7 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
  */
 export function wordHashesOf(text: string): Uint32Array {
   const lower = text.toLowerCase();
-  let out = new Uint32Array(Math.max(16, lower.length >>> 2));
+  let out: Uint32Array = new Uint32Array(Math.max(16, lower.length >>> 2));
   let count = 0;
   let h = 0x811c9dc5;
   let inWord = false;
