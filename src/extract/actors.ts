@@ -9,6 +9,7 @@
 import { ACTOR_CATEGORIES, type ActorCategory } from '../model/extraction.js';
 import type { Span } from '../model/report.js';
 import { alternatives, type LexiconRow } from './lexicon-file.js';
+import { execAll } from './regex.js';
 
 export interface ActorEntry {
   name: string;
@@ -200,7 +201,7 @@ export function createActorMatcher(
       const overlapping = (start: number, end: number) => found.some((f) => f.start < end && start < f.end);
       const scan = (group: CompiledGroup) => {
         group.re.lastIndex = 0;
-        for (const m of text.matchAll(group.re)) {
+        for (const m of execAll(group.re, text)) {
           if (!m[0]) continue;
           // The alternation took the first alias that matches here; find it (same order, same length).
           const key = m[0].toLowerCase();
@@ -236,7 +237,7 @@ export function createActorMatcher(
       // Dictionary first, then demonym-named forces, then generic phrases: earlier sources win on overlap.
       scan(groups[0] as CompiledGroup);
       demonym.re.lastIndex = 0;
-      for (const m of text.matchAll(demonym.re)) {
+      for (const m of execAll(demonym.re, text)) {
         // The country words must end right before the force noun ("Syrian army", "Turkey's forces").
         const words = (m[1] ?? '')
           .trim()

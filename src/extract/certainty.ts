@@ -8,6 +8,7 @@
 import type { Certainty } from '../model/extraction.js';
 import type { Span } from '../model/report.js';
 import { compilePattern, type LexiconRow } from './lexicon-file.js';
+import { execAll } from './regex.js';
 
 export interface CertaintyRule {
   certainty: Certainty;
@@ -100,7 +101,7 @@ export function assessCertainty(rules: CertaintyRule[], sentence: string, offset
   if (!any.test(sentence)) return best;
   for (const rule of rules) {
     rule.re.lastIndex = 0;
-    for (const m of sentence.matchAll(rule.re)) {
+    for (const m of execAll(rule.re, sentence)) {
       let source: string | null = null;
       if (rule.kind === 'source-before') source = sourceBefore(sentence, m.index);
       else if (rule.kind === 'source-after') source = sourceAfter(sentence, m.index + m[0].length);

@@ -10,6 +10,7 @@
 import type { CountRange } from '../model/extraction.js';
 import type { Span } from '../model/report.js';
 import { alternatives, compilePattern, type LexiconRow } from './lexicon-file.js';
+import { execAll } from './regex.js';
 
 export type CountCategory = 'killed' | 'injured' | 'captured';
 
@@ -103,7 +104,7 @@ function maskParentheses(s: string): string {
 
 function findQuantities(lex: CountLexicon, text: string): Quantity[] {
   const out: Quantity[] = [];
-  for (const m of text.matchAll(lex.qty)) {
+  for (const m of execAll(lex.qty, text)) {
     const qual = (m[1] ?? '').toLowerCase().replace(/\s+/g, ' ');
     let low: number | null = null;
     let high: number | null = null;
@@ -148,7 +149,7 @@ function findQuantities(lex: CountLexicon, text: string): Quantity[] {
     if (high !== null && high < low) [low, high] = [high, low];
     // The noun the number counts: up to 5 following words; the first person or thing noun decides.
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 80);
-    const words = [...after.matchAll(/[\p{L}\d%][\p{L}\d'’.&%-]*/gu)].slice(0, 6);
+    const words = execAll(/[\p{L}\d%][\p{L}\d'’.&%-]*/gu, after).slice(0, 6);
     let isPerson = false;
     let isThing = false;
     let nounEnd = m.index + m[0].length;
@@ -220,7 +221,7 @@ export function findCounts(lex: CountLexicon, text: string, offset = 0): CountMe
   // 1. ACLED coding remarks state the coded figure outright.
   const coded =
     /(?:(?:unknown|unclear|unspecified|reported)\s+)?fatalit(?:y|ies)\s+(?:were\s+|was\s+|are\s+)?coded\s+as\s+(\d+)|(\d+)\s+fatalit(?:y|ies)\b/giu;
-  for (const m of text.matchAll(coded)) {
+  for (const m of execAll(coded, text)) {
     let value = Number(m[1] ?? m[2]);
     let reason = m[1] !== undefined ? 'acled-coded' : 'acled-fatalities';
     const split =
@@ -251,7 +252,7 @@ export function findCounts(lex: CountLexicon, text: string, offset = 0): CountMe
   const quantities = findQuantities(lex, masked);
   for (const { category, re } of lex.casualty) {
     re.lastIndex = 0;
-    for (const c of masked.matchAll(re)) {
+    for (const c of execAll(re, masked)) {
       const cStart = c.index;
       const cEnd = c.index + c[0].length;
       // Left: "[at least 4 people and 2 policemen] were killed", "leaving 3 dead".

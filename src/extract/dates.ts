@@ -8,6 +8,7 @@
 
 import type { DatePrecision, EventDate } from '../model/extraction.js';
 import type { Span } from '../model/report.js';
+import { execAll } from './regex.js';
 
 export interface DateMention extends Span {
   text: string;
@@ -144,7 +145,7 @@ export function findDates(text: string, published: Date | null): DateMention[] {
     return false;
   };
 
-  for (const m of text.matchAll(ISO)) {
+  for (const m of execAll(ISO, text)) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     if (!valid(y, mo, d)) continue;
     const t = utc(y, mo, d);
@@ -157,7 +158,7 @@ export function findDates(text: string, published: Date | null): DateMention[] {
       background: background(y, mo),
     });
   }
-  for (const m of text.matchAll(DAY_MONTH)) {
+  for (const m of execAll(DAY_MONTH, text)) {
     const d = Number(m[1]);
     const mo = monthKey(m[2] ?? '');
     if (!mo) continue;
@@ -175,7 +176,7 @@ export function findDates(text: string, published: Date | null): DateMention[] {
       background: background(y, mo),
     });
   }
-  for (const m of text.matchAll(MONTH_DAY)) {
+  for (const m of execAll(MONTH_DAY, text)) {
     const mo = monthKey(m[1] ?? '');
     const d = Number(m[2]);
     if (!mo || (m[1]?.toLowerCase() === 'may' && !m[3] && !/^[A-Z]/.test(m[1] ?? ''))) continue;
@@ -191,7 +192,7 @@ export function findDates(text: string, published: Date | null): DateMention[] {
       background: background(y, mo),
     });
   }
-  for (const m of text.matchAll(NUMERIC_DMY)) {
+  for (const m of execAll(NUMERIC_DMY, text)) {
     const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
     if (!valid(y, mo, d)) continue;
     const t = utc(y, mo, d);
@@ -204,7 +205,7 @@ export function findDates(text: string, published: Date | null): DateMention[] {
       background: background(y, mo),
     });
   }
-  for (const m of text.matchAll(MONTH_YEAR)) {
+  for (const m of execAll(MONTH_YEAR, text)) {
     const mo = monthKey(m[1] ?? '');
     const y = Number(m[2]);
     if (!mo) continue;
@@ -219,7 +220,7 @@ export function findDates(text: string, published: Date | null): DateMention[] {
       background: background(y, mo),
     });
   }
-  for (const m of text.matchAll(YEAR_BACKGROUND)) {
+  for (const m of execAll(YEAR_BACKGROUND, text)) {
     const y = Number(m[1]);
     const s = utc(y, 1, 1);
     const e = utc(y, 12, 31);
@@ -234,7 +235,7 @@ export function findDates(text: string, published: Date | null): DateMention[] {
       background: isBackground,
     });
   }
-  for (const m of text.matchAll(RELATIVE)) {
+  for (const m of execAll(RELATIVE, text)) {
     const start = m.index;
     const end = m.index + m[0].length;
     if (m[9]) {

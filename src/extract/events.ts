@@ -24,6 +24,7 @@ import { assessCertainty, type CertaintyRule } from './certainty.js';
 import { type Classification, classify, isArmed } from './classify.js';
 import { type CountLexicon, type CountMention, findCounts, pickCount } from './counts.js';
 import type { DateMention } from './dates.js';
+import { execAll } from './regex.js';
 import type { Sentence } from './sentences.js';
 import type { NonEventEntry, TriggerHit, TriggerMatcher } from './triggers.js';
 
@@ -136,7 +137,7 @@ const OUTCOME_FEATURES = new Set([
 function clauses(sentence: Sentence): Span[] {
   const out: Span[] = [];
   let last = sentence.start;
-  for (const m of sentence.text.matchAll(CLAUSE_SPLIT)) {
+  for (const m of execAll(CLAUSE_SPLIT, sentence.text)) {
     const at = sentence.start + m.index;
     if (at - last > 15) {
       out.push({ start: last, end: at });
@@ -406,6 +407,17 @@ function categoryOfName(res: AssemblyResources, name: string, country: string | 
   return entry ? categoryIn(entry, country) : 'State forces';
 }
 
+/** The global twin of a lexicon expression, made once (a `new RegExp` per report is compiled per report). */
+const globalCopies = new WeakMap<RegExp, RegExp>();
+function globalCopy(re: RegExp): RegExp {
+  let g = globalCopies.get(re);
+  if (!g) {
+    g = new RegExp(re.source, 'gi');
+    globalCopies.set(re, g);
+  }
+  return g;
+}
+
 export function assembleEvents(res: AssemblyResources, input: AssemblyInput): ExtractedEvent[] {
   const { text, sentences } = input;
   const trace = input.trace;
@@ -423,7 +435,7 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
   let lastDate: Candidate['date'] = null;
   // A sports report (three or more sport words) reads every "attack", "strike" and "protest" as the game's.
   const sportCue = res.nonEvents.find((n) => n.cls === 'sport');
-  const sportReport = sportCue ? (text.match(new RegExp(sportCue.re.source, 'gi'))?.length ?? 0) >= 3 : false;
+  const sportReport = sportCue ? (text.match(globalCopy(sportCue.re))?.length ?? 0) >= 3 : false;
   let order = 0;
   for (let si = 0; si < sentences.length; si++) {
     const sentence = sentences[si] as Sentence;

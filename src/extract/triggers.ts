@@ -7,6 +7,7 @@
 import { ACLED_TYPES, type EventType, type SubEventType } from '../model/extraction.js';
 import type { Span } from '../model/report.js';
 import { compilePattern, type LexiconRow } from './lexicon-file.js';
+import { execAll } from './regex.js';
 
 export interface TriggerEntry {
   feature: string;
@@ -117,7 +118,7 @@ export function createTriggerMatcher(entries: TriggerEntry[]): TriggerMatcher {
       }
       for (const layer of layers) {
         layer.re.lastIndex = 0;
-        for (const m of text.matchAll(layer.re)) {
+        for (const m of execAll(layer.re, text)) {
           const end = m.index + m[0].length;
           const key = m[0].toLowerCase();
           let entry = layer.cache.get(key);
