@@ -335,17 +335,34 @@ export class GeoparserImpl {
    */
   private demoteSeatAreas(cands: Cand[], sign = 1): void {
     const ix = this.index;
-    const seats = new Set<string>();
+    // Seat named by its primary name → true; only by an alternate name ("Daraa" for Dar‘ā) → its prior.
+    const seats = new Map<string, number | true>();
     for (const c of cands) {
       const f = ix.features[ix.feature[c.entry] as number] ?? '';
-      if ((f === 'PPLA' || f === 'PPLC') && c.nameKind === NameKind.primary) seats.add(`${c.country}|${c.admin1}`);
+      if (f !== 'PPLA' && f !== 'PPLC') continue;
+      const k = `${c.country}|${c.admin1}`;
+      if (c.nameKind === NameKind.primary) seats.set(k, true);
+      else if (
+        c.nameKind === NameKind.alternate &&
+        seats.get(k) !== true &&
+        // A spelling of the same one-word name (Dar‘ā / Daraa), not a short form of a longer one ("Oklahoma" for
+        // Oklahoma City), and no namesake abroad (St. Petersburg, Florida) to keep the area's rank against.
+        !/\s/.test(ix.str(ix.name[c.entry] as number).trim()) &&
+        cands.every((o) => o.country === c.country)
+      ) {
+        seats.set(k, Math.max(c.prior, (seats.get(k) as number | undefined) ?? Number.NEGATIVE_INFINITY));
+      }
     }
     if (!seats.size) return;
     for (const c of cands) {
-      if (ix.kind[c.entry] === EntryKind.admin1 && seats.has(`${c.country}|${c.admin1}`)) {
-        c.prior -= sign * SEAT_AREA_PENALTY;
-        c.score = c.prior;
-      }
+      if (ix.kind[c.entry] !== EntryKind.admin1) continue;
+      const seat = seats.get(`${c.country}|${c.admin1}`);
+      if (seat === undefined) continue;
+      if (seat === true || sign < 0) c.prior -= sign * SEAT_AREA_PENALTY;
+      // By an alternate name the area only drops just below its city: a namesake elsewhere (St. Petersburg,
+      // Florida) keeps its rank against both.
+      else c.prior = Math.min(c.prior, seat - 0.1);
+      c.score = c.prior;
     }
   }
 
@@ -693,6 +710,18 @@ export class GeoparserImpl {
     // "Abu Rasin" (Ābu in India), Arabic "تل" of "تل الهوى". A match ending on an article joined to the next word,
     // or a generic word of Arabic names ([name-part]) followed by a name, is never the place by itself — no cue
     // ("east of Abu Rasin") makes it one, since the cue is about the whole name.
+    // The same at the other end: "al-Numan" of "Maarat al-Numan" (Numan in Nigeria), "al-Balad" of "Daraa
+    // al-Balad" (Balad in Iraq): an article after a capitalized word continues that word's name.
+    if (
+      prevTok?.cap &&
+      HYPHEN_ARTICLE.test(first.lower) &&
+      text.charCodeAt(first.end) === 45 &&
+      /^ $/.test(text.slice(prevTok.end, start)) &&
+      !prevTok.sentenceStart &&
+      !first.sentenceStart
+    ) {
+      return null;
+    }
     if (nextTok && (nextTok.cap || HYPHEN_ARTICLE.test(nextTok.lower)) && joinable(text, end, nextTok.start)) {
       const lastTok = tokens[lastIdx] as Token;
       if (HYPHEN_ARTICLE.test(lastTok.lower) && text.charCodeAt(end) === 45) return null;

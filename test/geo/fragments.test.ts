@@ -26,6 +26,13 @@ describe('fragments of longer names', () => {
     expect(texts('Artillery hit the hills near Jabal Mazar and the road to Idlib.')).toEqual(['Idlib:SY']);
   });
 
+  it('does not match the end of a name from its article on', () => {
+    // "al-Numan" alone is Numan in Nigeria; "Maarat al-Numan" itself is not in the default gazetteer.
+    expect(texts('Airstrikes hit the market of Maarat al-Numan and the road to Saraqib.')).toEqual(['Saraqib:SY']);
+    // Still a name at the start of a sentence or after a lower-case word.
+    expect(texts('Al-Bab was shelled, and fighters entered al-Bab again.').every((x) => x.endsWith(':SY'))).toBe(true);
+  });
+
   it('does the same for Arabic-script generic words', () => {
     // تل الزهور: "Tell of the flowers", an invented village; neither word is a place by itself.
     const p = texts('قصف مدفعي على قرية تل الزهور قرب مدينة إدلب');

@@ -45,4 +45,9 @@ describe('city and the governorate named after it', () => {
       expect(decision?.precision, text).toBe('admin1');
     }
   });
+
+  it('also where GeoNames spells the city differently from its governorate (Dar‘ā / Daraa)', () => {
+    expect(only('Shells hit Daraa on Monday.', 'Daraa').place?.feature).toBe('PPLA');
+    expect(only('Clashes spread across Daraa province.', 'Daraa').place?.feature).toBe('ADM1');
+  });
 });
