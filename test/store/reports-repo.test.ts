@@ -175,6 +175,11 @@ describe('SQLite reports repository', () => {
     expect(store.reports.familyCandidates(keys(100)).map((x) => x.id)).toEqual([a.id, b.id, c.id]);
     expect(store.reports.familyCandidates(keys(100), 2).map((x) => x.id)).toEqual([a.id, b.id]);
     expect(store.reports.familyCandidates(keys(5000))).toEqual([]);
+    // Neighbouring keys (k + 1 in every band, up to 19 × 2^32) are other buckets: no bleed between key ranges.
+    const d = report('Report four.');
+    store.reports.upsert(d, keys(101));
+    expect(store.reports.familyCandidates(keys(101)).map((x) => x.id)).toEqual([d.id]);
+    expect(store.reports.familyCandidates(keys(100), 8).map((x) => x.id)).toEqual([a.id, b.id, c.id]);
     // The fingerprint screen: only accepted candidates come back, with the fingerprint they were judged on.
     const accepted = store.reports.familyCandidates(keys(100), 8, (fp) => fp === b.fingerprint);
     expect(accepted).toEqual([{ id: b.id, familyId: b.id, fingerprint: b.fingerprint }]);

@@ -219,13 +219,10 @@ migrations.push(
       ) WITHOUT ROWID;
       CREATE INDEX report_sources_external ON report_sources(external_id) WHERE external_id IS NOT NULL;
       CREATE INDEX report_sources_locator ON report_sources(locator);
-      -- MinHash LSH band keys (band × 2^32 + bucket hash): reports sharing a key are near-duplicate candidates.
-      -- Integers both sides keep a row at ~12 bytes (20 rows per report); report_rowid is reports.rowid.
-      CREATE TABLE report_lsh (
-        key INTEGER NOT NULL,
-        report_rowid INTEGER NOT NULL,
-        PRIMARY KEY (key, report_rowid)
-      ) WITHOUT ROWID;
+      -- MinHash LSH band keys (band × 2^32 + bucket hash, < 2^37): reports sharing a key are near-duplicate
+      -- candidates. One integer per (key, report): k = key × 2^26 + reports.rowid (< 2^63; rowids below 2^26 = 67M),
+      -- so the table is a bare rowid B-tree (~9 bytes a row, 20 rows per report) and a bucket is a rowid range.
+      CREATE TABLE report_lsh (k INTEGER PRIMARY KEY);
       -- Contentless: the indexed text is a search folding of title and text (see reports-repo.ts), rowid = reports.rowid.
       CREATE VIRTUAL TABLE reports_fts USING fts5(
         title, body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2'

@@ -104,6 +104,11 @@ interface SourceRow {
 
 /** Reports read per LSH bucket when looking for near-duplicate candidates. */
 const BUCKET_LIMIT = 8;
+/** report_lsh.k = key × LSH_ROWID_SPAN + report rowid (see migration 100). */
+const LSH_ROWID_SPAN = 2 ** 26;
+const LSH_ROWID = `k & ${LSH_ROWID_SPAN - 1}`;
+/** A bucket as a range of k; its one parameter, the key, is bound twice. */
+const LSH_RANGE = `k >= CAST(? AS INTEGER) * ${LSH_ROWID_SPAN} AND k < (CAST(? AS INTEGER) + 1) * ${LSH_ROWID_SPAN}`;
 /** Keys per report (LSH_BANDS in src/ingest/near-duplicates.ts): looked up in one statement when that many come. */
 const LSH_KEYS_PER_QUERY = 20;
 
@@ -123,7 +128,7 @@ export class SqliteReportRepository implements ReportRepository {
   private readonly deleteFts: Statement;
   private readonly fillMetadata: Statement;
   private readonly sourcesOf: Statement<[string], SourceRow>;
-  private readonly bucket: Statement<[number], number>;
+  private readonly bucket: Statement<[number, number], number>;
   private readonly buckets: Statement<number[], number>;
   private readonly candidateByRowid: Statement<[number], Omit<FamilyCandidate, 'fingerprint'>>;
   private readonly insertFingerprint: Statement;
@@ -146,13 +151,13 @@ export class SqliteReportRepository implements ReportRepository {
     this.exists = db.prepare('SELECT 1 FROM reports WHERE id = ?').pluck() as Statement<[string], number>;
     this.idByRowid = db.prepare('SELECT id FROM reports WHERE rowid = ?').pluck() as Statement<[number], string>;
     this.bucket = db
-      .prepare(`SELECT report_rowid FROM report_lsh WHERE key = ? LIMIT ${BUCKET_LIMIT}`)
-      .pluck() as Statement<[number], number>;
+      .prepare(`SELECT ${LSH_ROWID} FROM report_lsh WHERE ${LSH_RANGE} LIMIT ${BUCKET_LIMIT}`)
+      .pluck() as Statement<[number, number], number>;
     this.buckets = db
       .prepare(
         Array.from(
           { length: LSH_KEYS_PER_QUERY },
-          () => `SELECT * FROM (SELECT report_rowid FROM report_lsh WHERE key = ? LIMIT ${BUCKET_LIMIT})`,
+          () => `SELECT * FROM (SELECT ${LSH_ROWID} FROM report_lsh WHERE ${LSH_RANGE} LIMIT ${BUCKET_LIMIT})`,
         ).join(' UNION ALL '),
       )
       .pluck() as Statement<number[], number>;
@@ -169,7 +174,11 @@ export class SqliteReportRepository implements ReportRepository {
       `INSERT INTO report_sources (report_id, kind, locator, external_id, seen_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (report_id, kind, locator) DO NOTHING`,
     );
-    this.insertLsh = db.prepare('INSERT INTO report_lsh (key, report_rowid) VALUES (?, ?) ON CONFLICT DO NOTHING');
+    // One statement per report: the keys arrive as a JSON array (exact: they are below 2^37) and SQLite computes
+    // the 63-bit rows JavaScript numbers could not hold.
+    this.insertLsh = db.prepare(
+      `INSERT OR IGNORE INTO report_lsh (k) SELECT value * ${LSH_ROWID_SPAN} + CAST(? AS INTEGER) FROM json_each(?)`,
+    );
     this.insertFts = db.prepare('INSERT INTO reports_fts (rowid, title, body) VALUES (?, ?, ?)');
     this.deleteFts = db.prepare('DELETE FROM reports_fts WHERE rowid = ?');
     // A later source may know what the first one did not (a feed gives the title a text file lacked).
@@ -267,7 +276,11 @@ export class SqliteReportRepository implements ReportRepository {
         });
         if (report.fingerprint) this.insertFingerprint.run(info.lastInsertRowid, report.fingerprint);
         this.indexForSearch(Number(info.lastInsertRowid), report.id, report.title ?? '', report.text, false);
-        for (const key of lshKeys) this.insertLsh.run(key, info.lastInsertRowid);
+        if (lshKeys.length > 0) {
+          if (Number(info.lastInsertRowid) >= LSH_ROWID_SPAN)
+            throw new Error('near-duplicate index full (2^26 reports)');
+          this.insertLsh.run(info.lastInsertRowid, JSON.stringify(lshKeys));
+        }
         for (const s of report.sources) this.addSource(report.id, s);
         return { id: report.id, status: 'new', familyId };
       }
@@ -380,8 +393,9 @@ export class SqliteReportRepository implements ReportRepository {
     // Counting and ranking in SQL (GROUP BY over the union, joined to the fingerprints) measured 4x slower.
     const shared = new Map<number, number>();
     const count = (rowid: number) => shared.set(rowid, (shared.get(rowid) ?? 0) + 1);
-    if (lshKeys.length === LSH_KEYS_PER_QUERY) for (const rowid of this.buckets.all(...lshKeys)) count(rowid);
-    else for (const key of lshKeys) for (const rowid of this.bucket.all(key)) count(rowid);
+    if (lshKeys.length === LSH_KEYS_PER_QUERY)
+      for (const rowid of this.buckets.all(...lshKeys.flatMap((k) => [k, k]))) count(rowid);
+    else for (const key of lshKeys) for (const rowid of this.bucket.all(key, key)) count(rowid);
     if (shared.size === 0) return [];
     const best = [...shared.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit);
     // Fingerprints come from their narrow table; the report row (~3 KB, rarely in the page cache) is read only for
