@@ -1,0 +1,334 @@
+/**
+ * Document-level consolidation of one report's events, after sentence-level assembly. A coder reading a whole
+ * article codes one event per distinct (type, actors, place, date): repeated mentions of the lead event become one
+ * event with several evidence spans, background history is not a new event, and a capital named as a government
+ * ("allowed Damascus to send troops", "since Ankara launched") is not where anything happened.
+ *
+ * Rules, each with the reason code written to the trace (stage `consolidate`):
+ * - `count-from-other-event`: a count whose span lies in another event's evidence and not in this event's own is
+ *   removed (assembly attaches nearby counts to later clauses; a casualty figure belongs to its own sentence).
+ * - `background-date`: an event dated more than 3 days before the main event (the one with the highest
+ *   confidence) — the held-out scorer's own tolerance — is background.
+ * - `background-coarse-date`: a month/year-precision event beside a day-precision main event ("this month",
+ *   "in 2015") summarises history.
+ * - `background-cue` / `habitual-cue`: the event's trigger sentence carries a cue of data/lexicons/consolidation.txt.
+ * - `capital-metonym`: the event's place is a capital used as a government metonym.
+ * - `merged`: an event compatible with a stronger one (same event type, actors that overlap, dates within a day,
+ *   places that agree or where one is weak: a dateline, a coarse admin area, a place not named in its sentence)
+ *   becomes part of it; the stronger event keeps its fields and confidence, and takes the member's place when its
+ *   own is weak and the member's is named in its sentence.
+ * The main event is never dropped and its confidence never lowered (single-event notes are scored on it).
+ */
+import path from 'node:path';
+import { parseDateline } from '../ingest/dateline.js';
+import type {
+  CountRange,
+  EventLocation,
+  ExtractedEvent,
+  Extraction,
+  FieldReason,
+  PlaceMention,
+  TraceEntry,
+} from '../model/extraction.js';
+import type { Dateline, Span } from '../model/report.js';
+import { type LexiconRow, readLexiconFile } from './lexicon-file.js';
+
+export interface ConsolidationCues {
+  background: RegExp;
+  habitual: RegExp;
+  metonymAfter: RegExp;
+  metonymBefore: RegExp;
+  locativeBefore: RegExp;
+  sourcePlaceBefore: RegExp;
+  anaphor: RegExp;
+  outcome: RegExp;
+}
+
+/** What consolidation needs of the input beyond the extraction: the text and, when known, the dateline. */
+export interface ConsolidationInput {
+  text: string;
+  published?: string | null;
+  dateline?: Dateline | null;
+}
+
+const CLASSES = [
+  'background',
+  'habitual',
+  'metonym-after',
+  'metonym-before',
+  'locative-before',
+  'source-place-before',
+  'anaphor-before',
+  'outcome-trigger',
+] as const;
+
+/** Compiles the rows of data/lexicons/consolidation.txt (`class | regex`); throws naming the row when bad. */
+export function compileConsolidationCues(rows: LexiconRow[]): ConsolidationCues {
+  const parts = new Map<string, string[]>(CLASSES.map((c) => [c, []]));
+  for (const row of rows) {
+    const [cls = '', pattern = ''] = row.fields;
+    const list = parts.get(cls);
+    if (!list) throw new Error(`${row.file}:${row.line}: unknown class '${cls}' (expected ${CLASSES.join(', ')})`);
+    try {
+      new RegExp(pattern, 'i');
+    } catch (error) {
+      throw new Error(`${row.file}:${row.line}: bad regular expression: ${(error as Error).message}`);
+    }
+    list.push(pattern);
+  }
+  for (const [cls, list] of parts) if (!list.length) throw new Error(`consolidation cues: no '${cls}' row`);
+  const alt = (cls: string) => (parts.get(cls) as string[]).map((p) => `(?:${p})`).join('|');
+  return {
+    background: new RegExp(`\\b(?:${alt('background')})\\b`, 'i'),
+    habitual: new RegExp(`\\b(?:${alt('habitual')})\\b`, 'i'),
+    // Anchored at the start of the text after the capital / at the end of the text before it.
+    metonymAfter: new RegExp(`^\\s*(?:${alt('metonym-after')})\\b`, 'i'),
+    metonymBefore: new RegExp(`\\b(?:${alt('metonym-before')})$`, 'i'),
+    locativeBefore: new RegExp(`\\b(?:${alt('locative-before')})$`, 'i'),
+    sourcePlaceBefore: new RegExp(`\\b(?:${alt('source-place-before')})$`, 'i'),
+    anaphor: new RegExp(`\\b(?:${alt('anaphor-before')})$`, 'i'),
+    outcome: new RegExp(`^(?:${alt('outcome-trigger')})$`, 'i'),
+  };
+}
+
+export type Consolidator = (extraction: Extraction, input: ConsolidationInput) => Extraction;
+
+/** Loads data/lexicons/consolidation.txt once and returns the consolidation function. */
+export function createConsolidator(dataDir: string): Consolidator {
+  const cues = compileConsolidationCues(readLexiconFile(path.join(dataDir, 'lexicons/consolidation.txt'), 2));
+  return (extraction, input) => consolidateExtraction(extraction, input, cues);
+}
+
+/** The extraction with its events consolidated (a new object; the input is not changed). */
+export function consolidateExtraction(
+  extraction: Extraction,
+  input: ConsolidationInput,
+  cues: ConsolidationCues,
+): Extraction {
+  if (extraction.events.length < 2) return extraction;
+  const dateline =
+    input.dateline !== undefined
+      ? input.dateline
+      : parseDateline(input.text, { published: input.published ?? extraction.published });
+  const trace = extraction.trace ?? null;
+  const events = consolidateEvents(extraction.events, {
+    text: input.text,
+    places: extraction.places,
+    dateline: dateline?.span ?? null,
+    cues,
+    trace,
+  });
+  return { ...extraction, events };
+}
+
+interface Context {
+  text: string;
+  places: PlaceMention[];
+  /** The dateline's span: a place inside it is where the reporter files from, not where the event happened. */
+  dateline: Span | null;
+  cues: ConsolidationCues;
+  trace: TraceEntry[] | null;
+}
+
+const COUNT_FIELDS = [
+  ['fatalities', 'fatalities'],
+  ['injured', 'injured'],
+  ['captured', 'captured'],
+] as const;
+const PRECISION_RANK = { exact: 0, near: 1, admin2: 2, admin1: 3, country: 4 } as const;
+const DAY_MS = 864e5;
+/** The held-out scorer's own date tolerance; a report's background lies weeks or years back. */
+const BACKGROUND_DAYS = 3;
+
+const day = (iso: string) => Date.parse(iso.slice(0, 10)) / DAY_MS;
+const inside = (s: Span, outer: Span) => s.start >= outer.start && s.end <= outer.end;
+
+/** Consolidates the events of one report (see the module comment for the rules). */
+export function consolidateEvents(events: ExtractedEvent[], ctx: Context): ExtractedEvent[] {
+  if (events.length < 2) return events;
+  const log = (reason: string, e: ExtractedEvent, detail?: unknown) =>
+    ctx.trace?.push({ stage: 'consolidate', reason, span: e.evidence[0] ?? null, detail });
+  // Copies, so that the caller's objects stay as assembly made them.
+  const work = events.map((e) => ({ ...e, evidence: [...e.evidence], reasons: [...(e.reasons ?? [])] }));
+
+  // 1. Counts belong to the sentence that states them.
+  for (const e of work) {
+    for (const [field, reasonField] of COUNT_FIELDS) {
+      if (!e[field]) continue;
+      const span = e.reasons.find((r) => r.field === reasonField)?.span;
+      if (!span || e.evidence.some((ev) => inside(span, ev))) continue;
+      if (work.some((o) => o !== e && o.evidence.some((ev) => inside(span, ev)))) {
+        e[field] = null;
+        e.reasons = e.reasons.filter((r) => r.field !== reasonField);
+        log('count-from-other-event', e, { field });
+      }
+    }
+  }
+
+  // 2. The main event: the highest confidence, the earliest on ties (assembly ranks the lead highest).
+  let main = work[0] as (typeof work)[number];
+  for (const e of work) if (e.confidence > main.confidence) main = e;
+
+  // 3. Background and metonyms.
+  const kept = work.filter((e) => {
+    if (e === main) return true;
+    const why = backgroundReason(e, main, ctx);
+    if (why) log(why, e);
+    return !why;
+  });
+
+  // 4. Repeated mentions: strongest first, each event joins the first compatible stronger event.
+  const order = [...kept].sort((a, b) => b.confidence - a.confidence || work.indexOf(a) - work.indexOf(b));
+  const heads: typeof work = [];
+  for (const e of order) {
+    const head = heads.find((h) => compatible(h, e, ctx));
+    if (!head) {
+      heads.push(e);
+      continue;
+    }
+    merge(head, e, ctx);
+    log('merged', e, { into: head.evidence[0] ? { start: head.evidence[0].start, end: head.evidence[0].end } : null });
+  }
+  return work.filter((e) => heads.includes(e));
+}
+
+function backgroundReason(e: ExtractedEvent, main: ExtractedEvent, ctx: Context): string | null {
+  if (e.date && main.date && day(e.date.end) < day(main.date.start) - BACKGROUND_DAYS) return 'background-date';
+  if (
+    e.date &&
+    main.date?.precision === 'day' &&
+    (e.date.precision === 'month' || e.date.precision === 'year') &&
+    !(day(e.date.start) <= day(main.date.start) && day(main.date.start) <= day(e.date.end) && sameSentence(e, main))
+  )
+    return 'background-coarse-date';
+  const first = e.evidence[0];
+  if (first && !sharesEvidence(e, main)) {
+    if (ctx.cues.background.test(first.text)) return 'background-cue';
+    if (ctx.cues.habitual.test(first.text)) return 'habitual-cue';
+  }
+  if (isCapitalMetonym(e, ctx)) return 'capital-metonym';
+  return null;
+}
+
+const sameSentence = (a: ExtractedEvent, b: ExtractedEvent) =>
+  a.evidence.some((x) => b.evidence.some((y) => x.start < y.end && y.start < x.end));
+const sharesEvidence = sameSentence;
+
+/** The place mention the event's location rests on (its `location` reason span), when there is one. */
+function locationMention(e: ExtractedEvent, ctx: Context): PlaceMention | null {
+  const span = e.reasons?.find((r) => r.field === 'location')?.span;
+  if (!span) return null;
+  return ctx.places.find((p) => p.start === span.start && p.end === span.end) ?? null;
+}
+
+/** "allowed Damascus to send troops", "since Ankara launched", "talks with Moscow": a government, not a place. */
+function isCapitalMetonym(e: ExtractedEvent, ctx: Context): boolean {
+  const m = locationMention(e, ctx);
+  if (m?.feature !== 'PPLC') return false;
+  const before = ctx.text.slice(Math.max(0, m.start - 30), m.start);
+  if (ctx.cues.locativeBefore.test(before)) return false;
+  const after = ctx.text.slice(m.end, m.end + 40);
+  return ctx.cues.metonymAfter.test(after) || ctx.cues.metonymBefore.test(before);
+}
+
+/**
+ * A weak location: none, a coarse area (admin1 or wider), a place not named in the event's own sentence (assembly
+ * fell back to an earlier place), or the dateline's place.
+ */
+function weakLocation(e: ExtractedEvent, ctx: Context): boolean {
+  const loc = e.location;
+  if (!loc) return true;
+  if (PRECISION_RANK[loc.precision] >= PRECISION_RANK.admin1) return true;
+  const m = locationMention(e, ctx);
+  if (!m) return true;
+  if (ctx.dateline !== null && inside(m, ctx.dateline)) return true;
+  // "a military source in Al-Hasakah said": where the source speaks from, not where the event happened.
+  return ctx.cues.sourcePlaceBefore.test(ctx.text.slice(Math.max(0, m.start - 40), m.start));
+}
+
+function km(a: EventLocation, b: EventLocation): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLon = (b.lon - a.lon) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/** Two places a coder would read as one: the same place, or a weak one in the same country as the other. */
+function samePlace(a: ExtractedEvent, b: ExtractedEvent, ctx: Context): boolean {
+  const la = a.location;
+  const lb = b.location;
+  // A country-wide location says no more than "somewhere in the report's war".
+  if (!la || !lb || la.precision === 'country' || lb.precision === 'country') return true;
+  if (la.geonameid !== null && la.geonameid === lb.geonameid) return true;
+  if (la.name === lb.name && la.country === lb.country) return true;
+  const countries = !la.country || !lb.country || la.country === lb.country;
+  if (weakLocation(a, ctx) || weakLocation(b, ctx)) return countries;
+  // Two places named in their own sentences: one event only when they are the same spot (a village and the town
+  // it is "near"); a report naming three front lines yields three events.
+  return countries && km(la, lb) <= 15;
+}
+
+/** Actors that do not contradict: one side unnamed, or a name in common (sides may be swapped). */
+function sameActors(a: ExtractedEvent, b: ExtractedEvent): boolean {
+  const names = (e: ExtractedEvent) => [e.actor1?.name, e.actor2?.name].filter((n): n is string => !!n);
+  const na = names(a);
+  const nb = names(b);
+  if (na.length < 2 || nb.length < 2) return true;
+  return na.some((n) => nb.includes(n));
+}
+
+/** Sub-types that name different events even at one place and time: weapons, protest forms, developments. */
+const SUBTYPES_MAY_DIFFER = new Set(['Battles', 'Violence against civilians']);
+
+/**
+ * A mention that refers back to an event rather than stating a new one: its trigger is a definite noun phrase
+ * ("the attack", "the strike", "this assault") or a bare outcome ("were wounded", "was killed").
+ */
+function backReference(e: ExtractedEvent, ctx: Context): boolean {
+  const span = e.reasons?.find((r) => r.field === 'event_type')?.span;
+  if (!span) return false;
+  const trigger = ctx.text.slice(span.start, span.end);
+  if (ctx.cues.outcome.test(trigger)) return true;
+  return ctx.cues.anaphor.test(ctx.text.slice(Math.max(0, span.start - 30), span.start));
+}
+
+function sameDates(a: ExtractedEvent, b: ExtractedEvent): boolean {
+  if (!a.date || !b.date) return true;
+  return day(a.date.start) - 1 <= day(b.date.end) && day(b.date.start) - 1 <= day(a.date.end);
+}
+
+function compatible(head: ExtractedEvent, e: ExtractedEvent, ctx: Context): boolean {
+  const sameKind =
+    (head.event_type === e.event_type &&
+      (head.sub_event_type === e.sub_event_type || SUBTYPES_MAY_DIFFER.has(head.event_type))) ||
+    backReference(e, ctx);
+  return (
+    sameKind &&
+    (head.embeddedPost ?? null) === (e.embeddedPost ?? null) &&
+    sameDates(head, e) &&
+    sameActors(head, e) &&
+    samePlace(head, e, ctx)
+  );
+}
+
+/** `e` becomes part of `head`: its evidence joins, and it fills what the head lacks. */
+function merge(head: ExtractedEvent & { reasons: FieldReason[] }, e: ExtractedEvent, ctx: Context): void {
+  for (const ev of e.evidence) if (!head.evidence.some((h) => h.start === ev.start)) head.evidence.push(ev);
+  head.evidence.sort((x, y) => x.start - y.start);
+  const eReasons = e.reasons ?? [];
+  if (e.location && weakLocation(head, ctx) && !weakLocation(e, ctx)) {
+    head.location = e.location;
+    head.reasons = head.reasons.filter((r) => r.field !== 'location');
+    const r = eReasons.find((x) => x.field === 'location');
+    head.reasons.push({ field: 'location', reason: `merged:${r?.reason ?? 'member'}`, span: r?.span ?? null });
+  }
+  for (const [field, reasonField] of COUNT_FIELDS) {
+    const count: CountRange | null = e[field];
+    if (head[field] || !count) continue;
+    head[field] = count;
+    const r = eReasons.find((x) => x.field === reasonField);
+    head.reasons.push({ field: reasonField, reason: `merged:${r?.reason ?? 'member'}`, span: r?.span ?? null });
+  }
+  if (!head.actor2 && e.actor2 && e.actor2.name !== head.actor1?.name) head.actor2 = e.actor2;
+}
