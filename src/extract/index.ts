@@ -14,6 +14,7 @@ import type { Dateline, EmbeddedPost, Span } from '../model/report.js';
 import { createLanguageIdentifier, type LanguageIdentifier } from '../text/language.js';
 import { countryTable, createActorMatcher, parseActorRows, parseGenericRows } from './actors.js';
 import { compileCertaintyLexicon } from './certainty.js';
+import { createConsolidator } from './consolidate.js';
 import { compileCountLexicon } from './counts.js';
 import { findDates, isoDay, parsePublished } from './dates.js';
 import { type AssemblyResources, assembleEvents } from './events.js';
@@ -51,8 +52,11 @@ export async function createExtractor(opts: ExtractorOptions = {}): Promise<Extr
     opts.geoparser !== undefined ? opts.geoparser : loadGeoparser(opts.gazetteerDir ? { dir: opts.gazetteerDir } : {}),
     opts.languageIdentifier !== undefined ? opts.languageIdentifier : createLanguageIdentifier(),
   ]);
+  // Document-level consolidation (repeated mentions, background, capital metonyms): see consolidate.ts.
+  const consolidate = createConsolidator(opts.dataDir ?? defaultDataDir());
   return {
-    extract: (input, o) => extractOne(resources, geoparser, languageIdentifier, input, o?.trace === true),
+    extract: (input, o) =>
+      consolidate(extractOne(resources, geoparser, languageIdentifier, input, o?.trace === true), input),
   };
 }
 
