@@ -64,6 +64,8 @@ interface Mention {
   cands: Cand[];
   pick: number;
   strongCue: boolean;
+  /** The container is the second item of a list ("X, Y and Z"): it ranks candidates but is no fallback. */
+  listContainer?: boolean;
 }
 
 interface Cand {
@@ -385,15 +387,29 @@ export class GeoparserImpl {
     };
   }
 
+  /**
+   * Whether an alternate name of a first-level area is its primary name without the area word: "Zamfara" for
+   * Zamfara State, "Benue" for Benue State. That is how reports name such areas ("attacks in Katsina, Zamfara and
+   * Benue"), so it counts as a primary name, not as a weak alternate that needs a cue.
+   */
+  private areaShortName(posting: number, key: string): boolean {
+    if ((posting & 3) !== NameKind.alternate) return false;
+    const entry = posting >>> 2;
+    if ((this.index.kind[entry] as number) !== EntryKind.admin1) return false;
+    const primary = this.fold(this.index.str(this.index.name[entry] as number));
+    return primary.startsWith(`${key} `) && ADMIN1_WORDS.has(primary.slice(key.length + 1));
+  }
+
   /** Context-free prior of each posting: size, feature, admin level, how the name reached the entry. */
   private candidates(postings: Uint32Array, surface: string): Cand[] {
     const ix = this.index;
     const out: Cand[] = [];
     const allCaps = surface.length <= 5 && surface === surface.toUpperCase();
+    const key = surface ? this.fold(surface) : '';
     for (let i = 0; i < postings.length; i++) {
       const p = postings[i] as number;
       const entry = p >>> 2;
-      const nameKind = p & 3;
+      const nameKind = key && this.areaShortName(p, key) ? NameKind.primary : p & 3;
       const kind = ix.kind[entry] as number;
       const pop = ix.population[entry] as number;
       let prior = Math.log10(pop + 10) * POP_W;
@@ -558,6 +574,16 @@ export class GeoparserImpl {
       if (/^\s*(?:,|\(|, in)\s*$/.test(gap)) {
         a.container = k + 1;
         a.strongCue = true;
+        // "Katsina, Zamfara and Niger State": a list goes on after the second name, so it may not contain the
+        // first; the container then only ranks, it never replaces the first name by itself (fallback).
+        const c = mentions[k + 2];
+        if (
+          c &&
+          gap.includes(',') &&
+          /^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$/.test(text.slice(b.end, c.start))
+        ) {
+          a.listContainer = true;
+        }
       }
     }
     return this.resolve(text, mentions, hints, actorCountries);
@@ -752,8 +778,8 @@ export class GeoparserImpl {
     const ix = this.index;
     for (let k = 0; k < postings.length; k++) {
       const p = postings[k] as number;
-      const nk = p & 3;
       const kind = ix.kind[p >>> 2] as number;
+      const nk = this.areaShortName(p, key) ? NameKind.primary : p & 3;
       if (nk !== NameKind.abbreviation) hasAbbreviationOnly = false;
       // Countries and first-level areas of > 1M people (the sum over cities500 members) outweigh a given name:
       // "Virginia", "Georgia" — but not "Mary" (a province of Turkmenistan).
@@ -1135,7 +1161,7 @@ export class GeoparserImpl {
       let entry = best.entry;
       let fallback = false;
       const ce = m.container >= 0 ? mentions[m.container]?.cands[mentions[m.container]?.pick ?? 0]?.entry : undefined;
-      if (ce !== undefined) {
+      if (ce !== undefined && !m.listContainer) {
         const ck = ix.kind[ce] as number;
         const inside =
           ck === EntryKind.country
