@@ -28,6 +28,7 @@ import type {
   Extraction,
   FieldReason,
   PlaceMention,
+  Precision,
   TraceEntry,
 } from '../model/extraction.js';
 import type { Dateline, Span } from '../model/report.js';
@@ -105,7 +106,7 @@ export function consolidateExtraction(
   input: ConsolidationInput,
   cues: ConsolidationCues,
 ): Extraction {
-  if (extraction.events.length < 2) return extraction;
+  if (!extraction.events.length) return extraction;
   const dateline =
     input.dateline !== undefined
       ? input.dateline
@@ -145,7 +146,7 @@ const inside = (s: Span, outer: Span) => s.start >= outer.start && s.end <= oute
 
 /** Consolidates the events of one report (see the module comment for the rules). */
 export function consolidateEvents(events: ExtractedEvent[], ctx: Context): ExtractedEvent[] {
-  if (events.length < 2) return events;
+  if (!events.length) return events;
   const log = (reason: string, e: ExtractedEvent, detail?: unknown) =>
     ctx.trace?.push({ stage: 'consolidate', reason, span: e.evidence[0] ?? null, detail });
   // Copies, so that the caller's objects stay as assembly made them.
@@ -189,7 +190,59 @@ export function consolidateEvents(events: ExtractedEvent[], ctx: Context): Extra
     merge(head, e, ctx);
     log('merged', e, { into: head.evidence[0] ? { start: head.evidence[0].start, end: head.evidence[0].end } : null });
   }
-  return work.filter((e) => heads.includes(e));
+  const out = work.filter((e) => heads.includes(e));
+  for (const e of out) refineLocation(e, ctx, log);
+  return out;
+}
+
+const FEATURE_PRECISION = (feature: string): Precision =>
+  feature.startsWith('PCL') ? 'country' : feature === 'ADM1' ? 'admin1' : feature === 'ADM2' ? 'admin2' : 'exact';
+
+/**
+ * An event placed only at its dateline city, a source's town or a whole country takes the first finer place named
+ * in its own evidence ("BIRNIN KEBBI – Gunmen stormed a school in Danko-Wasagu": Danko-Wasagu).
+ */
+function refineLocation(
+  e: ExtractedEvent & { reasons: FieldReason[] },
+  ctx: Context,
+  log: (reason: string, e: ExtractedEvent, detail?: unknown) => void,
+): void {
+  const current = locationMention(e, ctx);
+  const weakMention = current !== null && (inDateline(current, ctx) || sourcePlace(current, ctx));
+  if (e.location && e.location.precision !== 'country' && !weakMention) return;
+  const rank = (p: Precision) => PRECISION_RANK[p];
+  const limit = e.location ? rank(e.location.precision) : rank('country') + 1;
+  for (const ev of e.evidence) {
+    const candidate = ctx.places.find(
+      (m) =>
+        inside(m, ev) &&
+        m !== current &&
+        rank(FEATURE_PRECISION(m.feature)) < (weakMention ? rank('country') : limit) &&
+        (!e.location?.country || !m.country || m.country === e.location.country) &&
+        !inDateline(m, ctx) &&
+        !sourcePlace(m, ctx) &&
+        !(m.feature === 'PPLC' && metonymContext(m, ctx)),
+    );
+    if (!candidate) continue;
+    e.location = {
+      name: candidate.name,
+      lat: candidate.lat,
+      lon: candidate.lon,
+      country: candidate.country,
+      admin1: candidate.admin1,
+      admin2: candidate.admin2,
+      geonameid: candidate.geonameid,
+      precision: FEATURE_PRECISION(candidate.feature),
+    };
+    e.reasons = e.reasons.filter((r) => r.field !== 'location');
+    e.reasons.push({
+      field: 'location',
+      reason: 'refined-location',
+      span: { start: candidate.start, end: candidate.end },
+    });
+    log('refined-location', e, { place: candidate.text });
+    return;
+  }
 }
 
 function backgroundReason(e: ExtractedEvent, main: ExtractedEvent, ctx: Context): string | null {
@@ -224,12 +277,20 @@ function locationMention(e: ExtractedEvent, ctx: Context): PlaceMention | null {
 /** "allowed Damascus to send troops", "since Ankara launched", "talks with Moscow": a government, not a place. */
 function isCapitalMetonym(e: ExtractedEvent, ctx: Context): boolean {
   const m = locationMention(e, ctx);
-  if (m?.feature !== 'PPLC') return false;
+  return m?.feature === 'PPLC' && metonymContext(m, ctx);
+}
+
+function metonymContext(m: Span, ctx: Context): boolean {
   const before = ctx.text.slice(Math.max(0, m.start - 30), m.start);
   if (ctx.cues.locativeBefore.test(before)) return false;
   const after = ctx.text.slice(m.end, m.end + 40);
   return ctx.cues.metonymAfter.test(after) || ctx.cues.metonymBefore.test(before);
 }
+
+const inDateline = (m: Span, ctx: Context) => ctx.dateline !== null && inside(m, ctx.dateline);
+/** "a military source in Al-Hasakah said": where the source speaks from, not where the event happened. */
+const sourcePlace = (m: Span, ctx: Context) =>
+  ctx.cues.sourcePlaceBefore.test(ctx.text.slice(Math.max(0, m.start - 40), m.start));
 
 /**
  * A weak location: none, a coarse area (admin1 or wider), a place not named in the event's own sentence (assembly
@@ -240,10 +301,7 @@ function weakLocation(e: ExtractedEvent, ctx: Context): boolean {
   if (!loc) return true;
   if (PRECISION_RANK[loc.precision] >= PRECISION_RANK.admin1) return true;
   const m = locationMention(e, ctx);
-  if (!m) return true;
-  if (ctx.dateline !== null && inside(m, ctx.dateline)) return true;
-  // "a military source in Al-Hasakah said": where the source speaks from, not where the event happened.
-  return ctx.cues.sourcePlaceBefore.test(ctx.text.slice(Math.max(0, m.start - 40), m.start));
+  return !m || inDateline(m, ctx) || sourcePlace(m, ctx);
 }
 
 function km(a: EventLocation, b: EventLocation): number {
@@ -299,18 +357,18 @@ function sameDates(a: ExtractedEvent, b: ExtractedEvent): boolean {
 }
 
 function compatible(head: ExtractedEvent, e: ExtractedEvent, ctx: Context): boolean {
+  if ((head.embeddedPost ?? null) !== (e.embeddedPost ?? null) || !sameDates(head, e)) return false;
+  // A back-reference names the event it refers to: its own actors and place are those of the referent, read
+  // from a sentence about something else ("ISWAP, active south of the road, claimed the attack").
+  if (backReference(e, ctx)) return sameCountry(head.location, e.location);
   const sameKind =
-    (head.event_type === e.event_type &&
-      (head.sub_event_type === e.sub_event_type || SUBTYPES_MAY_DIFFER.has(head.event_type))) ||
-    backReference(e, ctx);
-  return (
-    sameKind &&
-    (head.embeddedPost ?? null) === (e.embeddedPost ?? null) &&
-    sameDates(head, e) &&
-    sameActors(head, e) &&
-    samePlace(head, e, ctx)
-  );
+    head.event_type === e.event_type &&
+    (head.sub_event_type === e.sub_event_type || SUBTYPES_MAY_DIFFER.has(head.event_type));
+  return sameKind && sameActors(head, e) && samePlace(head, e, ctx);
 }
+
+const sameCountry = (a: EventLocation | null, b: EventLocation | null) =>
+  !a?.country || !b?.country || a.country === b.country;
 
 /** `e` becomes part of `head`: its evidence joins, and it fills what the head lacks. */
 function merge(head: ExtractedEvent & { reasons: FieldReason[] }, e: ExtractedEvent, ctx: Context): void {

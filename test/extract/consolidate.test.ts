@@ -417,11 +417,38 @@ describe('consolidation cues and the extractor hook', () => {
     expect(() => compileConsolidationCues(rows)).toThrow(/cues\.txt:2: unknown class 'nonsense'/);
   });
 
-  it('leaves a single-event extraction untouched', () => {
-    const d = doc(['Rebels clashed with the army near Kafr Nabudah on Tuesday.']);
-    const only = d.event(0, { confidence: 0.9 });
-    const ex = { id: 'x', language: 'en', published: '2023-03-14', places: [], events: [only] };
-    expect(consolidateExtraction(ex, { text: d.text }, cues)).toBe(ex);
+  it('leaves an extraction without events untouched', () => {
+    const ex = { id: 'x', language: 'en', published: '2023-03-14', places: [], events: [] };
+    expect(consolidateExtraction(ex, { text: 'Nothing happened.' }, cues)).toBe(ex);
+  });
+
+  it('moves an event placed at its dateline city to the place its sentence names (refined-location)', () => {
+    const d = doc(['KAFR NABUDAH - Gunmen stormed a school in Khan Shaykhun on Tuesday.']);
+    const only = d.event(0, {
+      type: 'Violence against civilians',
+      sub: 'Abduction/forced disappearance',
+      confidence: 0.9,
+      place: d.place(0, 'KAFR NABUDAH', TOWN_A),
+    });
+    d.place(0, 'Khan Shaykhun', TOWN_B);
+    const { out, reasons } = run(d, [only], { start: 0, end: 14 });
+    expect(out[0]?.location?.name).toBe('Khan Shaykhun');
+    expect(out[0]?.confidence).toBe(0.9);
+    expect(reasons).toEqual(['refined-location']);
+  });
+
+  it('moves a country-wide location to the region its sentence names', () => {
+    const d = doc(["A drone hit a car in Syria's Idlib province on Tuesday."]);
+    const only = d.event(0, {
+      type: 'Explosions/Remote violence',
+      sub: 'Air/drone strike',
+      confidence: 0.9,
+      place: d.place(0, 'Syria', { name: 'Syria', lat: 35, lon: 38, country: 'SY', feature: 'PCLI' }),
+      locationPrecision: 'country',
+    });
+    d.place(0, 'Idlib province', { name: 'Idlib', lat: 35.8, lon: 36.6, country: 'SY', feature: 'ADM1' });
+    const { out } = run(d, [only]);
+    expect(out[0]?.location).toMatchObject({ name: 'Idlib', precision: 'admin1' });
   });
 
   it('runs at the end of extraction: a background history sentence is not a second event', async () => {
