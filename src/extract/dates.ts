@@ -85,7 +85,13 @@ const RELATIVE =
   /\b(?:(today|this morning|this afternoon|this evening|tonight|earlier today)|(yesterday|last night|overnight|the previous day|the day before|on the eve)|(?:on |last |this past |early |late )?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)(?:'s)?(?: (?:morning|afternoon|evening|night))?|(this week|earlier this week|during the week|past week|over the week(?:end)?|(?:this|last|the) weekend)|(last week|the previous week|a week ago)|(earlier this month|this month|so far this month)|(last month|the previous month|a month ago)|((?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten) days? ago)|(last year|the previous year|years? ago|in recent years|in the past(?! (?:few|several|two|three|four|five|\d+) (?:days|hours|weeks))(?! 24| 48| week| day)|previously|for years|for decades|(?:\w+ )?years earlier))\b/gi;
 
 export function isoDay(d: Date): string {
-  return d.toISOString().slice(0, 10);
+  // Formatted by hand: toISOString() builds the whole timestamp first (~3% of extract CPU on ACLED notes).
+  // Years outside 1000-9999 (and invalid dates, which throw) keep toISOString()'s own format.
+  const y = d.getUTCFullYear();
+  if (!(y >= 1000 && y <= 9999)) return d.toISOString().slice(0, 10);
+  const m = d.getUTCMonth() + 1;
+  const day = d.getUTCDate();
+  return `${y}-${m < 10 ? '0' : ''}${m}-${day < 10 ? '0' : ''}${day}`;
 }
 function utc(y: number, m: number, d: number): Date {
   return new Date(Date.UTC(y, m - 1, d));
