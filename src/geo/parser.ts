@@ -774,6 +774,8 @@ export class GeoparserImpl {
     let alternateOnly = true;
     let maxPopulation = 0;
     let maxAnyPopulation = 0;
+    let maxTownPopulation = 0;
+    let namesArea = false;
     let hasBigArea = false;
     const ix = this.index;
     for (let k = 0; k < postings.length; k++) {
@@ -791,6 +793,8 @@ export class GeoparserImpl {
       }
       if (nk !== NameKind.alternate) alternateOnly = false;
       maxAnyPopulation = Math.max(maxAnyPopulation, ix.population[p >>> 2] as number);
+      if (kind === EntryKind.place) maxTownPopulation = Math.max(maxTownPopulation, ix.population[p >>> 2] as number);
+      else if (nk !== NameKind.alternate) namesArea = true;
       if (nk !== NameKind.alternate || kind > EntryKind.place) {
         maxPopulation = Math.max(maxPopulation, kind > EntryKind.place ? 1e9 : (ix.population[p >>> 2] as number));
       }
@@ -843,6 +847,20 @@ export class GeoparserImpl {
         ARABIC.test(surface) &&
         maxAnyPopulation < ARABIC_SMALL_POPULATION &&
         !ARABIC_CUE_BEFORE.test(text.slice(Math.max(0, start - 24), start))
+      ) {
+        return null;
+      }
+      // The first half of a hyphenated name the gazetteer lacks, known only as a village elsewhere: "Mayo" of
+      // "Mayo-Sava" (Cameroon) is not Mayo, Florida. Towns of 10k+ stay ("the Aleppo-Latakia highway"), and so do
+      // names of areas ("Rhône" of "Rhône-Alpes" lies inside it).
+      if (
+        weak &&
+        maxTownPopulation < 10_000 &&
+        !namesArea &&
+        text.charCodeAt(end) === 45 &&
+        nextTok?.cap &&
+        nextTok.start === end + 1 &&
+        !ARABIC.test(surface)
       ) {
         return null;
       }

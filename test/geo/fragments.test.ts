@@ -33,6 +33,18 @@ describe('fragments of longer names', () => {
     expect(texts('Al-Bab was shelled, and fighters entered al-Bab again.').every((x) => x.endsWith(':SY'))).toBe(true);
   });
 
+  it('does not take the first half of an unknown hyphenated name for a village abroad', () => {
+    // "Mayo" alone is a village in Florida; "Mayo-Sava" is a department of Cameroon.
+    const p = texts('Herders fled the raids in Mayo-Sava towards Maroua.');
+    expect(p.some((x) => x.startsWith('Mayo'))).toBe(false);
+    // Towns on both sides of a road name stay.
+    expect(texts('The Aleppo-Latakia highway was cut near Saraqib.')).toEqual([
+      'Aleppo:SY',
+      'Latakia:SY',
+      'Saraqib:SY',
+    ]);
+  });
+
   it('does the same for Arabic-script generic words', () => {
     // تل الزهور: "Tell of the flowers", an invented village; neither word is a place by itself.
     const p = texts('قصف مدفعي على قرية تل الزهور قرب مدينة إدلب');
