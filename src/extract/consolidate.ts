@@ -43,6 +43,7 @@ export interface ConsolidationCues {
   sourcePlaceBefore: RegExp;
   anaphor: RegExp;
   outcome: RegExp;
+  newEvent: RegExp;
 }
 
 /** What consolidation needs of the input beyond the extraction: the text and, when known, the dateline. */
@@ -61,6 +62,7 @@ const CLASSES = [
   'source-place-before',
   'anaphor-before',
   'outcome-trigger',
+  'new-event',
 ] as const;
 
 /** Compiles the rows of data/lexicons/consolidation.txt (`class | regex`); throws naming the row when bad. */
@@ -89,6 +91,7 @@ export function compileConsolidationCues(rows: LexiconRow[]): ConsolidationCues 
     sourcePlaceBefore: new RegExp(`\\b(?:${alt('source-place-before')})$`, 'i'),
     anaphor: new RegExp(`\\b(?:${alt('anaphor-before')})$`, 'i'),
     outcome: new RegExp(`^(?:${alt('outcome-trigger')})$`, 'i'),
+    newEvent: new RegExp(`\\b(?:${alt('new-event')})\\b`, 'i'),
   };
 }
 
@@ -182,7 +185,17 @@ export function consolidateEvents(events: ExtractedEvent[], ctx: Context): Extra
   const order = [...kept].sort((a, b) => b.confidence - a.confidence || work.indexOf(a) - work.indexOf(b));
   const heads: typeof work = [];
   for (const e of order) {
-    const head = heads.find((h) => compatible(h, e, ctx));
+    let head = heads.find((h) => compatible(h, e, ctx));
+    if (!head && e !== main && elaboration(e, ctx)) {
+      // An elaboration belongs to an event already stated: one of its type in its country, else the main event.
+      head =
+        heads.find((h) => h.event_type === e.event_type && sameCountry(h.location, e.location)) ??
+        (heads.includes(main) ? main : undefined);
+      if (!head) {
+        log('unanchored', e);
+        continue;
+      }
+    }
     if (!head) {
       heads.push(e);
       continue;
@@ -261,6 +274,22 @@ function backgroundReason(e: ExtractedEvent, main: ExtractedEvent, ctx: Context)
   }
   if (isCapitalMetonym(e, ctx)) return 'capital-metonym';
   return null;
+}
+
+/**
+ * A separate event is introduced with its own place or time ("in Kanyabayonga", "on Sunday") or a separation cue
+ * ("in a separate incident"); a sentence with neither elaborates on an event already stated.
+ */
+function elaboration(e: ExtractedEvent, ctx: Context): boolean {
+  const first = e.evidence[0];
+  return !ownSpan(e, 'location') && !ownSpan(e, 'date') && !(first && ctx.cues.newEvent.test(first.text));
+}
+
+/** True when the field's reason span lies in the event's own evidence (not inherited from another sentence). */
+function ownSpan(e: ExtractedEvent, field: string): boolean {
+  return (e.reasons ?? []).some(
+    (r) => r.field === field && r.span && e.evidence.some((ev) => inside(r.span as Span, ev)),
+  );
 }
 
 const sameSentence = (a: ExtractedEvent, b: ExtractedEvent) =>
@@ -361,11 +390,12 @@ function compatible(head: ExtractedEvent, e: ExtractedEvent, ctx: Context): bool
   // A back-reference names the event it refers to: its own actors and place are those of the referent, read
   // from a sentence about something else ("ISWAP, active south of the road, claimed the attack").
   if (backReference(e, ctx)) return sameCountry(head.location, e.location);
-  const sameKind =
-    head.event_type === e.event_type &&
-    (head.sub_event_type === e.sub_event_type || SUBTYPES_MAY_DIFFER.has(head.event_type));
-  return sameKind && sameActors(head, e) && samePlace(head, e, ctx);
+  return sameKindAs(head, e) && sameActors(head, e) && samePlace(head, e, ctx);
 }
+
+const sameKindAs = (head: ExtractedEvent, e: ExtractedEvent) =>
+  head.event_type === e.event_type &&
+  (head.sub_event_type === e.sub_event_type || SUBTYPES_MAY_DIFFER.has(head.event_type));
 
 const sameCountry = (a: EventLocation | null, b: EventLocation | null) =>
   !a?.country || !b?.country || a.country === b.country;
@@ -388,5 +418,8 @@ function merge(head: ExtractedEvent & { reasons: FieldReason[] }, e: ExtractedEv
     const r = eReasons.find((x) => x.field === reasonField);
     head.reasons.push({ field: reasonField, reason: `merged:${r?.reason ?? 'member'}`, span: r?.span ?? null });
   }
-  if (!head.actor2 && e.actor2 && e.actor2.name !== head.actor1?.name) head.actor2 = e.actor2;
+  // Only a restatement of the same kind of event may name the head's missing second actor; an elaboration or a
+  // back-reference reads its actors from a sentence about something else (measured: ACLED actors -0.1 point).
+  if (sameKindAs(head, e) && !backReference(e, ctx) && !head.actor2 && e.actor2 && e.actor2.name !== head.actor1?.name)
+    head.actor2 = e.actor2;
 }

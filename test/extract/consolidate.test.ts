@@ -386,6 +386,36 @@ describe('consolidation: repeated mentions', () => {
   });
 });
 
+describe('consolidation: elaborations', () => {
+  it('folds a sentence with neither its own place nor its own time into the event it elaborates', () => {
+    const d = doc([
+      'Rebels clashed with the army near Kafr Nabudah on Tuesday.',
+      'Ambulances could not reach the wounded as armoured vehicles blocked the road.',
+    ]);
+    const main = d.event(0, { confidence: 0.9, place: d.place(0, 'Kafr Nabudah', TOWN_A) });
+    const aside = d.event(1, { type: 'Protests', sub: 'Peaceful protest', confidence: 0.8, trigger: 'blocked' });
+    const { out } = run(d, [main, aside]);
+    expect(out).toHaveLength(1);
+    expect(out[0]?.event_type).toBe('Battles');
+    expect(out[0]?.evidence).toHaveLength(2);
+  });
+
+  it('keeps an event introduced as "in a separate incident" even without a place the gazetteer knows', () => {
+    const d = doc([
+      'Rebels clashed with the army near Kafr Nabudah on Tuesday.',
+      'In a separate incident, fighters shelled army posts in the plain.',
+    ]);
+    const main = d.event(0, { confidence: 0.9, place: d.place(0, 'Kafr Nabudah', TOWN_A) });
+    const other = d.event(1, {
+      type: 'Explosions/Remote violence',
+      sub: 'Shelling/artillery/missile attack',
+      confidence: 0.5,
+      trigger: 'shelled',
+    });
+    expect(run(d, [main, other]).out).toHaveLength(2);
+  });
+});
+
 describe('consolidation: counts', () => {
   it("removes a count copied from another event's sentence (count-from-other-event)", () => {
     const d = doc([
