@@ -356,13 +356,17 @@ function samePlace(a: ExtractedEvent, b: ExtractedEvent, ctx: Context): boolean 
   return countries && km(la, lb) <= 15;
 }
 
-/** Actors that do not contradict: one side unnamed, or a name in common (sides may be swapped). */
+/**
+ * Actors that do not contradict: one side unnamed, or a name or an ACLED category in common (sides may be
+ * swapped). Categories, because one report names one army two ways ("the Congolese army", "FARDC") and a vague
+ * subject ("fighters") resolves to an unidentified group.
+ */
 function sameActors(a: ExtractedEvent, b: ExtractedEvent): boolean {
-  const names = (e: ExtractedEvent) => [e.actor1?.name, e.actor2?.name].filter((n): n is string => !!n);
-  const na = names(a);
-  const nb = names(b);
-  if (na.length < 2 || nb.length < 2) return true;
-  return na.some((n) => nb.includes(n));
+  const sides = (e: ExtractedEvent) => [e.actor1, e.actor2].filter((x) => x !== null);
+  const sa = sides(a);
+  const sb = sides(b);
+  if (sa.length < 2 || sb.length < 2) return true;
+  return sa.some((x) => sb.some((y) => x.name === y.name || x.category === y.category));
 }
 
 /** Sub-types that name different events even at one place and time: weapons, protest forms, developments. */

@@ -309,6 +309,21 @@ describe('consolidation: repeated mentions', () => {
     expect(out[0]?.sub_event_type).toBe('Air/drone strike');
   });
 
+  it('merges two mentions of one clash whose army is named two ways (actors compared by category too)', () => {
+    const d = doc([
+      'Rebels clashed with the Congolese army near Kafr Nabudah on Monday.',
+      'The rebels attacked FARDC positions near Kafr Nabudah on Monday afternoon.',
+    ]);
+    const p0 = d.place(0, 'Kafr Nabudah', TOWN_A);
+    const main = d.event(0, { confidence: 0.9, place: p0, actors: ['Army of Congo', 'Rebels'] });
+    const again = d.event(1, { confidence: 0.8, trigger: 'attacked', place: p0, actors: ['Armed group', 'FARDC'] });
+    if (again.actor2) again.actor2.category = 'State forces';
+    if (main.actor1) main.actor1.category = 'State forces';
+    const { out } = run(d, [main, again]);
+    expect(out).toHaveLength(1);
+    expect(out[0]?.evidence).toHaveLength(2);
+  });
+
   it('keeps clashes on two front lines as two events', () => {
     const d = doc([
       'Rebels clashed with the army near Kafr Nabudah on Tuesday.',
