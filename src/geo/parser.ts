@@ -249,6 +249,8 @@ export class GeoparserImpl {
   private readonly foldCache = new Map<string, string>();
   /** Why accept() last returned null (only 'alternate-only' is looked at: such names get a second chance). */
   private lastReject = '';
+  /** End of the last first half of a hyphenated name rejected as a fragment ("Mayo" of "Mayo-Sava"). */
+  private hyphenFragmentEnd = -2;
 
   constructor(
     readonly index: GazetteerIndex,
@@ -458,6 +460,7 @@ export class GeoparserImpl {
       return lowerWords.has(w);
     };
 
+    this.hyphenFragmentEnd = -2;
     const persons = this.personNames(text, tokens);
     const mentions: Mention[] = [];
     const deferred: { start: number; end: number; key: string; postings: Uint32Array }[] = [];
@@ -764,6 +767,8 @@ export class GeoparserImpl {
     ) {
       return null;
     }
+    // ... and its second half ("Sava" of "Mayo-Sava" is not Sava in Madagascar).
+    if (start === this.hyphenFragmentEnd + 1 && text.charCodeAt(start - 1) === 45) return null;
     // Titles make a person: "Gov. Jindal", "Officer Anderson", "Mr. Lincoln".
     if (prevTok && isTitleBefore(prevTok, text.slice(prevTok.end, start))) return null;
     // "Henry, 19, of ..." is a person.
@@ -862,6 +867,7 @@ export class GeoparserImpl {
         nextTok.start === end + 1 &&
         !ARABIC.test(surface)
       ) {
+        this.hyphenFragmentEnd = end;
         return null;
       }
       // Ordinary English words that are also village names ("Over", "Four", "Mobile") need a cue.
