@@ -177,7 +177,7 @@ if (runCli && existsSync(path.join(root, 'dist', 'cli', 'main.js'))) {
     const hook = path.join(dir, 'usage.mjs');
     writeFileSync(
       hook,
-      "process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write(`\\nUSAGE ${u.userCPUTime + u.systemCPUTime} ${u.maxRSS}\\n`); });\n",
+      "process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write('\\nUSAGE ' + (u.userCPUTime + u.systemCPUTime) + ' ' + u.maxRSS + '\\n'); });\n",
     );
     const run = (cliArgs: string[], input?: string) => {
       const started = performance.now();
