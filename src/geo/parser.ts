@@ -955,9 +955,11 @@ export class GeoparserImpl {
       let cands = this.candidates(m.postings, surface);
       // "Al …" is an Arabic article: the place is in an Arabic-speaking country (or its neighbours), never
       // "Hali" in China for "Al Hali".
+      // Where no candidate is there, the name is a local one the gazetteer lacks ("Al Hali" in Hodeidah, "Al-Badia"
+      // in Syria) and is not reported, rather than put in China or Italy. Areas without a country (regions) stay.
       if (/^al\b/i.test(surface)) {
-        const arab = cands.filter((c) => ARABIC_ARTICLE_COUNTRIES.has(c.country));
-        if (arab.length) cands = arab;
+        const arab = cands.filter((c) => ARABIC_ARTICLE_COUNTRIES.has(c.country) || c.country === '');
+        cands = arab;
       }
       if (m.relation === 'admin1') {
         const areas = cands.filter((c) => ix.kind[c.entry] === EntryKind.admin1);

@@ -103,3 +103,11 @@ describe('dates next to a country', () => {
     expect(texts('On May 5, 2024, the convoy left Mayville, N.Y.')).toEqual(['Mayville:US', 'N.Y.:US']);
   });
 });
+
+describe('names with the Arabic article', () => {
+  it('are not placed outside the Arabic-speaking countries and their neighbours', () => {
+    // "Al Hali" would be Hali in China; the district of Hodeidah is not in the default gazetteer.
+    expect(texts('Shells fell on Al Hali district in Hodeidah city.')).toEqual(['Hodeidah:YE']);
+    expect(texts('Clashes were reported in Al Khums and Al-Hasakah.')).toEqual(['Al Khums:LY', 'Al-Hasakah:SY']);
+  });
+});
