@@ -751,6 +751,19 @@ export class GeoparserImpl {
     ) {
       return null;
     }
+    // "Salah" of "Madinat al Salah" (Šaľa in Slovakia), "Kabir" of "Qabr al Kabir": a name after a lower-case
+    // article that follows a capitalized word is the tail of a longer name.
+    const beforePrev = firstIdx > 1 ? (tokens[firstIdx - 2] as Token) : null;
+    if (
+      prevTok &&
+      beforePrev?.cap &&
+      !prevTok.cap &&
+      (prevTok.text === 'al' || prevTok.text === 'el') &&
+      /^ $/.test(text.slice(prevTok.end, start)) &&
+      /^[ -]$/.test(text.slice(beforePrev.end, prevTok.start))
+    ) {
+      return null;
+    }
     if (nextTok && (nextTok.cap || HYPHEN_ARTICLE.test(nextTok.lower)) && joinable(text, end, nextTok.start)) {
       const lastTok = tokens[lastIdx] as Token;
       if (HYPHEN_ARTICLE.test(lastTok.lower) && text.charCodeAt(end) === 45) return null;

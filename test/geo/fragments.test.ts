@@ -45,6 +45,12 @@ describe('fragments of longer names', () => {
     ]);
   });
 
+  it('does not take the name after a lower-case "al" inside a longer name', () => {
+    // "Salah" alone is Šaľa in Slovakia; "Madinat al Salah" is not in the default gazetteer.
+    expect(texts('An attack on Madinat al Salah in Hodeidah was repelled.')).toEqual(['Hodeidah:YE']);
+    expect(texts('Fighting continued in Ras al Ain.')).toEqual(['Ras al Ain:SY']);
+  });
+
   it('does the same for Arabic-script generic words', () => {
     // تل الزهور: "Tell of the flowers", an invented village; neither word is a place by itself.
     const p = texts('قصف مدفعي على قرية تل الزهور قرب مدينة إدلب');
