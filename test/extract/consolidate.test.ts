@@ -431,6 +431,33 @@ describe('consolidation: elaborations', () => {
   });
 });
 
+describe('consolidation: back-references', () => {
+  it('drops a back-reference to an event the report does not itself report (back-reference)', () => {
+    const d = doc([
+      'Rebels handed over twelve captured soldiers to a mediator near Kafr Nabudah on Thursday.',
+      'The soldiers were detained by the rebels on Tuesday during fighting near Khan Shaykhun.',
+    ]);
+    const handover = d.event(0, {
+      type: 'Strategic developments',
+      sub: 'Agreement',
+      confidence: 0.83,
+      trigger: 'handed',
+      date: '2023-03-16',
+      place: d.place(0, 'Kafr Nabudah', TOWN_A),
+    });
+    const capture = d.event(1, {
+      confidence: 0.84,
+      trigger: 'fighting',
+      date: '2023-03-14',
+      place: d.place(1, 'Khan Shaykhun', TOWN_B),
+    });
+    const { out, reasons } = run(d, [handover, capture]);
+    expect(out.map((e) => e.event_type)).toEqual(['Strategic developments']);
+    expect(out[0]?.confidence).toBe(0.83);
+    expect(reasons).toContain('back-reference');
+  });
+});
+
 describe('consolidation: counts', () => {
   it("removes a count copied from another event's sentence (count-from-other-event)", () => {
     const d = doc([
