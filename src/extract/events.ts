@@ -820,7 +820,10 @@ function choosePlace(
 ): Candidate['place'] {
   const rank = (d: PlaceDecision) => ({ exact: 0, near: 1, admin2: 2, admin1: 3, country: 4 })[d.precision] ?? 5;
   const pick = (span: Span, reason: string): Candidate['place'] => {
-    const inside = decisions.filter((d) => d.mention.start >= span.start && d.mention.end <= span.end);
+    // A demonym or country describing an actor ("Turkish-backed") is never where the event happened.
+    const inside = decisions.filter(
+      (d) => d.role !== 'attribute' && d.mention.start >= span.start && d.mention.end <= span.end,
+    );
     if (!inside.length) return null;
     const scored = inside.map((d) => {
       const before = text.slice(Math.max(span.start, d.mention.start - 50), d.mention.start);
@@ -869,9 +872,8 @@ function fallbackLocation(input: AssemblyInput, group: Candidate[]): EventLocati
   const later = group.flatMap((g) => (g.place ? [g.place] : []))[0];
   if (later) return toLocation(later.decision, later.precision);
   // Places in the event's country first: a homonym abroad must not move the event.
-  const all = input.decisions.filter(
-    (d) => d.precision !== 'country' || input.decisions.every((x) => x.precision === 'country'),
-  );
+  const pool = input.decisions.filter((d) => d.role !== 'attribute');
+  const all = pool.filter((d) => d.precision !== 'country' || pool.every((x) => x.precision === 'country'));
   const inCountry = head.country ? all.filter((d) => d.mention.country === head.country) : all;
   const usable = inCountry.length ? inCountry : all;
   const before = usable.filter((d) => d.mention.end <= head.clause.start);
