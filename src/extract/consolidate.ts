@@ -45,6 +45,7 @@ export interface ConsolidationCues {
   outcome: RegExp;
   newEvent: RegExp;
   anaphoricSentence: RegExp;
+  determiner: RegExp;
 }
 
 /** What consolidation needs of the input beyond the extraction: the text and, when known, the dateline. */
@@ -65,6 +66,7 @@ const CLASSES = [
   'outcome-trigger',
   'new-event',
   'anaphoric-sentence',
+  'determiner-before',
 ] as const;
 
 /** Compiles the rows of data/lexicons/consolidation.txt (`class | regex`); throws naming the row when bad. */
@@ -95,6 +97,7 @@ export function compileConsolidationCues(rows: LexiconRow[]): ConsolidationCues 
     outcome: new RegExp(`^(?:${alt('outcome-trigger')})$`, 'i'),
     newEvent: new RegExp(`\\b(?:${alt('new-event')})\\b`, 'i'),
     anaphoricSentence: new RegExp(`^\\s*(?:${alt('anaphoric-sentence')})`, 'i'),
+    determiner: new RegExp(`\\b(?:${alt('determiner-before')})$`, 'i'),
   };
 }
 
@@ -207,16 +210,19 @@ export function consolidateEvents(events: ExtractedEvent[], ctx: Context): Extra
   for (const e of order) {
     let head = heads.find((h) => compatible(h, e, ctx));
     if (!head && e !== main && elaboration(e, ctx)) {
-      // An elaboration belongs to an event already stated: one of its type in its country, else the main event.
+      // An elaboration belongs to an event already stated with the same certainty: one of its type in its country,
+      // else the main event. A claim of another certainty ("activists claimed prisoners were executed", denied,
+      // unconfirmed) is a claim of its own and stays.
+      const same = heads.filter((h) => h.certainty === e.certainty);
       head =
-        heads.find((h) => h.event_type === e.event_type && sameCountry(h.location, e.location)) ??
-        (heads.includes(main) ? main : undefined);
-      if (!head) {
+        same.find((h) => h.event_type === e.event_type && sameCountry(h.location, e.location)) ??
+        (same.includes(main) ? main : undefined);
+      if (!head && e.certainty === main.certainty) {
         log('unanchored', e);
         continue;
       }
     }
-    if (!head && e !== main && anaphoric(e, ctx)) {
+    if (!head && e !== main && anaphoric(e, ctx) && !(doubted(e) && e.certainty !== main.certainty)) {
       // "The soldiers were detained on Tuesday" in a report about their hand-over: a back-reference to an event
       // this report does not itself report is context (it was coded from the reports that did).
       log('back-reference', e);
@@ -308,14 +314,23 @@ function backgroundReason(e: ExtractedEvent, main: ExtractedEvent, ctx: Context)
  */
 function elaboration(e: ExtractedEvent, ctx: Context): boolean {
   const first = e.evidence[0];
-  return !ownSpan(e, 'location') && !ownSpan(e, 'date') && !(first && ctx.cues.newEvent.test(first.text));
+  return !ownSpan(e, 'location', ctx) && !ownSpan(e, 'date', ctx) && !(first && ctx.cues.newEvent.test(first.text));
 }
 
-/** True when the field's reason span lies in the event's own evidence (not inherited from another sentence). */
-function ownSpan(e: ExtractedEvent, field: string): boolean {
-  return (e.reasons ?? []).some(
-    (r) => r.field === field && r.span && e.evidence.some((ev) => inside(r.span as Span, ev)),
-  );
+/**
+ * True when the field's reason span lies in the event's own sentence: in its evidence, or in the same sentence
+ * before its clause (two events in one sentence share "on Tuesday"), not inherited from another sentence.
+ */
+function ownSpan(e: ExtractedEvent, field: string, ctx: Context): boolean {
+  return (e.reasons ?? []).some((r) => {
+    const span = r.span;
+    if (r.field !== field || !span) return false;
+    return e.evidence.some((ev) => {
+      if (inside(span, ev)) return true;
+      const [from, to] = span.end <= ev.start ? [span.end, ev.start] : [ev.end, span.start];
+      return to - from < 300 && to >= from && !/[.!?]["'”’)]?\s/.test(ctx.text.slice(from, to));
+    });
+  });
 }
 
 const sameSentence = (a: ExtractedEvent, b: ExtractedEvent) =>
@@ -403,10 +418,22 @@ const SUBTYPES_MAY_DIFFER = new Set(['Battles', 'Violence against civilians']);
  * ("the attack", "the strike", "this assault") or a bare outcome ("were wounded", "was killed").
  */
 function backReference(e: ExtractedEvent, ctx: Context): boolean {
-  const span = e.reasons?.find((r) => r.field === 'event_type')?.span;
-  if (!span) return false;
-  return ctx.cues.outcome.test(ctx.text.slice(span.start, span.end)) || anaphoric(e, ctx);
+  return outcomeOnly(e, ctx) || anaphoric(e, ctx);
 }
+
+/** The trigger only states an outcome ("were wounded", "was killed"). */
+function outcomeOnly(e: ExtractedEvent, ctx: Context): boolean {
+  const span = e.reasons?.find((r) => r.field === 'event_type')?.span;
+  return !!span && ctx.cues.outcome.test(ctx.text.slice(span.start, span.end));
+}
+
+/** The trigger is a noun after a determiner ("the clashes", "this attack"): it names an event already stated. */
+function definite(e: ExtractedEvent, ctx: Context): boolean {
+  const span = e.reasons?.find((r) => r.field === 'event_type')?.span;
+  return !!span && ctx.cues.determiner.test(ctx.text.slice(Math.max(0, span.start - 30), span.start));
+}
+
+const doubted = (x: ExtractedEvent) => x.certainty === 'unconfirmed' || x.certainty === 'denied';
 
 /**
  * The trigger follows a definite noun phrase ("claimed the attack"), or the sentence opens with a definite subject
@@ -426,6 +453,20 @@ function sameDates(a: ExtractedEvent, b: ExtractedEvent): boolean {
 
 function compatible(head: ExtractedEvent, e: ExtractedEvent, ctx: Context): boolean {
   if ((head.embeddedPost ?? null) !== (e.embeddedPost ?? null) || !sameDates(head, e)) return false;
+  // An unconfirmed or denied account beside a reported one is a claim of its own ("activists claimed prisoners
+  // were executed, but reports … remain unconfirmed"); reported and claimed mentions of one event do merge, and
+  // so do a doubted casualty figure ("a source said two soldiers were wounded; this could not be verified") and a
+  // doubted mention by a definite noun ("the clashes centred on …").
+  // Only for violence against civilians: atrocity claims are what reports contest (issue 5's Contested grade); a
+  // doubted figure in a battle report ("18 captured, which could not be verified") is the same battle.
+  if (
+    e.event_type === 'Violence against civilians' &&
+    head.certainty !== e.certainty &&
+    (doubted(head) || doubted(e)) &&
+    !outcomeOnly(e, ctx) &&
+    !definite(e, ctx)
+  )
+    return false;
   // A back-reference names the event it refers to: its own actors and place are those of the referent, read
   // from a sentence about something else ("ISWAP, active south of the road, claimed the attack").
   if (backReference(e, ctx)) return sameCountry(head.location, e.location);

@@ -458,6 +458,54 @@ describe('consolidation: back-references', () => {
   });
 });
 
+describe('consolidation: claims and clauses', () => {
+  it('keeps an unconfirmed atrocity claim apart from the reported event it adds to', () => {
+    const d = doc([
+      'Videos show the captured soldiers being beaten by fighters near Kafr Nabudah on Tuesday.',
+      'Activists claimed that some of the prisoners had been executed, which could not be verified.',
+    ]);
+    const p0 = d.place(0, 'Kafr Nabudah', TOWN_A);
+    const beating = d.event(0, {
+      type: 'Violence against civilians',
+      sub: 'Attack',
+      confidence: 0.7,
+      trigger: 'beaten',
+      place: p0,
+    });
+    const claim = d.event(1, {
+      type: 'Violence against civilians',
+      sub: 'Attack',
+      confidence: 0.5,
+      trigger: 'executed',
+    });
+    claim.certainty = 'unconfirmed';
+    const { out } = run(d, [beating, claim]);
+    expect(out.map((e) => e.certainty)).toEqual(['reported', 'unconfirmed']);
+  });
+
+  it('keeps the second clause of a sentence as its own event (it shares the sentence\'s "on Tuesday")', () => {
+    const d = doc(['Jets struck a market on Tuesday, while rebel fighters shelled an army post on the ridge.']);
+    const strike = d.event(0, {
+      type: 'Explosions/Remote violence',
+      sub: 'Air/drone strike',
+      confidence: 0.9,
+      trigger: 'struck',
+    });
+    strike.evidence = [{ start: 0, end: 33, text: d.text.slice(0, 33) }];
+    const t = d.text.indexOf('on Tuesday');
+    strike.reasons?.push({ field: 'date', reason: 'weekday', span: { start: t, end: t + 10 } });
+    const shelling = d.event(0, {
+      type: 'Explosions/Remote violence',
+      sub: 'Shelling/artillery/missile attack',
+      confidence: 0.7,
+      trigger: 'shelled',
+    });
+    shelling.evidence = [{ start: 35, end: d.text.length - 1, text: d.text.slice(35, d.text.length - 1) }];
+    shelling.reasons?.push({ field: 'date', reason: 'weekday', span: { start: t, end: t + 10 } });
+    expect(run(d, [strike, shelling]).out).toHaveLength(2);
+  });
+});
+
 describe('consolidation: counts', () => {
   it("removes a count copied from another event's sentence (count-from-other-event)", () => {
     const d = doc([
