@@ -188,7 +188,16 @@ function findQuantities(lex: CountLexicon, text: string): Quantity[] {
     }
     // A year or a calibre ("2019", "82mm") is never a head count.
     const value = low;
-    if (!isPerson && m[2] && /^\d{4}$/.test(m[2]) && value >= 1900 && value <= 2100) continue;
+    // "20 May": a day of the month.
+    if (m[2] && MONTH_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))) continue;
+    if (m[2] && /^\d{4}$/.test(m[2]) && value >= 1900 && value <= 2100) {
+      if (!isPerson) continue;
+      // "On 20 May 2024, armed bandits abducted 23 people": a year after a month or a preposition, or closed by a
+      // comma, is a date even when a person noun follows.
+      const before = text.slice(Math.max(0, m.index - 16), m.index);
+      const afterNumber = text.slice(m.index + m[0].length, m.index + m[0].length + 2);
+      if (YEAR_CONTEXT_BEFORE.test(before) || /^\s*[,)]/.test(afterNumber)) continue;
+    }
     if (isArticle && !isPerson) continue;
     void gap;
     out.push({
@@ -205,6 +214,11 @@ function findQuantities(lex: CountLexicon, text: string): Quantity[] {
   }
   return out;
 }
+
+const MONTH_AFTER =
+  /^\s+(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b/;
+const YEAR_CONTEXT_BEFORE =
+  /(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?|\b(?:in|since|of|until|by|during|from|to)\s+)$/i;
 
 const AUX =
   /^[\s,]*(?:(?:were|was|have been|had been|has been|are|is|being|got|reportedly|also|allegedly|later|all|each|subsequently|likewise|who|had|have|found|left|confirmed|feared|shot|\w+ly)\s*)*$/i;

@@ -38,6 +38,17 @@ describe('findCounts', () => {
     expect(c.injured).toEqual({ low: 2, high: 2 });
     expect(counts('The army captured 3 tanks.').captured).toBeUndefined();
   });
+  it('a year before people is a date, not a head count', () => {
+    expect(counts('On 20 May 2024, armed bandits abducted 23 people in a village raid.').captured).toEqual({
+      low: 23,
+      high: 23,
+    });
+    expect(counts('In 2023, gunmen kidnapped two farmers near the town.').captured).toEqual({ low: 2, high: 2 });
+    expect(counts('Police arrested 2024 protesters over the week, a rights group said.').captured).toEqual({
+      low: 2024,
+      high: 2024,
+    });
+  });
   it('separate verbs take their own numbers', () => {
     const c = counts('The attackers killed four guards and injured eleven others.');
     expect(c.killed).toEqual({ low: 4, high: 4 });
