@@ -130,7 +130,8 @@ function extractOne(
   });
   const firstAbsolute = dates.find((d) => !d.background && d.reason.startsWith('absolute'));
   const referenceDate = firstAbsolute?.date.start ?? published;
-  // Actor names are not places ("Luhansk People's Militia", "Syrian Arab Army"): the geoparser skips them.
+  // Actor names are not where events happen ("Luhansk People's Militia", "Syrian Arab Army"), but a toponym inside
+  // one is still a toponym of the text: `places` lists it, event locations never use it.
   const actors = res.actors.find(text, 0, referenceDate);
   const namedActors = actors.filter((a) => a.entry.source !== 'generic');
   const actorSpans: Span[] = namedActors.map((a) => ({ start: a.start, end: a.end }));
@@ -142,12 +143,16 @@ function extractOne(
       return lang !== null && lang !== language;
     })
     .map((p) => ({ start: p.textSpan.start, end: p.textSpan.end }));
-  const excludeSpans: Span[] = [...actorSpans, ...foreignPosts];
+  const excludeSpans: Span[] = foreignPosts;
   let decisions: PlaceDecision[] = [];
+  let allPlaces: PlaceDecision[] = [];
   let focusCountry: string | null = null;
   if (geoparser) {
     const geo = geoparser.parse(text, { datelinePlace: dateline?.place ?? null, excludeSpans });
-    decisions = geo.decisions;
+    allPlaces = geo.decisions;
+    decisions = geo.decisions.filter(
+      (d) => !actorSpans.some((a) => d.mention.start < a.end && a.start < d.mention.end),
+    );
     focusCountry = geo.focusCountry;
     const homes = new Set(namedActors.map((a) => a.entry.country).filter((c): c is string => c !== null));
     const rehomed = rehomePlaces(geoparser, decisions, homes);
@@ -187,7 +192,7 @@ function extractOne(
     id: input.id,
     language,
     published,
-    places: decisions.map((d) => d.mention),
+    places: allPlaces.map((d) => d.mention),
     events,
   };
   if (trace) out.trace = trace;

@@ -55,3 +55,14 @@ describe('event location', () => {
     expect(e?.location?.country).toBe('TR');
   });
 });
+
+describe('places inside actor names', () => {
+  it('are listed as toponyms of the text but never become the event location', async () => {
+    const ex = await createExtractor({ languageIdentifier: null });
+    const text = 'Egyptian police arrested five men in Alexandria on Monday, the interior ministry said.';
+    const out = ex.extract({ id: 'actor-place', text, published: '2024-03-12' });
+    expect(out.places.map((p) => p.text)).toEqual(['Egyptian', 'Alexandria']);
+    expect(out.events[0]?.actor1?.text).toBe('Egyptian police');
+    expect(out.events[0]?.location).toMatchObject({ name: 'Alexandria', country: 'EG' });
+  });
+});
