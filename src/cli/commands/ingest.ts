@@ -4,7 +4,7 @@ import { reportCoder } from '../../extract/from-report.js';
 import { createExtractor } from '../../extract/index.js';
 import { INPUT_FORMATS, type InputFormat } from '../../ingest/inputs.js';
 import { parseMapping } from '../../ingest/mapping.js';
-import { type IngestProgress, type IngestSummary, ingest } from '../../ingest/pipeline.js';
+import { DEFAULT_BATCH_SIZE, type IngestProgress, type IngestSummary, ingest } from '../../ingest/pipeline.js';
 import type { Extraction } from '../../model/extraction.js';
 import type { Report } from '../../model/report.js';
 import { openStore } from '../../store/index.js';
@@ -39,7 +39,7 @@ options:
   --no-language      skip language identification (faster; language 'und')
   --no-code          store the reports only, without coding their events (they are coded later, on demand)
   --gazetteer DIR    gazetteer directory for the coder (default $SITREP_GAZETTEER_DIR or the package cache)
-  --batch N          reports per transaction (default 500)
+  --batch N          reports per transaction (default ${DEFAULT_BATCH_SIZE}; a batch is also committed after 2 s)
   --help             this text
 `;
 
@@ -70,7 +70,7 @@ export const ingestCommand: Command = {
     if (format !== undefined && !INPUT_FORMATS.includes(format as InputFormat)) {
       throw new CliError(`--format must be one of ${INPUT_FORMATS.join(', ')}`);
     }
-    const batchSize = intOption(values.batch, 'batch', 500) || 1;
+    const batchSize = intOption(values.batch, 'batch', DEFAULT_BATCH_SIZE) || 1;
     const json = Boolean(values.json);
     let identifier: LanguageIdentifier | null = null;
     if (!values['no-language']) {
