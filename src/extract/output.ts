@@ -2,7 +2,8 @@
  * Output formats of `sitrep extract`: JSON Lines (one Extraction per input, the eval README's shape), one JSON
  * array, or ACLED-style CSV (one row per event, ACLED's column names and inter codes).
  */
-import type { ActorCategory, ExtractedEvent, Extraction } from '../model/extraction.js';
+import type { ExtractedEvent, Extraction } from '../model/extraction.js';
+import { ACLED_INTER_CODE, csvCell } from '../text/csv.js';
 
 export type ExtractFormat = 'jsonl' | 'json' | 'acled-csv';
 
@@ -17,17 +18,6 @@ export function publicExtraction(ex: Extraction, trace: boolean): Extraction {
     events: ex.events.map(({ reasons: _reasons, embeddedPost: _post, ...event }) => event),
   };
 }
-
-const INTER: Record<ActorCategory, number> = {
-  'State forces': 1,
-  'Rebel group': 2,
-  'Political militia': 3,
-  'Identity militia': 4,
-  Rioters: 5,
-  Protesters: 6,
-  Civilians: 7,
-  'External/Other forces': 8,
-};
 
 export const ACLED_CSV_COLUMNS = [
   'event_id_cnty',
@@ -53,11 +43,6 @@ export const ACLED_CSV_COLUMNS = [
   'notes',
 ] as const;
 
-function csvField(value: unknown): string {
-  const s = value === null || value === undefined ? '' : String(value);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 export function acledCsvHeader(): string {
   return `${ACLED_CSV_COLUMNS.join(',')}\n`;
 }
@@ -66,8 +51,8 @@ export function acledCsvHeader(): string {
 export function acledCsvRows(ex: Extraction): string {
   return ex.events
     .map((e: ExtractedEvent, i: number) => {
-      const i1 = e.actor1 ? INTER[e.actor1.category] : 0;
-      const i2 = e.actor2 ? INTER[e.actor2.category] : 0;
+      const i1 = e.actor1 ? ACLED_INTER_CODE[e.actor1.category] : 0;
+      const i2 = e.actor2 ? ACLED_INTER_CODE[e.actor2.category] : 0;
       const interaction = [i1, i2]
         .filter((x) => x > 0)
         .sort((a, b) => a - b)
@@ -100,7 +85,7 @@ export function acledCsvRows(ex: Extraction): string {
         attribution: e.attribution ?? '',
         notes: e.evidence.map((ev) => ev.text).join(' … '),
       };
-      return `${ACLED_CSV_COLUMNS.map((c) => csvField(row[c])).join(',')}\n`;
+      return `${ACLED_CSV_COLUMNS.map((c) => csvCell(row[c])).join(',')}\n`;
     })
     .join('');
 }

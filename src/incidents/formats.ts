@@ -1,6 +1,7 @@
 /** Export formats for incidents: the JSONL line of the issue, ACLED-style CSV, styled GeoJSON. */
-import type { ActorCategory, EventActor } from '../model/extraction.js';
+import type { EventActor } from '../model/extraction.js';
 import type { CountSummary, Grade, Incident } from '../model/incident.js';
+import { ACLED_INTER_CODE, csvCell } from '../text/csv.js';
 
 const count = (c: CountSummary) => ({ low: c.low, best: c.best, high: c.high, acled: c.acled });
 const actor = (a: EventActor | null) => (a ? { name: a.name, category: a.category } : null);
@@ -59,18 +60,6 @@ export function toJsonLine(incident: Incident): Record<string, unknown> {
   };
 }
 
-/** ACLED `inter` codes of actor categories. */
-export const INTER_CODE: Record<ActorCategory, number> = {
-  'State forces': 1,
-  'Rebel group': 2,
-  'Political militia': 3,
-  'Identity militia': 4,
-  Rioters: 5,
-  Protesters: 6,
-  Civilians: 7,
-  'External/Other forces': 8,
-};
-
 const TIME_PRECISION = { day: 1, week: 2, month: 3, year: 3 } as const;
 const GEO_PRECISION = { exact: 1, near: 2, admin2: 2, admin1: 3, country: 3 } as const;
 
@@ -104,19 +93,13 @@ export const ACLED_COLUMNS = [
   'independent_sources',
 ] as const;
 
-function csvCell(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  const s = String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 /** One ACLED-style row per incident; fatalities is ACLED's conservative figure (0 when none is reported). */
 export function toAcledCsv(incidents: Incident[]): string {
   const names = new Intl.DisplayNames(['en'], { type: 'region' });
   const lines = [ACLED_COLUMNS.join(',')];
   for (const inc of incidents) {
-    const i1 = inc.actors.actor1 ? INTER_CODE[inc.actors.actor1.category] : 0;
-    const i2 = inc.actors.actor2 ? INTER_CODE[inc.actors.actor2.category] : 0;
+    const i1 = inc.actors.actor1 ? ACLED_INTER_CODE[inc.actors.actor1.category] : 0;
+    const i2 = inc.actors.actor2 ? ACLED_INTER_CODE[inc.actors.actor2.category] : 0;
     const interaction = i1 && i2 ? `${Math.min(i1, i2)}${Math.max(i1, i2)}` : `${i1 || i2}0`;
     const loc = inc.location;
     let country = loc?.country ?? '';
