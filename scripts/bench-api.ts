@@ -31,22 +31,11 @@ import { openStore } from '../src/store/index.js';
 import { createAuditRepo } from '../src/store/sqlite/audit-repo.js';
 import { SqliteIncidentRepository } from '../src/store/sqlite/incidents-repo.js';
 import { createUsersRepo } from '../src/store/sqlite/users-repo.js';
+import { rng } from './bench-util.js';
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same data. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const TYPES = Object.keys(ACLED_TYPES) as EventType[];

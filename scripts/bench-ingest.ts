@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { ingest } from '../src/ingest/pipeline.js';
 import { openStore } from '../src/store/index.js';
 import { createLanguageIdentifier, type LanguageIdentifier } from '../src/text/language.js';
+import { rng } from './bench-util.js';
 
 const { values } = parseArgs({
   options: {
@@ -24,18 +25,6 @@ const N = Number(values.reports ?? 20_000);
 const LANGUAGE = values.language ?? 'both';
 const OUT = join(process.cwd(), 'bench-output');
 mkdirSync(OUT, { recursive: true });
-
-/** Deterministic PRNG (mulberry32): the same corpus on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PLACES = [
   'Tal Tamr',
