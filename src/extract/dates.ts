@@ -109,6 +109,11 @@ function monthKey(s: string): number | undefined {
 function interval(start: Date, end: Date, precision: DatePrecision): EventDate {
   return { start: isoDay(start), end: isoDay(end), precision };
 }
+/** The one-day interval of y-mo-d. */
+function day(y: number, mo: number, d: number): EventDate {
+  const t = utc(y, mo, d);
+  return interval(t, t, 'day');
+}
 
 /** Parses "YYYY-MM-DD" (or a longer ISO timestamp) into a UTC date, or null. */
 export function parsePublished(published: string | null | undefined): Date | null {
@@ -150,19 +155,14 @@ export function findDates(text: string, published: Date | null): DateMention[] {
     if (y === pubY - 1 && m !== null && pubY * 12 + published.getUTCMonth() + 1 - (y * 12 + m) > 6) return true;
     return false;
   };
+  /** Records the whole match `m` as a date mention. */
+  const addMatch = (m: RegExpExecArray, date: EventDate, reason: string, isBackground: boolean) =>
+    add({ start: m.index, end: m.index + m[0].length, text: m[0], date, reason, background: isBackground });
 
   for (const m of execAll(ISO, text)) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     if (!valid(y, mo, d)) continue;
-    const t = utc(y, mo, d);
-    add({
-      start: m.index,
-      end: m.index + m[0].length,
-      text: m[0],
-      date: interval(t, t, 'day'),
-      reason: 'absolute-iso',
-      background: background(y, mo),
-    });
+    addMatch(m, day(y, mo, d), 'absolute-iso', background(y, mo));
   }
   for (const m of execAll(DAY_MONTH, text)) {
     const d = Number(m[1]);
@@ -172,15 +172,7 @@ export function findDates(text: string, published: Date | null): DateMention[] {
     if (y !== null && y < 100) y += 2000;
     y ??= yearFor(mo, d);
     if (y === null || !valid(y, mo, d)) continue;
-    const t = utc(y, mo, d);
-    add({
-      start: m.index,
-      end: m.index + m[0].length,
-      text: m[0],
-      date: interval(t, t, 'day'),
-      reason: m[3] ? 'absolute-day' : 'absolute-day-no-year',
-      background: background(y, mo),
-    });
+    addMatch(m, day(y, mo, d), m[3] ? 'absolute-day' : 'absolute-day-no-year', background(y, mo));
   }
   for (const m of execAll(MONTH_DAY, text)) {
     const mo = monthKey(m[1] ?? '');
@@ -188,28 +180,12 @@ export function findDates(text: string, published: Date | null): DateMention[] {
     if (!mo || (m[1]?.toLowerCase() === 'may' && !m[3] && !/^[A-Z]/.test(m[1] ?? ''))) continue;
     const y = m[3] ? Number(m[3]) : yearFor(mo, d);
     if (y === null || !valid(y, mo, d)) continue;
-    const t = utc(y, mo, d);
-    add({
-      start: m.index,
-      end: m.index + m[0].length,
-      text: m[0],
-      date: interval(t, t, 'day'),
-      reason: m[3] ? 'absolute-day' : 'absolute-day-no-year',
-      background: background(y, mo),
-    });
+    addMatch(m, day(y, mo, d), m[3] ? 'absolute-day' : 'absolute-day-no-year', background(y, mo));
   }
   for (const m of execAll(NUMERIC_DMY, text)) {
     const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
     if (!valid(y, mo, d)) continue;
-    const t = utc(y, mo, d);
-    add({
-      start: m.index,
-      end: m.index + m[0].length,
-      text: m[0],
-      date: interval(t, t, 'day'),
-      reason: 'absolute-numeric',
-      background: background(y, mo),
-    });
+    addMatch(m, day(y, mo, d), 'absolute-numeric', background(y, mo));
   }
   for (const m of execAll(MONTH_YEAR, text)) {
     const mo = monthKey(m[1] ?? '');
@@ -217,14 +193,7 @@ export function findDates(text: string, published: Date | null): DateMention[] {
     if (!mo) continue;
     const s = utc(y, mo, 1);
     const e = addDays(utc(mo === 12 ? y + 1 : y, mo === 12 ? 1 : mo + 1, 1), -1);
-    add({
-      start: m.index,
-      end: m.index + m[0].length,
-      text: m[0],
-      date: interval(s, e, 'month'),
-      reason: 'absolute-month',
-      background: background(y, mo),
-    });
+    addMatch(m, interval(s, e, 'month'), 'absolute-month', background(y, mo));
   }
   for (const m of execAll(YEAR_BACKGROUND, text)) {
     const y = Number(m[1]);
@@ -232,14 +201,7 @@ export function findDates(text: string, published: Date | null): DateMention[] {
     const e = utc(y, 12, 31);
     const pubY = published?.getUTCFullYear() ?? null;
     const isBackground = /^since/i.test(m[0]) || (pubY !== null && y < pubY);
-    add({
-      start: m.index,
-      end: m.index + m[0].length,
-      text: m[0],
-      date: interval(s, e, 'year'),
-      reason: /^since/i.test(m[0]) ? 'since-year' : 'year',
-      background: isBackground,
-    });
+    addMatch(m, interval(s, e, 'year'), /^since/i.test(m[0]) ? 'since-year' : 'year', isBackground);
   }
   for (const m of execAll(RELATIVE, text)) {
     const start = m.index;
