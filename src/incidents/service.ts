@@ -32,6 +32,24 @@ function reportsOf(store: IncidentStore, ids: Iterable<string>): IncidentReport[
 
 const toInput = (e: StoredEvent): IncidentEventInput => ({ report: e.reportId, index: e.idx, event: e.event });
 
+/** Clusters `events` (with their reports and the analysts' stored decisions) into incidents. */
+function clusterEvents(
+  store: IncidentStore,
+  repo: IncidentRepository,
+  lexicon: IncidentLexicon,
+  events: StoredEvent[],
+): Incident[] {
+  const index = new IncidentIndex({ lexicon, decisions: repo.decisions() });
+  index.addReports(
+    reportsOf(
+      store,
+      events.map((e) => e.reportId),
+    ),
+  );
+  index.add(events.map(toInput));
+  return index.incidents();
+}
+
 /** What the stored incidents were built from: a change in either count means they are stale. */
 export function eventSetMarker(store: IncidentStore): string {
   return `reports=${store.reports.count()};events=${store.events.count()}`;
@@ -44,15 +62,7 @@ export function rebuildIncidents(
   lexicon: IncidentLexicon,
 ): { incidents: number; events: number } {
   const events = allEvents(store);
-  const index = new IncidentIndex({ lexicon, decisions: repo.decisions() });
-  index.addReports(
-    reportsOf(
-      store,
-      events.map((e) => e.reportId),
-    ),
-  );
-  index.add(events.map(toInput));
-  const incidents = index.incidents();
+  const incidents = clusterEvents(store, repo, lexicon, events);
   repo.replaceAll(incidents);
   repo.setBuiltFrom(eventSetMarker(store));
   return { incidents: incidents.length, events: events.length };
@@ -149,15 +159,7 @@ function updateAround(
     if (id) pull(id);
   }
   const events = [...byKey.values()];
-  const index = new IncidentIndex({ lexicon, decisions: repo.decisions() });
-  index.addReports(
-    reportsOf(
-      store,
-      events.map((e) => e.reportId),
-    ),
-  );
-  index.add(events.map(toInput));
-  const incidents = index.incidents();
+  const incidents = clusterEvents(store, repo, lexicon, events);
   const kept = new Set(incidents.map((i) => i.id));
   const removed = [...previous].filter((id) => !kept.has(id));
   repo.apply({ changed: incidents, removed });

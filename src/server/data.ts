@@ -112,6 +112,11 @@ export type EditableField = (typeof EDITABLE_FIELDS)[number];
 
 const CERTAINTY_ORDER = ['reported', 'claimed', 'unconfirmed', 'denied'] as const;
 
+/** The fields every analyst decision shares; its id names the kind, the time and the first event. */
+function decisionHead(kind: string, firstEvent: string | undefined, by: string, note: string | null) {
+  return { id: `${kind}-${Date.now()}-${firstEvent}`, at: new Date().toISOString(), analyst: by, note };
+}
+
 function typeOfSub(sub: string): EventType | null {
   for (const [type, subs] of Object.entries(ACLED_TYPES))
     if ((subs as readonly string[]).includes(sub)) return type as EventType;
@@ -696,14 +701,7 @@ export function createWorkbenchData(repo: WorkbenchRepo, sources: WorkbenchSourc
       const loaded = ids.map((id) => mustLoad(id).raw);
       const events = [...new Set(loaded.flatMap((i) => i.members.map((m) => m.key)))];
       const before = summaries(ids);
-      incidentSource.decide({
-        id: `merge-${Date.now()}-${events[0]}`,
-        at: new Date().toISOString(),
-        analyst: by,
-        note,
-        kind: 'merge',
-        events,
-      });
+      incidentSource.decide({ ...decisionHead('merge', events[0], by, note), kind: 'merge', events });
       refresh();
       const incident = repo.incidentOfEvent(events[0]!) ?? ids[0]!;
       const after = summaries([incident])[0] ?? null;
@@ -721,14 +719,7 @@ export function createWorkbenchData(repo: WorkbenchRepo, sources: WorkbenchSourc
       if (new Set(named).size !== named.length)
         throw new HttpError(400, 'validation_failed', 'body.groups: an event appears twice');
       const before = summaries([id]);
-      incidentSource.decide({
-        id: `split-${Date.now()}-${named[0]}`,
-        at: new Date().toISOString(),
-        analyst: by,
-        note,
-        kind: 'split',
-        groups,
-      });
+      incidentSource.decide({ ...decisionHead('split', named[0], by, note), kind: 'split', groups });
       refresh();
       const incidents = [
         ...new Set(groups.map((g) => repo.incidentOfEvent(g[0]!)).filter((x): x is string => x !== null)),
