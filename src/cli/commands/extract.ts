@@ -7,10 +7,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import { parseArgs } from 'node:util';
 import { createExtractor, type ExtractInput, type Extractor } from '../../extract/index.js';
 import { acledCsvHeader, acledCsvRows, type ExtractFormat, publicExtraction } from '../../extract/output.js';
 import { CliError, type CliIo, type Command } from '../command.js';
+import { parseArgv } from '../options.js';
 
 const HELP = `usage: sitrep extract [--input FILE.jsonl | FILE... | -] [--format jsonl|json|acled-csv] [--trace]
 
@@ -90,12 +90,7 @@ export const extractCommand: Command = {
   summary: 'code reports into ACLED-style events with their evidence (JSON Lines, JSON or ACLED CSV)',
   help: HELP,
   async run(argv: string[], io: CliIo): Promise<number> {
-    let parsed: ReturnType<typeof parse>;
-    try {
-      parsed = parse(argv);
-    } catch (error) {
-      throw new CliError((error as Error).message);
-    }
+    const parsed = parse(argv);
     const { values, positionals } = parsed;
     const format = (values.format ?? 'jsonl') as ExtractFormat;
     if (!['jsonl', 'json', 'acled-csv'].includes(format))
@@ -145,7 +140,7 @@ export const extractCommand: Command = {
 };
 
 function parse(argv: string[]) {
-  return parseArgs({
+  return parseArgv({
     args: argv,
     allowPositionals: true,
     options: {

@@ -1,9 +1,9 @@
 /** `sitrep gazetteer build|import FILE…|lookup NAME`: the place index the geoparser resolves names against. */
-import { parseArgs } from 'node:util';
 import { importGazetteerFile } from '../../geo/import.js';
 import { buildGazetteer, loadGeoparser } from '../../geo/index.js';
 import { gazetteerDir } from '../../geo/paths.js';
 import { CliError, type CliIo, type Command } from '../command.js';
+import { parseArgv } from '../options.js';
 
 const HELP = `usage: sitrep gazetteer <build|import|lookup> [options]
 
@@ -32,12 +32,7 @@ export const gazetteerCommand: Command = {
   summary: 'build the place index, import GeoNames/ACLED/CSV places, look up a name',
   help: HELP,
   async run(argv: string[], io: CliIo): Promise<number> {
-    let parsed: ReturnType<typeof parse>;
-    try {
-      parsed = parse(argv);
-    } catch (error) {
-      throw new CliError(error instanceof Error ? error.message : String(error));
-    }
+    const parsed = parse(argv);
     const { values, positionals } = parsed;
     const [sub, ...rest] = positionals;
     const dir = gazetteerDir(values.dir, io.env);
@@ -113,7 +108,7 @@ export const gazetteerCommand: Command = {
 };
 
 function parse(argv: string[]) {
-  return parseArgs({
+  return parseArgv({
     args: argv,
     allowPositionals: true,
     options: {
