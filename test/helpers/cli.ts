@@ -3,7 +3,11 @@ import type { CliIo } from '../../src/cli/command.js';
 import { main } from '../../src/cli/main.js';
 
 /** Runs the CLI in-process and captures what it prints. */
-export async function runCli(argv: string[], stdinText = '', env: NodeJS.ProcessEnv = {}): Promise<{ code: number; out: string; err: string }> {
+export async function runCli(
+  argv: string[],
+  stdinText = '',
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number; out: string; err: string }> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';
