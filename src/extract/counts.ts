@@ -2,7 +2,7 @@
  * Casualty counts: killed, injured and captured (abducted, arrested, detained) as ranges, each with the span it
  * rests on. Numbers in digits and words, qualifiers ("over 15" → low 16, "at least 20", "up to 30", "between two
  * and four"), vague quantities per ACLED's rules ("dozens" = 12, "several"/"tens" = 10), ACLED's own coding remarks
- * ("Fatalities coded as 0", "20 fatalities split up between 3 events"). A number counts people only when it is
+ * ("Fatalities coded as 0", "12 fatalities divided between 4 events"). A number counts people only when it is
  * attached to a person noun or directly to a casualty word; counts of vehicles, weapons, years or attackers are
  * never casualty counts. Subsets ("including 2 women") are not added to the total.
  */

@@ -55,7 +55,7 @@ describe('findCounts', () => {
     expect(c.injured).toEqual({ low: 11, high: 11 });
   });
   it('ACLED coding remarks state the coded figure, split between events when said so', () => {
-    expect(counts('Unknown fatalities coded as 10.').killed).toEqual({ low: 10, high: 10 });
+    expect(counts('Unclear fatalities coded as 10.').killed).toEqual({ low: 10, high: 10 });
     expect(counts('Fatalities coded as 0 (a local outlet reported 2).').killed).toEqual({ low: 0, high: 0 });
     expect(counts('12 fatalities split between 4 events.').killed).toEqual({ low: 3, high: 3 });
   });

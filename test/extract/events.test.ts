@@ -155,7 +155,7 @@ describe('event coding', () => {
   it('an ACLED-style note states its own date and its coding remark gives the fatalities', () => {
     const e = top(
       code(
-        'On 3 February 2021, unidentified gunmen attacked a convoy of traders near Kofa and killed several of them. Unknown fatalities coded as 10.',
+        'On 3 February 2021, unidentified gunmen attacked a convoy of traders near Kofa and killed several of them. Unspecified fatalities coded as 10.',
         null,
       ),
     );
