@@ -4,7 +4,7 @@
  * admin-1 from all mentions and the dateline; explicit containers "X, Kenya"; distance to the other places).
  */
 
-import type { PlaceDecision, PlaceMention, Precision } from '../model/extraction.js';
+import type { GazetteerPlace, PlaceDecision, PlaceMention, Precision } from '../model/extraction.js';
 import type { Span } from '../model/report.js';
 import { foldName } from './fold.js';
 import { EntryKind, type GazetteerIndex, NameKind } from './gazetteer-index.js';
@@ -25,14 +25,7 @@ export interface GeoResult {
 }
 
 /** One gazetteer candidate for a name, with its score (higher is better). */
-export interface Candidate {
-  name: string;
-  lat: number;
-  lon: number;
-  country: string | null;
-  admin1: string | null;
-  admin2: string | null;
-  geonameid: number | null;
+export interface Candidate extends GazetteerPlace {
   feature: string;
   kind: 'place' | 'admin2' | 'admin1' | 'country' | 'region' | 'continent';
   nameKind: 'primary' | 'alternate' | 'demonym' | 'abbreviation';

@@ -59,11 +59,8 @@ export type EventType = keyof typeof ACLED_TYPES;
 export type SubEventType = (typeof ACLED_TYPES)[EventType][number];
 
 /** A toponym mention in a text, resolved against the gazetteer. */
-export interface PlaceMention {
-  start: number;
-  end: number;
-  /** = text.slice(start, end) */
-  text: string;
+/** Where a gazetteer entry is: the fields a place mention, a candidate and an event location share. */
+export interface GazetteerPlace {
   name: string;
   lat: number;
   lon: number;
@@ -71,6 +68,13 @@ export interface PlaceMention {
   admin1: string | null;
   admin2: string | null;
   geonameid: number | null;
+}
+
+export interface PlaceMention extends GazetteerPlace {
+  start: number;
+  end: number;
+  /** = text.slice(start, end) */
+  text: string;
   /** GeoNames feature code (PPL, PPLA, ADM1, PCLI, CONT, …). */
   feature: string;
   score: number;
@@ -111,14 +115,7 @@ export interface EventDate {
   precision: DatePrecision;
 }
 
-export interface EventLocation {
-  name: string;
-  lat: number;
-  lon: number;
-  country: string | null;
-  admin1: string | null;
-  admin2: string | null;
-  geonameid: number | null;
+export interface EventLocation extends GazetteerPlace {
   precision: Precision;
 }
 
