@@ -5,6 +5,7 @@
  * sentence. Offsets are JavaScript string offsets into the input text.
  */
 import type { Span } from '../model/report.js';
+import { MONTH_ABBREVIATIONS } from '../text/months.js';
 
 export interface Sentence extends Span {
   index: number;
@@ -43,18 +44,7 @@ const ABBREVIATIONS = new Set([
   'vs',
   'etc',
   'approx',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
+  ...MONTH_ABBREVIATIONS,
   'u.s',
   'u.n',
   'u.k',

@@ -6,6 +6,7 @@
 
 import type { GazetteerPlace, PlaceDecision, PlaceMention, Precision } from '../model/extraction.js';
 import type { Span } from '../model/report.js';
+import { MONTH_ABBREVIATIONS, MONTH_NAMES } from '../text/months.js';
 import { foldName } from './fold.js';
 import { EntryKind, type GazetteerIndex, NameKind } from './gazetteer-index.js';
 import { ADMIN1_WORDS, ADMIN2_WORDS, CONNECTORS, type Lexicon, PLACE_CUES, PLACE_PREFIXES, TITLES } from './lexicon.js';
@@ -161,32 +162,7 @@ const STREET_WORDS = new Set([
   'expressway',
   'freeway',
 ]);
-const MONTHS = new Set([
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
-]);
+const MONTHS = new Set<string>([...MONTH_NAMES, ...MONTH_ABBREVIATIONS]);
 const CONTRACTION = /['’](?:ve|re|ll|d|t|m)$/i;
 const HYPHEN_ARTICLE = /^(?:al|el|as|ash|ad|ar|at|az|an|ad-d)$/;
 const ARABIC = /[\u0600-\u06FF]/;
