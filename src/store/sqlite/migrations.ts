@@ -70,67 +70,11 @@ migrations.push(
   },
   {
     version: 402,
-    name: 'workbench read model: incident summaries and review overlays',
+    name: 'workbench read model: narrow incident rows, JSON bodies apart, review overlays',
     sql: `
-      -- A projection of incidents for the map, list and timeline (rebuilt from the incidents repository): one
-      -- narrow row per incident so a filtered map query over 100,000 incidents stays under 100 ms.
-      CREATE TABLE wb_incidents (
-        id TEXT PRIMARY KEY,
-        date_start TEXT NOT NULL DEFAULT '',
-        date_end TEXT NOT NULL DEFAULT '',
-        lat REAL,
-        lon REAL,
-        precision TEXT,
-        country TEXT,
-        admin1 TEXT,
-        event_type TEXT NOT NULL,
-        sub_event_type TEXT NOT NULL,
-        grade TEXT NOT NULL,
-        certainty TEXT NOT NULL,
-        sources INTEGER NOT NULL,
-        reports INTEGER NOT NULL,
-        killed_low INTEGER,
-        killed_best INTEGER,
-        killed_high INTEGER,
-        actor1 TEXT,
-        actor2 TEXT,
-        reviewed INTEGER NOT NULL DEFAULT 0,
-        search TEXT NOT NULL DEFAULT '',
-        summary_json TEXT NOT NULL,
-        body_json TEXT NOT NULL,
-        fingerprint TEXT NOT NULL
-      );
-      CREATE INDEX wb_incidents_date ON wb_incidents(date_start DESC, id DESC);
-      CREATE INDEX wb_incidents_type_date ON wb_incidents(event_type, date_start);
-      CREATE INDEX wb_incidents_country ON wb_incidents(country, admin1);
-      CREATE INDEX wb_incidents_lon ON wb_incidents(lon, lat);
-      CREATE TABLE wb_incident_events (
-        event_key TEXT PRIMARY KEY,
-        incident_id TEXT NOT NULL
-      );
-      CREATE INDEX wb_incident_events_incident ON wb_incident_events(incident_id);
-      -- Analyst overrides that survive re-clustering: anchored to an event key (report#index), never to an incident
-      -- id, because incident ids change when incidents grow, merge or split. One current row per (anchor, kind, field).
-      CREATE TABLE wb_review (
-        anchor TEXT NOT NULL,
-        kind TEXT NOT NULL CHECK (kind IN ('confirm', 'edit', 'grade', 'discount')),
-        field TEXT NOT NULL DEFAULT '',
-        value_json TEXT NOT NULL,
-        by_user TEXT NOT NULL,
-        at TEXT NOT NULL,
-        note TEXT,
-        PRIMARY KEY (anchor, kind, field)
-      );
-    `,
-  },
-  {
-    version: 403,
-    name: 'workbench read model: narrow incident rows, JSON bodies apart',
-    sql: `
-      -- 402 kept the incident JSON (~2 KB) in the filtered table, so a map query over 100,000 incidents read
-      -- ~200 MB of pages (p50 0.8 s). The rows filtered on now hold ~120 bytes each; the JSON lives beside them.
-      -- wb_incidents is a projection, rebuilt by the server at startup: dropping it loses nothing.
-      DROP TABLE wb_incidents;
+      -- A projection of incidents for the map, list and timeline, rebuilt by the server from the incidents
+      -- repository (dropping it loses nothing). The rows filtered on hold ~120 bytes each and the incident JSON
+      -- (~2 KB) lives beside them: with the JSON inline, a map query over 100,000 incidents read ~200 MB of pages.
       CREATE TABLE wb_incidents (
         id TEXT PRIMARY KEY,
         date_start TEXT NOT NULL DEFAULT '',
@@ -163,15 +107,26 @@ migrations.push(
         summary_json TEXT NOT NULL,
         body_json TEXT NOT NULL
       );
-    `,
-  },
-  {
-    version: 404,
-    name: 'workbench read model: covering index for map points',
-    sql: `
       -- The map's points query by period reads only these columns: answering from the index skips one table lookup
       -- per incident (8,000 incidents in 90 days: 42 ms → a few ms).
       CREATE INDEX wb_incidents_points ON wb_incidents(date_start, date_end, lat, lon, event_type, killed_best, precision, id);
+      CREATE TABLE wb_incident_events (
+        event_key TEXT PRIMARY KEY,
+        incident_id TEXT NOT NULL
+      );
+      CREATE INDEX wb_incident_events_incident ON wb_incident_events(incident_id);
+      -- Analyst overrides that survive re-clustering: anchored to an event key (report#index), never to an incident
+      -- id, because incident ids change when incidents grow, merge or split. One current row per (anchor, kind, field).
+      CREATE TABLE wb_review (
+        anchor TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('confirm', 'edit', 'grade', 'discount')),
+        field TEXT NOT NULL DEFAULT '',
+        value_json TEXT NOT NULL,
+        by_user TEXT NOT NULL,
+        at TEXT NOT NULL,
+        note TEXT,
+        PRIMARY KEY (anchor, kind, field)
+      );
     `,
   },
 );
