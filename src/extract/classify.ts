@@ -64,6 +64,9 @@ const TWO_SIDED =
 /** Victims who are held: violence against them is not a battle. */
 const CAPTIVE =
   /\b(?:captured|detained|imprisoned|captive|kidnapped|abducted) (?:soldiers|fighters|troops|men|prisoners)|\b(?:prisoners|captives|detainees|hostages|prisoners of war|pows)\b/i;
+/** An intervention phrased so that it is excessive force in ACLED's terms (beating, live fire, violent dispersal). */
+const EXCESSIVE_INTERVENTION =
+  /\b(?:beat|beating|beaten|violently|brutally|live (?:ammunition|fire|rounds)|opened fire|shot)\b/i;
 /** Words that make the trigger a plan, a threat or an expectation rather than something that happened. */
 const HYPOTHETICAL =
   /\b(?:will|would|plans? to|planned to|planning to|threaten(?:s|ed)? to|vow(?:s|ed)? to|call(?:s|ed)? for|in anticipation of|ahead of|intend(?:s|ed)? to|expected to|could|might|may|prepar(?:e|es|ed|ing) to|mobili[sz]ing [^.]{0,40}to|wait(?:ing|ed)? for [^.]{0,40}to)\s+(?:\w+\s+){0,2}$/i;
@@ -127,8 +130,10 @@ export function classify(input: ClassifyInput): Classification | null {
 
   // Sport: "attacks", "strikes", "shot", "protests" at the final whistle are the game's words.
   if (input.nonEvent.includes('sport') && !has('crowd-violence')) return null;
-  // Diplomacy (sanctions, expulsions, missile tests, accusations) without an attack verb is not an event.
-  if (input.nonEvent.includes('diplomacy') && !ATTACK_VERB.test(input.text)) return null;
+  // Diplomacy (sanctions, expulsions, missile tests, accusations) without an attack verb is not an event; a crowd
+  // turning violent outside a summit is one.
+  const summitRiot = has('protest') && has('crowd-violence');
+  if (input.nonEvent.includes('diplomacy') && !ATTACK_VERB.test(input.text) && !summitRiot) return null;
   // Industrial blasts, crashes and leaks: only a named armed actor or an unambiguous weapon keeps them.
   const accident = input.nonEvent.includes('manmade') || input.nonEvent.includes('disaster');
   if (accident && !input.armed && (has('blast') || has('air') || (has('chemical') && /leak|spill/i.test(input.text)))) {
@@ -150,7 +155,10 @@ export function classify(input: ClassifyInput): Classification | null {
     const excessive = qualifier('excessive');
     const crowd = qualifier('crowd-violence');
     const intervention = qualifier('intervention');
-    if (excessive)
+    // Intervention phrased as beating, shooting or "violently" dispersing is force likely to cause serious injury:
+    // the longer intervention phrase ("security forces violently dispersed") hides the excessive-force words.
+    const forceful = intervention && EXCESSIVE_INTERVENTION.test(intervention.text);
+    if (excessive || forceful)
       return {
         ...make('protest', 'Protests', 'Excessive force against protesters', 'protest+excessive-force'),
         trigger: hit('protest'),

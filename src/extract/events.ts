@@ -181,16 +181,19 @@ function roles(
     const inOrder = [...list].reverse();
     return (
       inOrder.find((a) => a.entry.role !== 'patient' && !object(a) && !reporting(a)) ??
-      list.find((a) => a.entry.role !== 'patient') ??
+      list.find((a) => a.entry.role !== 'patient' && !reporting(a)) ??
       null
     );
   };
   const after = inClause.filter((a) => a.start >= trigger.end);
   const tail = text.slice(trigger.end, Math.min(clause.end, trigger.end + 120));
   const byAgent = /^\s*(?:\w+\s+){0,4}?by\s+/i.exec(tail);
-  const passive = /\b(?:was|were|been|being|is|are|got)\s+(?:\w+\s+)?$/i.test(
-    text.slice(Math.max(clause.start, trigger.start - 30), trigger.start),
-  );
+  // The auxiliary may be part of the trigger itself ("were pushed back").
+  const passive =
+    /^(?:was|were|been|being|is|are|got|have been|had been|has been)\s/i.test(trigger.text) ||
+    /\b(?:was|were|been|being|is|are|got)\s+(?:\w+\s+)?$/i.test(
+      text.slice(Math.max(clause.start, trigger.start - 30), trigger.start),
+    );
   if (byAgent) {
     const agentAt = trigger.end + byAgent.index + byAgent[0].length;
     const agent = after.find((a) => a.start >= agentAt && a.start - agentAt < 40) ?? null;

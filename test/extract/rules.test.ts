@@ -1,0 +1,62 @@
+// Coding rules added after reading the CASE and ACLED dev-set errors, each test on invented sentences that name
+// the rule they cover. Geoparser and language model are left out, as in events.test.ts.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createExtractor, type Extractor } from '../../src/extract/index.js';
+import type { ExtractedEvent } from '../../src/model/extraction.js';
+
+let extractor: Extractor;
+beforeAll(async () => {
+  extractor = await createExtractor({ geoparser: null, languageIdentifier: null });
+});
+
+const code = (text: string, published: string | null = '2024-03-14') =>
+  extractor.extract({ id: 't', text, published }).events;
+const top = (events: ExtractedEvent[]) => [...events].sort((a, b) => b.confidence - a.confidence)[0];
+
+describe('protest rules', () => {
+  it('a crowd turning violent beside a summit is a violent demonstration, not diplomacy', () => {
+    const e = top(code('Protesters turned violent in Hamburg on Friday as the leaders’ summit opened.'));
+    expect(e?.sub_event_type).toBe('Violent demonstration');
+  });
+
+  it('riots that "started" are crowd violence', () => {
+    const e = top(code('Police in Lyon halted the march on Saturday after small riots started near the station.'));
+    expect(e?.event_type).toBe('Riots');
+  });
+
+  it('police beating a protester is excessive force, though the longer phrase is an intervention', () => {
+    const e = top(code('Riot police officers beat a student protester during a rally outside parliament on Sunday.'));
+    expect(e?.sub_event_type).toBe('Excessive force against protesters');
+  });
+
+  it('security forces "violently dispersing" a protest is excessive force', () => {
+    const e = top(code('Dozens were hurt when security forces violently dispersed a protest in Nador on Monday.'));
+    expect(e?.sub_event_type).toBe('Excessive force against protesters');
+  });
+
+  it('police forcibly ending a sit-in is an intervention', () => {
+    const e = top(code('Police forcibly ended a sit-in by teachers in front of the ministry on Tuesday.'));
+    expect(e?.sub_event_type).toBe('Protest with intervention');
+  });
+});
+
+describe('territory and roles', () => {
+  it('a spokesman who reports is not the agent: "army spokesman said rebels took over…"', () => {
+    const e = top(
+      code('An army spokesman in Ituri said on Wednesday that Mai-Mai rebels have taken over three villages.'),
+    );
+    expect(e?.sub_event_type).toBe('Non-state actor overtakes territory');
+    expect(e?.actor1?.name).toBe('Mayi Mayi Militia');
+  });
+
+  it('a passive "were pushed back" makes the subject the loser: the government regains territory', () => {
+    const e = top(code('Islamic State fighters were pushed back from their positions near Deir ez-Zor on Monday.'));
+    expect(e?.sub_event_type).toBe('Government regains territory');
+  });
+
+  it('unnamed rebels are a rebel group', () => {
+    const e = top(code('Rebels attacked an army base outside Bambari on Thursday, killing four soldiers.'));
+    expect(e?.actor1?.category).toBe('Rebel group');
+    expect(e?.event_type).toBe('Battles');
+  });
+});
