@@ -631,6 +631,8 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
   }
 
   const events: ExtractedEvent[] = [];
+  // Where earlier events of the text happened, by the offset of the place mention that placed them.
+  const anchors: Anchor[] = [];
   for (const group of groups) {
     const head = group[0] as Candidate;
     const reasons: FieldReason[] = [];
@@ -674,7 +676,9 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
     };
     const location = head.place
       ? toLocation(head.place.decision, head.place.precision)
-      : fallbackLocation(input, group);
+      : fallbackLocation(input, group, anchors);
+    const ownPlace = head.place ?? group.find((g) => g.place)?.place;
+    if (ownPlace && location) anchors.push({ at: ownPlace.decision.mention.start, location });
     if (head.place)
       reasons.push({
         field: 'location',
@@ -869,8 +873,23 @@ function toLocation(d: PlaceDecision, precision: Precision): EventLocation {
   };
 }
 
-/** No place in the event's sentences: the nearest place mentioned before them, else the first in the text. */
-function fallbackLocation(input: AssemblyInput, group: Candidate[]): EventLocation | null {
+interface Anchor {
+  at: number;
+  location: EventLocation;
+}
+
+/** "in X", "near X": a place named as where something is, not as a party ("condemnation from Damascus"). */
+const LOCATIVE_BEFORE =
+  /\b(?:in|near|at|around|outside|inside|across|throughout|close to|north of|south of|east of|west of)\s+(?:the\s+)?(?:(?:\w+\s+){0,2}(?:village|town|city|area|district|province|region|governorate|outskirts|countryside)\s+of\s+)?$/i;
+
+/**
+ * No place in the event's sentences. A follow-up sentence ("41 protesters were injured", "the prisoners were
+ * beaten") usually tells more of the event before it, so the last earlier event's place stands in, unless a place
+ * was named as a location ("In Pokrovsk, …") after that event; then, and when no earlier event has a place, the
+ * nearest place mentioned before, else the first in the text. A capital named as a party ("condemnation from
+ * Damascus", "talks between Moscow and Ankara") is the government speaking, not a location.
+ */
+function fallbackLocation(input: AssemblyInput, group: Candidate[], anchors: Anchor[]): EventLocation | null {
   const head = group[0] as Candidate;
   const later = group.flatMap((g) => (g.place ? [g.place] : []))[0];
   if (later) return toLocation(later.decision, later.precision);
@@ -880,6 +899,13 @@ function fallbackLocation(input: AssemblyInput, group: Candidate[]): EventLocati
   const inCountry = head.country ? all.filter((d) => d.mention.country === head.country) : all;
   const usable = inCountry.length ? inCountry : all;
   const before = usable.filter((d) => d.mention.end <= head.clause.start);
-  const d = before[before.length - 1] ?? usable[0];
+  const locative = (d: PlaceDecision) =>
+    LOCATIVE_BEFORE.test(input.text.slice(Math.max(0, d.mention.start - 40), d.mention.start));
+  const anchor = [...anchors]
+    .reverse()
+    .find((a) => a.at < head.clause.start && (!head.country || a.location.country === head.country));
+  if (anchor && !before.some((d) => d.mention.start > anchor.at && locative(d))) return anchor.location;
+  const named = before.filter((d) => d.mention.feature !== 'PPLC' || locative(d));
+  const d = named[named.length - 1] ?? before[before.length - 1] ?? usable[0];
   return d ? toLocation(d, d.precision) : null;
 }

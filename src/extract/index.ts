@@ -102,11 +102,13 @@ function extractOne(
   // fastText averages word vectors: the first ~600 characters decide the language as well as the whole text.
   // Plain English prose is recognised first by its function words, which costs a fraction of the model call.
   const sample = text.slice(0, 600);
-  const english = !input.language && looksEnglish(sample);
-  const language = input.language ?? (english ? 'en' : lid ? lid.identify(sample).language : 'und');
+  // A stored report whose language was never identified says 'und': that is no language, not a foreign one.
+  const given = input.language && input.language !== 'und' ? input.language : null;
+  const english = !given && looksEnglish(sample);
+  const language = given ?? (english ? 'en' : lid ? lid.identify(sample).language : 'und');
   trace?.push({
     stage: 'language',
-    reason: input.language ? 'input-field' : english ? 'english-function-words' : lid ? 'lid.176' : 'no-model',
+    reason: given ? 'input-field' : english ? 'english-function-words' : lid ? 'lid.176' : 'no-model',
     detail: language,
   });
   const publishedDate = parsePublished(input.published ?? null);
@@ -122,7 +124,13 @@ function extractOne(
       detail: embeddedPosts.map((p) => ({ author: p.author, span: p.span })),
     });
   const dateline = input.dateline !== undefined ? input.dateline : parseDateline(text, { published });
-  const dates = findDates(text, publishedDate);
+  // A dateline's date ("BEIRUT, Oct 30 (LW) –") is when the report was filed: without a publication date it anchors
+  // relative dates ("on Tuesday"); it is never the date of the event the sentence after it tells.
+  const filedDate = publishedDate ?? (dateline?.date ? parsePublished(dateline.date) : null);
+  const dates = findDates(text, filedDate);
+  const eventDates = dateline
+    ? dates.filter((d) => d.start < dateline.span.start || d.end > dateline.span.end)
+    : dates;
   trace?.push({
     stage: 'dates',
     reason: 'found',
@@ -134,7 +142,13 @@ function extractOne(
   // one is still a toponym of the text: `places` lists it, event locations never use it.
   const actors = res.actors.find(text, 0, referenceDate);
   const namedActors = actors.filter((a) => a.entry.source !== 'generic');
-  const actorSpans: Span[] = namedActors.map((a) => ({ start: a.start, end: a.end }));
+  // A post's signature and its attribution ("— Levant Monitor (@…)", "the Telegram channel Kursk Alarm") name who
+  // speaks: a toponym there is listed among the places but never locates an event.
+  const signatures: Span[] = embeddedPosts.flatMap((p) => [
+    { start: p.span.start, end: p.textSpan.start },
+    { start: p.textSpan.end, end: p.span.end },
+  ]);
+  const actorSpans: Span[] = [...namedActors.map((a) => ({ start: a.start, end: a.end })), ...signatures];
   // Posts in another language than the report are not read for places: the gazetteer's English-script names
   // collide with ordinary words of other languages (Turkish "ordu", army, is a city).
   const foreignPosts = embeddedPosts
@@ -175,11 +189,12 @@ function extractOne(
       },
     });
   }
-  const publishedInterval: EventDate | null = published ? { start: published, end: published, precision: 'day' } : null;
+  const filed = filedDate ? isoDay(filedDate) : null;
+  const publishedInterval: EventDate | null = filed ? { start: filed, end: filed, precision: 'day' } : null;
   const events = assembleEvents(res, {
     text,
     sentences,
-    dates,
+    dates: eventDates,
     decisions,
     focusCountry,
     published: publishedInterval,
