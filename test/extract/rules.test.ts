@@ -60,3 +60,24 @@ describe('territory and roles', () => {
     expect(e?.event_type).toBe('Battles');
   });
 });
+
+describe('dates, places and denials in whole reports', () => {
+  it("a dateline's date is when the report was filed: the event is dated by its own weekday", () => {
+    const e = top(code('KABUL, March 14 (Wire) - Taliban fighters attacked a police checkpoint in Ghazni on Tuesday.'));
+    expect(e?.date).toEqual({ start: '2024-03-12', end: '2024-03-12', precision: 'day' });
+  });
+
+  it('"no pupil … was abducted" in a statement is a denial, not a claim of an abduction', () => {
+    const e = top(code('"No pupil or teacher of the school in Zuru was abducted," the statement said on Friday.'));
+    expect(e?.certainty).toBe('denied');
+  });
+
+  it('"found no evidence of an attack" is a denial; "no one was injured" is not', () => {
+    expect(top(code('Police said on Friday they found no evidence of an attack on the school.'))?.certainty).toBe(
+      'denied',
+    );
+    expect(top(code('Militants threw a grenade at a police post on Monday; no one was injured.'))?.certainty).toBe(
+      'reported',
+    );
+  });
+});
