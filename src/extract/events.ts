@@ -631,7 +631,7 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
   }
 
   const events: ExtractedEvent[] = [];
-  // Where earlier events of the text happened, by the offset of the place mention that placed them.
+  // Where earlier events of the text happened, with the end of the last sentence that tells them.
   const anchors: Anchor[] = [];
   for (const group of groups) {
     const head = group[0] as Candidate;
@@ -678,7 +678,7 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
       ? toLocation(head.place.decision, head.place.precision)
       : fallbackLocation(input, group, anchors);
     const ownPlace = head.place ?? group.find((g) => g.place)?.place;
-    if (ownPlace && location) anchors.push({ at: ownPlace.decision.mention.start, location });
+    if (ownPlace && location) anchors.push({ at: (group[group.length - 1] as Candidate).sentence.end, location });
     if (head.place)
       reasons.push({
         field: 'location',
@@ -827,9 +827,10 @@ function choosePlace(
 ): Candidate['place'] {
   const rank = (d: PlaceDecision) => ({ exact: 0, near: 1, admin2: 2, admin1: 3, country: 4 })[d.precision] ?? 5;
   const pick = (span: Span, reason: string): Candidate['place'] => {
-    // A demonym or country describing an actor ("Turkish-backed") is never where the event happened.
+    // A demonym ("the Ugandan UPDF", "Syrian civilians") or a country describing an actor ("Turkish-backed") is
+    // never where the event happened.
     const inside = decisions.filter(
-      (d) => d.role !== 'attribute' && d.mention.start >= span.start && d.mention.end <= span.end,
+      (d) => locating(d) && d.mention.start >= span.start && d.mention.end <= span.end,
     );
     if (!inside.length) return null;
     const scored = inside.map((d) => {
@@ -873,6 +874,8 @@ function toLocation(d: PlaceDecision, precision: Precision): EventLocation {
   };
 }
 
+const locating = (d: PlaceDecision) => d.role !== 'attribute' && !d.reason.includes('demonym');
+
 interface Anchor {
   at: number;
   location: EventLocation;
@@ -894,7 +897,8 @@ function fallbackLocation(input: AssemblyInput, group: Candidate[], anchors: Anc
   const later = group.flatMap((g) => (g.place ? [g.place] : []))[0];
   if (later) return toLocation(later.decision, later.precision);
   // Places in the event's country first: a homonym abroad must not move the event.
-  const pool = input.decisions.filter((d) => d.role !== 'attribute');
+  const located = input.decisions.filter(locating);
+  const pool = located.length ? located : input.decisions.filter((d) => d.role !== 'attribute');
   const all = pool.filter((d) => d.precision !== 'country' || pool.every((x) => x.precision === 'country'));
   const inCountry = head.country ? all.filter((d) => d.mention.country === head.country) : all;
   const usable = inCountry.length ? inCountry : all;
@@ -903,8 +907,8 @@ function fallbackLocation(input: AssemblyInput, group: Candidate[], anchors: Anc
     LOCATIVE_BEFORE.test(input.text.slice(Math.max(0, d.mention.start - 40), d.mention.start));
   const anchor = [...anchors]
     .reverse()
-    .find((a) => a.at < head.clause.start && (!head.country || a.location.country === head.country));
-  if (anchor && !before.some((d) => d.mention.start > anchor.at && locative(d))) return anchor.location;
+    .find((a) => a.at <= head.clause.start && (!head.country || a.location.country === head.country));
+  if (anchor && !before.some((d) => d.mention.start >= anchor.at && locative(d))) return anchor.location;
   const named = before.filter((d) => d.mention.feature !== 'PPLC' || locative(d));
   const d = named[named.length - 1] ?? before[before.length - 1] ?? usable[0];
   return d ? toLocation(d, d.precision) : null;

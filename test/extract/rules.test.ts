@@ -81,3 +81,36 @@ describe('dates, places and denials in whole reports', () => {
     );
   });
 });
+
+describe('weapons and places', () => {
+  it('a barrel bomb full of poisonous chemicals is a chemical weapon, not an air strike', () => {
+    const e = top(code('Helicopters dropped a barrel bomb full of poisonous chemicals on Saraqib on Monday night.'));
+    expect(e?.sub_event_type).toBe('Chemical weapon');
+  });
+});
+
+describe('event places in whole reports (real gazetteer)', () => {
+  let full: Extractor;
+  beforeAll(async () => {
+    full = await createExtractor({ languageIdentifier: null });
+  }, 60_000);
+  const codeFull = (text: string) => full.extract({ id: 't', text, published: '2024-02-13' }).events;
+
+  it('a follow-up sentence without a place takes the last event’s place, not a demonym or a capital as a party', () => {
+    const events = codeFull(
+      'Suspected ADF rebels attacked a village near Beni in North Kivu on Monday night, killing seven civilians. ' +
+        'The attack drew condemnation from Kinshasa. Ugandan troops were deployed to the area on Tuesday.',
+    );
+    const deployed = events.find((e) => e.evidence.some((ev) => ev.text.includes('deployed')));
+    expect(deployed?.location?.name).toBe('Beni');
+    for (const e of events) expect(e.location?.name).not.toMatch(/Uganda|Kinshasa/);
+  });
+
+  it('a tweet’s signature names its author, never the event’s place', () => {
+    const events = codeFull(
+      'Fighting was reported near Tal Tamr on Monday.\n\nFootage shows captured soldiers being beaten by militants. ' +
+        'pic.twitter.com/AbCd123 — Levant Watcher (@levwatch_x) February 12, 2024',
+    );
+    for (const e of events) expect(e.location?.name).not.toBe('Levant');
+  });
+});
