@@ -829,9 +829,7 @@ function choosePlace(
   const pick = (span: Span, reason: string): Candidate['place'] => {
     // A demonym ("the Ugandan UPDF", "Syrian civilians") or a country describing an actor ("Turkish-backed") is
     // never where the event happened.
-    const inside = decisions.filter(
-      (d) => locating(d) && d.mention.start >= span.start && d.mention.end <= span.end,
-    );
+    const inside = decisions.filter((d) => locating(d) && d.mention.start >= span.start && d.mention.end <= span.end);
     if (!inside.length) return null;
     const scored = inside.map((d) => {
       const before = text.slice(Math.max(span.start, d.mention.start - 50), d.mention.start);

@@ -128,9 +128,7 @@ function extractOne(
   // relative dates ("on Tuesday"); it is never the date of the event the sentence after it tells.
   const filedDate = publishedDate ?? (dateline?.date ? parsePublished(dateline.date) : null);
   const dates = findDates(text, filedDate);
-  const eventDates = dateline
-    ? dates.filter((d) => d.start < dateline.span.start || d.end > dateline.span.end)
-    : dates;
+  const eventDates = dateline ? dates.filter((d) => d.start < dateline.span.start || d.end > dateline.span.end) : dates;
   trace?.push({
     stage: 'dates',
     reason: 'found',
