@@ -817,6 +817,9 @@ const PREP_BEFORE =
 const NEAR_BEFORE =
   /\b(?:near|outside|around|close to|on the outskirts of|in the vicinity of|west of|east of|north of|south of|northwest of|northeast of|southwest of|southeast of|kilometers from|km from|between)\s+(?:the\s+)?(?:\w+\s+)?$/i;
 
+const DIRECTION_BEFORE =
+  /\b(?:(?:road|route|highway|way|heading|headed|fled|fleeing|running|ran|moving|moved|returned|returning)\s+(?:\w+\s+){0,2}(?:to|towards?|for|from)|towards?)\s+(?:the\s+)?$/i;
+
 /** The event's place: a place mention in the clause that follows "in"/"near"/"at", the most specific first. */
 function choosePlace(
   text: string,
@@ -833,7 +836,8 @@ function choosePlace(
     if (!inside.length) return null;
     const scored = inside.map((d) => {
       const before = text.slice(Math.max(span.start, d.mention.start - 50), d.mention.start);
-      const prep = PREP_BEFORE.test(before);
+      // "running towards the road to Goma", "fled from Sake": a direction, not where it happened.
+      const prep = PREP_BEFORE.test(before) && !DIRECTION_BEFORE.test(before);
       const near = NEAR_BEFORE.test(before);
       // Parenthesised admin context "(Nihm, Sanaa)" names the district of the place before it, not the place.
       const inParens = /\([^()]*$/.test(text.slice(Math.max(span.start, d.mention.start - 40), d.mention.start));

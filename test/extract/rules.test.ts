@@ -114,3 +114,10 @@ describe('event places in whole reports (real gazetteer)', () => {
     for (const e of events) expect(e.location?.name).not.toBe('Levant');
   });
 });
+
+describe('ground fighting and directions', () => {
+  it('"ground attacks" by an army on a front are battles, not attacks on civilians', () => {
+    const e = top(code('Russian forces kept up ground attacks near Vovchansk on Monday without significant gains.'));
+    expect(e?.event_type).toBe('Battles');
+  });
+});
