@@ -106,6 +106,15 @@ describe('event places in whole reports (real gazetteer)', () => {
     for (const e of events) expect(e.location?.name).not.toMatch(/Uganda|Kinshasa/);
   });
 
+  it('a place after "the road to" is a direction: shells near Sake are placed at Sake, not Goma', () => {
+    const e = top(
+      codeFull(
+        'Shells fired from the hills fell near the Sake market in North Kivu on Monday, sending crowds running towards the road to Goma.',
+      ),
+    );
+    expect(e?.location?.name).toBe('Sake');
+  });
+
   it('a tweet’s signature names its author, never the event’s place', () => {
     const events = codeFull(
       'Fighting was reported near Tal Tamr on Monday.\n\nFootage shows captured soldiers being beaten by militants. ' +
