@@ -39,6 +39,8 @@ export interface Belligerents {
 export interface AssemblyResources {
   belligerents: Belligerents[];
   triggers: TriggerMatcher;
+  /** Trigger lexicons of other languages (data/lexicons/i18n/triggers.<lang>.txt), by ISO 639-1 code. */
+  localTriggers: ReadonlyMap<string, TriggerMatcher>;
   nonEvents: NonEventEntry[];
   counts: CountLexicon;
   certainty: CertaintyRule[];
@@ -47,6 +49,8 @@ export interface AssemblyResources {
 
 export interface AssemblyInput {
   text: string;
+  /** The report's language: a report in another language than English is also read with its own triggers. */
+  language?: string;
   sentences: Sentence[];
   dates: DateMention[];
   decisions: PlaceDecision[];
@@ -427,7 +431,10 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
   const countries = res.actors.countries;
   const candidates: Candidate[] = [];
   // One scan of the whole text; hits are then shared out to their sentences.
-  const allHits = res.triggers.find(text, 0);
+  const local = input.language ? res.localTriggers.get(input.language) : undefined;
+  const allHits = local
+    ? [...res.triggers.find(text, 0), ...local.find(text, 0)].sort((a, b) => a.start - b.start)
+    : res.triggers.find(text, 0);
   const sentenceHits = sentences.map((s) => allHits.filter((h) => h.start >= s.start && h.end <= s.end));
   const sentenceActors = sentences.map((s) => input.actors.filter((a) => a.start >= s.start && a.end <= s.end));
   const places = input.decisions;

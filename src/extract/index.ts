@@ -3,7 +3,7 @@
  * model once; `extract(input)` is then a pure function from one report to its Extraction (language, places,
  * events with their evidence, and with `trace` every decision and its reason).
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { type Geoparser, loadGeoparser } from '../geo/index.js';
@@ -83,6 +83,12 @@ export function loadResources(dataDir: string): AssemblyResources {
   return {
     belligerents,
     triggers: createTriggerMatcher(parseTriggerRows(lex('lexicons/triggers.txt', 4))),
+    localTriggers: new Map(
+      readdirSync(path.join(dataDir, 'lexicons/i18n'))
+        .map((f) => /^triggers\.([a-z]{2,3})\.txt$/.exec(f))
+        .filter((m): m is RegExpExecArray => m !== null)
+        .map((m) => [m[1] as string, createTriggerMatcher(parseTriggerRows(lex(`lexicons/i18n/${m[0]}`, 4)))]),
+    ),
     nonEvents: compileNonEvents(lex('lexicons/non-events.txt', 2)),
     counts: compileCountLexicon(lex('lexicons/counts.txt', 2)),
     certainty: compileCertaintyLexicon(lex('lexicons/certainty.txt', 3)),
@@ -191,6 +197,7 @@ function extractOne(
   const publishedInterval: EventDate | null = filed ? { start: filed, end: filed, precision: 'day' } : null;
   const events = assembleEvents(res, {
     text,
+    language,
     sentences,
     dates: eventDates,
     decisions,
