@@ -5,6 +5,8 @@
  */
 
 import { clusterIncidents, eventsOfExtraction, incidentReportOf } from '../../src/incidents/index.js';
+import { EMPTY_LEXICON } from '../../src/incidents/lexicon.js';
+import { reassessWithout } from '../../src/incidents/service.js';
 import { buildReport } from '../../src/ingest/index.js';
 import type { ExtractedEvent } from '../../src/model/extraction.js';
 import type { AnalystDecision, IncidentEventInput } from '../../src/model/incident.js';
@@ -15,7 +17,7 @@ import { buildDeps, listen, type RunningServer } from '../../src/server/index.js
 import { openStore, type SqliteStore } from '../../src/store/index.js';
 import { createUsersRepo } from '../../src/store/sqlite/users-repo.js';
 
-interface Spec {
+export interface Spec {
   externalId: string;
   outlet: string;
   published: string;
@@ -186,10 +188,11 @@ export function memoryIncidents(store: SqliteStore): IncidentSource & { decision
     decide(decision) {
       decisions.push(decision);
     },
+    reassess: (incident, discounted) => reassessWithout(store, EMPTY_LEXICON, incident, discounted),
   };
 }
 
-export function seedReports(store: SqliteStore, specs: Spec[] = SPECS): Report[] {
+export function seedReports(store: SqliteStore, specs: readonly Spec[] = SPECS): Report[] {
   return specs.map((spec) => {
     const report = buildReport({
       text: spec.text,
@@ -228,10 +231,10 @@ export interface TestWorld {
 }
 
 export async function startWorld(
-  options: { ingest?: IngestPort | null; webRoot?: string | null } = {},
+  options: { ingest?: IngestPort | null; webRoot?: string | null; specs?: readonly Spec[] } = {},
 ): Promise<TestWorld> {
   const store = openStore(':memory:');
-  const reports = seedReports(store);
+  const reports = seedReports(store, options.specs ?? SPECS);
   const incidents = memoryIncidents(store);
   const logs: string[] = [];
   const deps = buildDeps({
