@@ -92,8 +92,14 @@ for (const e of edges.values()) {
 }
 
 /** Chains edges into polylines: walks from every node whose degree is not 2, then closes the remaining loops. */
+interface Step {
+  edge: number;
+  to: string;
+  point: Point;
+}
+
 function chain(list: EdgeUse[]): Point[][] {
-  const adjacency = new Map<string, { edge: number; to: string; point: Point }[]>();
+  const adjacency = new Map<string, Step[]>();
   const pointOf = new Map<string, Point>();
   list.forEach((e, i) => {
     const ka = vertexKey(e.a);
@@ -109,11 +115,11 @@ function chain(list: EdgeUse[]): Point[][] {
     for (const first of adjacency.get(start) ?? []) {
       if (used.has(first.edge)) continue;
       const line: Point[] = [pointOf.get(start)!];
-      let step: { edge: number; to: string; point: Point } | undefined = first;
+      let step: Step | undefined = first;
       while (step) {
         used.add(step.edge);
         line.push(step.point);
-        const next = adjacency.get(step.to) ?? [];
+        const next: Step[] = adjacency.get(step.to) ?? [];
         // Continue only through a plain vertex (degree 2); a junction of three units ends the line.
         step = next.length === 2 ? next.find((n) => !used.has(n.edge)) : undefined;
       }

@@ -173,6 +173,45 @@ export const SPECS: Spec[] = [
   },
 ];
 
+/** Government forces arrest people in Kelmara the day after the shelling: a follow-up sharing an actor. */
+export const ARRESTS: Spec = {
+  externalId: 'valley-2',
+  outlet: 'Valley Post',
+  published: '2024-05-03',
+  title: 'Arrests in Kelmara after the market shelling',
+  text: 'Government forces arrested 12 men in Kelmara on Friday, a day after the market was shelled, relatives said.',
+  events: [
+    (text: string): ExtractedEvent => {
+      const at = text.indexOf('Government forces arrested');
+      return {
+        event_type: 'Strategic developments',
+        sub_event_type: 'Arrests',
+        actor1: { name: 'Military Forces of Syria', category: 'State forces', text: 'Government forces' },
+        actor2: { name: 'Civilians (Syria)', category: 'Civilians', text: '12 men' },
+        date: { start: '2024-05-03', end: '2024-05-03', precision: 'day' },
+        location: {
+          name: 'Kelmara',
+          lat: 35.12,
+          lon: 38.21,
+          country: 'SY',
+          admin1: 'Raqqa',
+          admin2: null,
+          geonameid: null,
+          precision: 'exact',
+        },
+        fatalities: null,
+        injured: null,
+        captured: { low: 12, high: 12 },
+        certainty: 'reported',
+        attribution: null,
+        evidence: [{ start: at, end: text.length, text: text.slice(at) }],
+        confidence: 0.8,
+        reasons: [],
+      };
+    },
+  ],
+};
+
 /** Incidents clustered in memory by the incident stage, with analyst decisions replayed on every read. */
 export function memoryIncidents(store: SqliteStore): IncidentSource & { decisions: AnalystDecision[] } {
   const decisions: AnalystDecision[] = [];

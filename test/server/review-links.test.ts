@@ -5,10 +5,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { EMPTY_LEXICON } from '../../src/incidents/lexicon.js';
 import { reassessWithout } from '../../src/incidents/service.js';
-import type { ExtractedEvent } from '../../src/model/extraction.js';
 import type { Incident } from '../../src/model/incident.js';
 import type { IncidentDetail, IncidentSummary, MapPoint, Page } from '../../src/server/views.js';
-import { Client, SPECS, type Spec, startWorld, type TestWorld } from './fixtures.js';
+import { ARRESTS, Client, SPECS, type Spec, startWorld, type TestWorld } from './fixtures.js';
 
 let world: TestWorld | null = null;
 
@@ -153,45 +152,6 @@ describe('discounting a report recomputes the incident', () => {
     }
   });
 });
-
-/** Government forces arrest people in Kelmara the day after the shelling: a follow-up sharing an actor. */
-const ARRESTS: Spec = {
-  externalId: 'valley-2',
-  outlet: 'Valley Post',
-  published: '2024-05-03',
-  title: 'Arrests in Kelmara after the market shelling',
-  text: 'Government forces arrested 12 men in Kelmara on Friday, a day after the market was shelled, relatives said.',
-  events: [
-    (text: string): ExtractedEvent => {
-      const at = text.indexOf('Government forces arrested');
-      return {
-        event_type: 'Strategic developments',
-        sub_event_type: 'Arrests',
-        actor1: { name: 'Military Forces of Syria', category: 'State forces', text: 'Government forces' },
-        actor2: { name: 'Civilians (Syria)', category: 'Civilians', text: '12 men' },
-        date: { start: '2024-05-03', end: '2024-05-03', precision: 'day' },
-        location: {
-          name: 'Kelmara',
-          lat: 35.12,
-          lon: 38.21,
-          country: 'SY',
-          admin1: 'Raqqa',
-          admin2: null,
-          geonameid: null,
-          precision: 'exact',
-        },
-        fatalities: null,
-        injured: null,
-        captured: { low: 12, high: 12 },
-        certainty: 'reported',
-        attribution: null,
-        evidence: [{ start: at, end: text.length, text: text.slice(at) }],
-        confidence: 0.8,
-        reasons: [],
-      };
-    },
-  ],
-};
 
 describe('follow-up links from both ends', () => {
   it('shows "follows" on the later incident and "followed by" on the earlier one, each with its summary', async () => {

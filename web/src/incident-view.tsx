@@ -164,7 +164,7 @@ export function IncidentView({ id, loc, me }: { id: string; loc: Location; me: M
         <h3>
           Reports{' '}
           <span class="muted">
-            ({detail.sources.length} reports, {s.sources} independent)
+            ({detail.sources.length} report{detail.sources.length === 1 ? '' : 's'}, {s.sources} independent)
           </span>
         </h3>
         <div class="sources">

@@ -219,6 +219,7 @@ export function MapView({ loc }: { loc: Location }) {
     layer.clearLayers();
     const b = map.getBounds();
     const zoom = Math.round(map.getZoom());
+    let selectedMarker: L.CircleMarker | null = null;
     const clusters = index.getClusters([b.getWest() - 1, b.getSouth() - 1, b.getEast() + 1, b.getNorth() + 1], zoom);
     for (const c of clusters) {
       const [lon, lat] = c.geometry.coordinates as [number, number];
@@ -261,8 +262,11 @@ export function MapView({ loc }: { loc: Location }) {
         `${TYPE_SHORT[type] ?? type} · ${props.best >= 0 ? `${props.best} killed` : 'no count'} · ${precision}`,
       );
       marker.on('click', () => navigate(withQuery(locRef.current, {}, `/incidents/${encodeURIComponent(props.id)}`)));
-      layer.addLayer(marker);
+      // The selected incident is drawn last, above any other incident at the same place.
+      if (isSelected) selectedMarker = marker;
+      else layer.addLayer(marker);
     }
+    if (selectedMarker) layer.addLayer(selectedMarker);
   }
 
   return (
