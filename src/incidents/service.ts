@@ -4,14 +4,23 @@
  * I/O (through those two interfaces); the clustering itself stays pure.
  */
 import type { Extraction } from '../model/extraction.js';
-import type { AnalystDecision, Incident, IncidentEventInput, IncidentReport } from '../model/incident.js';
+import type {
+  AnalystDecision,
+  Incident,
+  IncidentCounts,
+  IncidentEventInput,
+  IncidentReport,
+} from '../model/incident.js';
 import type { Report } from '../model/report.js';
 import type { IncidentRepository, Store, StoredEvent } from '../store/store.js';
 import { FOLLOW_WINDOW_DAYS, IncidentIndex } from './cluster.js';
 import { DATE_TOUCH_DAYS } from './compatibility.js';
-import { dayNumber, eventKey, isoDay } from './features.js';
+import { summarizeCounts } from './counts.js';
+import { dayNumber, eventFeature, eventKey, isoDay } from './features.js';
+import { gradeIncident } from './grade.js';
 import { incidentReportOf } from './inputs.js';
 import type { IncidentLexicon } from './lexicon.js';
+import { assignFamilies } from './sources.js';
 
 export type IncidentStore = Pick<Store, 'reports' | 'events'>;
 
@@ -167,17 +176,75 @@ function updateAround(
   return { changed: incidents.length, removed: removed.length };
 }
 
+/** The counts and grade of an incident once some of its reports are set aside. */
+export type Reassessment = Pick<Incident, 'counts' | 'grade' | 'grade_reason'>;
+
+function noFigure(reason: string): IncidentCounts['killed'] {
+  return { low: null, best: null, high: null, acled: null, reason, claims: [] };
+}
+
+/**
+ * The counts (low/best/high, ACLED) and the grade of `incident` recomputed without the reports in `discounted` (an
+ * analyst set them aside): the remaining members' events are read back from the store and summarised exactly as
+ * assembleIncident does, so an empty `discounted` gives the incident's own figures. Null when a remaining member's
+ * event is no longer stored (its report was re-coded; the next re-clustering settles that incident anyway).
+ */
+export function reassessWithout(
+  store: IncidentStore,
+  lexicon: IncidentLexicon,
+  incident: Incident,
+  discounted: ReadonlySet<string>,
+): Reassessment | null {
+  const kept = incident.members.filter((m) => !discounted.has(m.report));
+  const dropped = new Set(incident.members.filter((m) => discounted.has(m.report)).map((m) => m.report)).size;
+  const note = dropped > 0 ? ` (without ${dropped} discounted report${dropped === 1 ? '' : 's'})` : '';
+  if (kept.length === 0) {
+    return {
+      counts: {
+        killed: noFigure('all-reports-discounted'),
+        injured: noFigure('all-reports-discounted'),
+        captured: noFigure('all-reports-discounted'),
+      },
+      grade: 'Discounted',
+      grade_reason: `every report was discounted by an analyst`,
+    };
+  }
+  const inputs: IncidentEventInput[] = [];
+  for (const m of kept) {
+    const stored = store.events.get(`${m.report}:${m.index}`);
+    if (!stored) return null;
+    inputs.push(toInput(stored));
+  }
+  const reports = new Map(
+    reportsOf(
+      store,
+      kept.map((m) => m.report),
+    ).map((r) => [r.id, r]),
+  );
+  const features = inputs.map((i) => eventFeature(i, reports.get(i.report), lexicon));
+  const { familyOf } = assignFamilies(features, reports);
+  const counts = summarizeCounts(features, familyOf, lexicon.officialVetoes ?? []);
+  if (note) for (const c of Object.values(counts)) c.reason += note;
+  const { grade, reason } = gradeIncident(features, familyOf, lexicon, incident.sub_event_type);
+  return { counts, grade, grade_reason: reason + note };
+}
+
 /** The incidents repository as the workbench reads and changes it (src/server/data.ts `IncidentSource`). */
 export function incidentSource(
   store: IncidentStore,
   repo: IncidentRepository,
   lexicon: IncidentLexicon,
-): { all(): Iterable<Incident>; decide(decision: AnalystDecision): void } {
+): {
+  all(): Iterable<Incident>;
+  decide(decision: AnalystDecision): void;
+  reassess(incident: Incident, discounted: ReadonlySet<string>): Reassessment | null;
+} {
   return {
     all: () => {
       ensureIncidentsFresh(store, repo, lexicon);
       return repo.all();
     },
+    reassess: (incident, discounted) => reassessWithout(store, lexicon, incident, discounted),
     decide: (decision) => {
       repo.addDecision(decision);
       // Only the incidents around the events the decision names are re-formed (a rebuild of 100,000 events would

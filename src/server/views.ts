@@ -89,7 +89,16 @@ export interface IncidentDetail {
   incident: Incident;
   sources: IncidentSourceView[];
   review: ReviewState;
-  followUps: { id: string; reason: string; direction: 'follows' | 'followed-by' }[];
+  /**
+   * Linked incidents: the one this incident follows (a hand-over, a retaliation) and those that follow it, each
+   * with its summary (null when the linked incident is no longer in the read model).
+   */
+  followUps: {
+    id: string;
+    reason: string;
+    direction: 'follows' | 'followed-by';
+    summary: IncidentSummary | null;
+  }[];
 }
 
 export interface Annotation {

@@ -84,6 +84,37 @@ describe.skipIf(!run)('workbench in Chromium', () => {
     expect(external).toEqual([]);
   });
 
+  it('draws admin-1 borders as thin lines from zoom 5 and hides them below', async () => {
+    const map = page.locator('[data-testid=map]');
+    const zoom = async () => Number(await map.getAttribute('data-zoom'));
+    const initial = await zoom();
+    // Paths of the admin-1 pane that hold a line in view (Leaflet leaves an off-screen country's path as 'M0 0').
+    const drawn = () =>
+      page.evaluate<number>(
+        `[...document.querySelectorAll('.leaflet-admin1-pane path')].filter((p) => (p.getAttribute('d') ?? '').length > 100).length`,
+      );
+    while ((await zoom()) >= 5) await page.click('.leaflet-control-zoom-out');
+    expect(await page.locator('.leaflet-admin1-pane path').count()).toBe(0);
+    await shot('02a-map-zoom4-no-admin1');
+    while ((await zoom()) < 5) await page.click('.leaflet-control-zoom-in');
+    expect(await zoom()).toBe(5);
+    // Syria's governorates and Turkey's provinces (the fixture incidents are in both) are drawn.
+    await expect.poll(drawn, { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+    for (const country of ['SYR', 'TUR']) {
+      const d = await page.locator(`.leaflet-admin1-pane path.admin1-${country}`).getAttribute('d');
+      // Several hundred path commands: the provinces' borders, not an empty 'M0 0'.
+      expect(d?.length ?? 0, country).toBeGreaterThan(300);
+    }
+    await page.waitForTimeout(200);
+    await shot('02b-map-zoom5-admin1');
+    while ((await zoom()) < 7) await page.click('.leaflet-control-zoom-in');
+    await page.waitForTimeout(200);
+    await shot('02c-map-zoom7-admin1');
+    while ((await zoom()) > initial) await page.click('.leaflet-control-zoom-out');
+    while ((await zoom()) < initial) await page.click('.leaflet-control-zoom-in');
+    expect(external).toEqual([]);
+  });
+
   it('brushes the timeline to filter the map and the list, and mirrors it in the URL', async () => {
     const box = (await page.locator('[data-testid=timeline]').boundingBox())!;
     // The axis runs from the day before the first incident (05-01) to the day after the last (05-11): 11 days.

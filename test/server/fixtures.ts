@@ -5,6 +5,8 @@
  */
 
 import { clusterIncidents, eventsOfExtraction, incidentReportOf } from '../../src/incidents/index.js';
+import { EMPTY_LEXICON } from '../../src/incidents/lexicon.js';
+import { reassessWithout } from '../../src/incidents/service.js';
 import { buildReport } from '../../src/ingest/index.js';
 import type { ExtractedEvent } from '../../src/model/extraction.js';
 import type { AnalystDecision, IncidentEventInput } from '../../src/model/incident.js';
@@ -15,7 +17,7 @@ import { buildDeps, listen, type RunningServer } from '../../src/server/index.js
 import { openStore, type SqliteStore } from '../../src/store/index.js';
 import { createUsersRepo } from '../../src/store/sqlite/users-repo.js';
 
-interface Spec {
+export interface Spec {
   externalId: string;
   outlet: string;
   published: string;
@@ -171,6 +173,45 @@ export const SPECS: Spec[] = [
   },
 ];
 
+/** Government forces arrest people in Kelmara the day after the shelling: a follow-up sharing an actor. */
+export const ARRESTS: Spec = {
+  externalId: 'valley-2',
+  outlet: 'Valley Post',
+  published: '2024-05-03',
+  title: 'Arrests in Kelmara after the market shelling',
+  text: 'Government forces arrested 12 men in Kelmara on Friday, a day after the market was shelled, relatives said.',
+  events: [
+    (text: string): ExtractedEvent => {
+      const at = text.indexOf('Government forces arrested');
+      return {
+        event_type: 'Strategic developments',
+        sub_event_type: 'Arrests',
+        actor1: { name: 'Military Forces of Syria', category: 'State forces', text: 'Government forces' },
+        actor2: { name: 'Civilians (Syria)', category: 'Civilians', text: '12 men' },
+        date: { start: '2024-05-03', end: '2024-05-03', precision: 'day' },
+        location: {
+          name: 'Kelmara',
+          lat: 35.12,
+          lon: 38.21,
+          country: 'SY',
+          admin1: 'Raqqa',
+          admin2: null,
+          geonameid: null,
+          precision: 'exact',
+        },
+        fatalities: null,
+        injured: null,
+        captured: { low: 12, high: 12 },
+        certainty: 'reported',
+        attribution: null,
+        evidence: [{ start: at, end: text.length, text: text.slice(at) }],
+        confidence: 0.8,
+        reasons: [],
+      };
+    },
+  ],
+};
+
 /** Incidents clustered in memory by the incident stage, with analyst decisions replayed on every read. */
 export function memoryIncidents(store: SqliteStore): IncidentSource & { decisions: AnalystDecision[] } {
   const decisions: AnalystDecision[] = [];
@@ -186,10 +227,11 @@ export function memoryIncidents(store: SqliteStore): IncidentSource & { decision
     decide(decision) {
       decisions.push(decision);
     },
+    reassess: (incident, discounted) => reassessWithout(store, EMPTY_LEXICON, incident, discounted),
   };
 }
 
-export function seedReports(store: SqliteStore, specs: Spec[] = SPECS): Report[] {
+export function seedReports(store: SqliteStore, specs: readonly Spec[] = SPECS): Report[] {
   return specs.map((spec) => {
     const report = buildReport({
       text: spec.text,
@@ -228,10 +270,10 @@ export interface TestWorld {
 }
 
 export async function startWorld(
-  options: { ingest?: IngestPort | null; webRoot?: string | null } = {},
+  options: { ingest?: IngestPort | null; webRoot?: string | null; specs?: readonly Spec[] } = {},
 ): Promise<TestWorld> {
   const store = openStore(':memory:');
-  const reports = seedReports(store);
+  const reports = seedReports(store, options.specs ?? SPECS);
   const incidents = memoryIncidents(store);
   const logs: string[] = [];
   const deps = buildDeps({

@@ -59,5 +59,26 @@ describe('workbench on the real pipeline', () => {
     const repo = (opened.store as unknown as { db: import('better-sqlite3').Database }).db;
     const decisions = repo.prepare('SELECT count(*) AS n FROM incident_decisions').get() as { n: number };
     expect(decisions.n).toBe(1);
+
+    // Discounting the shelling report recomputes the merged incident through the incidents stage (real lexicon).
+    const shelling = after.body.items.find((i) => i.id === merged.body.incident)!;
+    expect(shelling.killed?.best).toBe(4);
+    const detail = await c.json<{ sources: { reportId: string; figures: { field: string }[] }[] }>(
+      'GET',
+      `/api/incidents/${shelling.id}`,
+    );
+    const killing = detail.body.sources.find((s) => s.figures.some((f) => f.field === 'killed'))!;
+    const d = await c.json<{ summary: IncidentSummary }>(
+      'POST',
+      `/api/incidents/${shelling.id}/reports/${killing.reportId}/discount`,
+      { reason: 'test discount' },
+    );
+    expect(d.status).toBe(200);
+    expect(d.body.summary.killed).toBeNull();
+    const undo = await c.json<{ summary: IncidentSummary }>(
+      'DELETE',
+      `/api/incidents/${shelling.id}/reports/${killing.reportId}/discount`,
+    );
+    expect(undo.body.summary.killed?.best).toBe(4);
   }, 120_000);
 });

@@ -32,3 +32,34 @@ export function unwrapGeometry(g: GeoJSON.Geometry): GeoJSON.Geometry {
   if (g.type === 'MultiPolygon') return { ...g, coordinates: g.coordinates.map((p) => p.map(unwrapRing)) };
   return g;
 }
+
+/** web/src/admin1-lines.generated.json (scripts/gen-admin1-lines.ts): admin-1 borders as integer deltas. */
+export interface Admin1Lines {
+  grid: number;
+  /** Country (ISO alpha-3) → lines, each [x0, y0, dx1, dy1, …] in `grid` degrees of lon/lat. */
+  countries: Record<string, number[][]>;
+}
+
+/** Decodes the admin-1 borders into Leaflet [lat, lon] lines per country; malformed lines are skipped. */
+export function decodeAdmin1Lines(data: Admin1Lines): Map<string, [number, number][][]> {
+  const out = new Map<string, [number, number][][]>();
+  const grid = data.grid;
+  for (const [country, lines] of Object.entries(data.countries)) {
+    const decoded: [number, number][][] = [];
+    for (const line of lines) {
+      if (line.length < 4 || line.length % 2 !== 0) continue;
+      const points: [number, number][] = [];
+      let x = 0;
+      let y = 0;
+      for (let i = 0; i < line.length; i += 2) {
+        x += line[i]!;
+        y += line[i + 1]!;
+        // Rounded back to the grid's decimals: 0.002 × 16001 must print as 32.002, not 32.002000000000002.
+        points.push([Math.round(y * grid * 1e6) / 1e6, Math.round(x * grid * 1e6) / 1e6]);
+      }
+      decoded.push(points);
+    }
+    if (decoded.length > 0) out.set(country, decoded);
+  }
+  return out;
+}

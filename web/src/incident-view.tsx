@@ -65,6 +65,7 @@ export function IncidentView({ id, loc, me }: { id: string; loc: Location; me: M
   const inc = detail.incident;
   const canEdit = me.role !== 'viewer';
   const refresh = () => setVersion(version + 1);
+  const discountedCount = detail.sources.filter((x) => x.discounted).length;
 
   return (
     <article class="incident-view" data-testid="incident-view">
@@ -140,6 +141,12 @@ export function IncidentView({ id, loc, me }: { id: string; loc: Location; me: M
             </tr>
           </tbody>
         </table>
+        {discountedCount > 0 && (
+          <p class="muted discount-note" data-testid="discount-note">
+            {discountedCount === 1 ? '1 discounted report is' : `${discountedCount} discounted reports are`} not counted
+            in low / best / high.
+          </p>
+        )}
         {[...inc.counts.killed.claims, ...inc.counts.captured.claims].length > 0 && (
           <ul class="claims">
             {[...inc.counts.killed.claims, ...inc.counts.captured.claims].map((c) => (
@@ -157,7 +164,7 @@ export function IncidentView({ id, loc, me }: { id: string; loc: Location; me: M
         <h3>
           Reports{' '}
           <span class="muted">
-            ({detail.sources.length} reports, {s.sources} independent)
+            ({detail.sources.length} report{detail.sources.length === 1 ? '' : 's'}, {s.sources} independent)
           </span>
         </h3>
         <div class="sources">
@@ -170,15 +177,18 @@ export function IncidentView({ id, loc, me }: { id: string; loc: Location; me: M
       {detail.followUps.length > 0 && (
         <section>
           <h3>Linked incidents</h3>
-          <ul>
+          <ul class="links" data-testid="follow-ups">
             {detail.followUps.map((f) => {
               const href = withQuery(loc, {}, `/incidents/${encodeURIComponent(f.id)}`);
+              const o = f.summary;
               return (
-                <li key={f.id}>
+                <li key={`${f.direction}:${f.id}`} data-direction={f.direction}>
+                  <span class="link-dir">{f.direction === 'follows' ? 'Follows' : 'Followed by'}</span>{' '}
                   <a href={href} onClick={(e) => onLink(e, href)}>
-                    {f.direction === 'follows' ? 'follows' : 'followed by'} {f.id}
-                  </a>{' '}
-                  <span class="muted">({f.reason})</span>
+                    {o ? `${o.subEventType}${o.location ? ` in ${o.location.name}` : ''}` : f.id}
+                  </a>
+                  {o && <span class="muted"> · {formatDate(o.date)}</span>}{' '}
+                  <span class="muted">({linkReason(f.reason)})</span>
                 </li>
               );
             })}
@@ -205,6 +215,12 @@ export function IncidentView({ id, loc, me }: { id: string; loc: Location; me: M
       </section>
     </article>
   );
+}
+
+/** 'follow-up:Arrests:shared-actor' → 'shares an actor'; 'retaliation' stays. */
+function linkReason(reason: string): string {
+  if (reason.endsWith(':shared-actor')) return 'shares an actor';
+  return reason;
 }
 
 function range(c: { low: number | null; best: number | null; high: number | null }): string {

@@ -5,7 +5,7 @@ import Supercluster from 'supercluster';
 import type { MapPoint } from '../../src/server/views';
 import { EVENT_TYPES, PRECISIONS } from '../../src/server/views';
 import { api, useDataVersion } from './api';
-import { unwrapGeometry } from './basemap';
+import { type Admin1Lines, decodeAdmin1Lines, unwrapGeometry } from './basemap';
 import { apiQuery, TYPE_COLOURS, TYPE_SHORT } from './filters';
 import { type Location, navigate, withQuery } from './router';
 
@@ -20,6 +20,12 @@ interface PointProps {
 function radiusFor(best: number): number {
   return best < 0 ? 5 : Math.min(6 + 2.2 * Math.sqrt(best), 24);
 }
+
+/**
+ * Admin-1 borders appear from this zoom: at zoom 4 a province is a few pixels wide and the lines would only be
+ * noise; from zoom 5 (1 px ≈ 5 km) the provinces of Ukraine, Syria or Nigeria read clearly.
+ */
+export const ADMIN1_MIN_ZOOM = 5;
 
 export function MapView({ loc }: { loc: Location }) {
   const el = useRef<HTMLDivElement>(null);
@@ -57,6 +63,12 @@ export function MapView({ loc }: { loc: Location }) {
     map.attributionControl.setPrefix(false);
     map.attributionControl.addAttribution('Basemap: Natural Earth (public domain), offline');
     mapRef.current = map;
+    // Panes from the bottom: countries (canvas), admin-1 borders (SVG, so each country's lines are one <path>),
+    // then the incident markers in Leaflet's overlay pane (z-index 400) on top of both.
+    map.createPane('basemap').style.zIndex = '200';
+    const admin1Pane = map.createPane('admin1');
+    admin1Pane.style.zIndex = '250';
+    admin1Pane.style.pointerEvents = 'none';
     layerRef.current = L.layerGroup().addTo(map);
 
     // The basemap is bundled (world-atlas, Natural Earth 1:50m): no tile server, nothing fetched from the network.
@@ -66,12 +78,57 @@ export function MapView({ loc }: { loc: Location }) {
       const raw = client.feature(world, objects.countries as never) as unknown as GeoJSON.FeatureCollection;
       const countries = { ...raw, features: raw.features.map((f) => ({ ...f, geometry: unwrapGeometry(f.geometry) })) };
       L.geoJSON(countries, {
+        pane: 'basemap',
+        renderer: L.canvas({ pane: 'basemap', padding: 0.3 }),
         interactive: false,
         style: { color: '#b8b2a6', weight: 0.7, fillColor: '#f4f1ea', fillOpacity: 1 },
-      } as L.GeoJSONOptions)
-        .addTo(map)
-        .bringToBack();
+      } as L.GeoJSONOptions).addTo(map);
     });
+
+    // Admin-1 borders (Natural Earth 1:10m, generated into a bundled chunk of ~1 MB): loaded the first time the
+    // analyst zooms in to ADMIN1_MIN_ZOOM, shown only from there.
+    let admin1: L.LayerGroup | null = null;
+    let admin1Loading = false;
+    const syncAdmin1 = () => {
+      const show = map.getZoom() >= ADMIN1_MIN_ZOOM;
+      if (admin1) {
+        if (show && !map.hasLayer(admin1)) admin1.addTo(map);
+        else if (!show && map.hasLayer(admin1)) admin1.remove();
+        return;
+      }
+      if (!show || admin1Loading) return;
+      admin1Loading = true;
+      import('./admin1-lines.generated.json').then((m) => {
+        const renderer = L.svg({ pane: 'admin1', padding: 0.3 });
+        const group = L.layerGroup();
+        for (const [country, lines] of decodeAdmin1Lines((m.default ?? m) as unknown as Admin1Lines)) {
+          const line = L.polyline(lines, {
+            pane: 'admin1',
+            renderer,
+            interactive: false,
+            // Lighter, thinner and dashed beside the country borders (#b8b2a6, 0.7 px solid) so they never compete.
+            color: '#c4bcad',
+            weight: 0.6,
+            opacity: 1,
+            dashArray: '3 3',
+            smoothFactor: 1.5,
+            className: `admin1 admin1-${country}`,
+          });
+          group.addLayer(line);
+        }
+        admin1 = group;
+        syncAdmin1();
+      });
+    };
+    map.on('zoomend', syncAdmin1);
+    syncAdmin1();
+    // The zoom, for tests and for anyone reading the DOM (Leaflet keeps it to itself).
+    const node = el.current;
+    const showZoom = () => {
+      node.dataset.zoom = String(map.getZoom());
+    };
+    map.on('zoomend', showZoom);
+    showZoom();
 
     const onMove = () => draw();
     map.on('moveend', onMove);
@@ -162,6 +219,7 @@ export function MapView({ loc }: { loc: Location }) {
     layer.clearLayers();
     const b = map.getBounds();
     const zoom = Math.round(map.getZoom());
+    let selectedMarker: L.CircleMarker | null = null;
     const clusters = index.getClusters([b.getWest() - 1, b.getSouth() - 1, b.getEast() + 1, b.getNorth() + 1], zoom);
     for (const c of clusters) {
       const [lon, lat] = c.geometry.coordinates as [number, number];
@@ -204,8 +262,11 @@ export function MapView({ loc }: { loc: Location }) {
         `${TYPE_SHORT[type] ?? type} · ${props.best >= 0 ? `${props.best} killed` : 'no count'} · ${precision}`,
       );
       marker.on('click', () => navigate(withQuery(locRef.current, {}, `/incidents/${encodeURIComponent(props.id)}`)));
-      layer.addLayer(marker);
+      // The selected incident is drawn last, above any other incident at the same place.
+      if (isSelected) selectedMarker = marker;
+      else layer.addLayer(marker);
     }
+    if (selectedMarker) layer.addLayer(selectedMarker);
   }
 
   return (
