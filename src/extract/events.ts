@@ -824,6 +824,8 @@ const PREP_BEFORE =
 const NEAR_BEFORE =
   /\b(?:near|outside|around|close to|on the outskirts of|in the vicinity of|west of|east of|north of|south of|northwest of|northeast of|southwest of|southeast of|kilometers from|km from|between)\s+(?:the\s+)?(?:\w+\s+)?$/i;
 
+/** Between a place and its admin context: "X, Y", "X (Y", "X (Z, Y". (With "X area (Y" too: -0.3 point.) */
+const CONTEXT_BETWEEN = /^\s*(?:[,(]\s*|\([^()]*,\s*)$/;
 const DIRECTION_BEFORE =
   /\b(?:(?:road|route|highway|way|heading|headed|fled|fleeing|running|ran|moving|moved|returned|returning)\s+(?:\w+\s+){0,2}(?:to|towards?|for|from)|towards?)\s+(?:the\s+)?$/i;
 
@@ -848,6 +850,16 @@ function choosePlace(
       const near = NEAR_BEFORE.test(before);
       // Parenthesised admin context "(Nihm, Sanaa)" names the district of the place before it, not the place.
       const inParens = /\([^()]*$/.test(text.slice(Math.max(span.start, d.mention.start - 40), d.mention.start));
+      // "Savar (Ashulia, Dhaka)" read as Sävar, Sweden: the admin context right after a place names its country;
+      // a place resolved to another country than its own context is a homonym abroad, and the context stands in.
+      const context = decisions.filter(
+        (c) =>
+          c !== d &&
+          c.mention.country &&
+          c.mention.start > d.mention.end &&
+          CONTEXT_BETWEEN.test(text.slice(d.mention.end, c.mention.start)),
+      );
+      const abroad = context.length > 0 && context.every((c) => c.mention.country !== d.mention.country);
       return {
         d,
         near,
@@ -856,7 +868,8 @@ function choosePlace(
           rank(d) +
           (inParens ? 4 : 0) +
           (d.mention.country ? 0 : 2) +
-          (country && d.mention.country !== country ? 6 : 0),
+          (country && d.mention.country !== country ? 6 : 0) +
+          (abroad ? 20 : 0),
       };
     });
     scored.sort((a, b) => a.score - b.score || a.d.mention.start - b.d.mention.start);

@@ -115,6 +115,13 @@ describe('event places in whole reports (real gazetteer)', () => {
     expect(e?.location?.name).toBe('Sake');
   });
 
+  it('a place resolved abroad while its own admin context is at home gives way to the context', () => {
+    const e = top(
+      codeFull('On 5 May 2020, hundreds of garment workers staged a protest in front of a factory in Savar (Dhaka).'),
+    );
+    expect(e?.location?.country).toBe('BD');
+  });
+
   it('a tweet’s signature names its author, never the event’s place', () => {
     const events = codeFull(
       'Fighting was reported near Tal Tamr on Monday.\n\nFootage shows captured soldiers being beaten by militants. ' +
