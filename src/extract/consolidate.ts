@@ -453,6 +453,8 @@ function sameDates(a: ExtractedEvent, b: ExtractedEvent): boolean {
 
 function compatible(head: ExtractedEvent, e: ExtractedEvent, ctx: Context): boolean {
   if ((head.embeddedPost ?? null) !== (e.embeddedPost ?? null) || !sameDates(head, e)) return false;
+  // One sentence's list of places ("in Khartoum, Omdurman and Port Sudan") was split on purpose: one event each.
+  if (listSibling(head, e) || listSibling(e, head)) return false;
   // An unconfirmed or denied account beside a reported one is a claim of its own ("activists claimed prisoners
   // were executed, but reports … remain unconfirmed"); reported and claimed mentions of one event do merge, and
   // so do a doubted casualty figure ("a source said two soldiers were wounded; this could not be verified") and a
@@ -472,6 +474,11 @@ function compatible(head: ExtractedEvent, e: ExtractedEvent, ctx: Context): bool
   if (backReference(e, ctx)) return sameCountry(head.location, e.location);
   return sameKindAs(head, e) && sameActors(head, e) && samePlace(head, e, ctx);
 }
+
+const listSibling = (a: ExtractedEvent, b: ExtractedEvent) =>
+  a.reasons?.some((r) => r.reason === 'coordinated-place') === true &&
+  a.evidence[0]?.start === b.evidence[0]?.start &&
+  a.location?.name !== b.location?.name;
 
 const sameKindAs = (head: ExtractedEvent, e: ExtractedEvent) =>
   head.event_type === e.event_type &&

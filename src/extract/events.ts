@@ -752,8 +752,80 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
       reasons,
       embeddedPost: head.post,
     });
+    // "Marches were held in Omdurman, Wad Madani and Port Sudan": ACLED codes one event per place. The other places
+    // of the list are events of their own, with the same evidence; a total count is not split between them.
+    if (head.place) {
+      const first = events[events.length - 1] as ExtractedEvent;
+      for (const other of coordinatedPlaces(text, input.decisions, head.place.decision, head.clause)) {
+        events.push({
+          ...first,
+          location: toLocation(other, other.precision),
+          fatalities: null,
+          injured: null,
+          captured: null,
+          evidence: first.evidence.map((e) => ({ ...e })),
+          confidence: Math.round((first.confidence - 0.05) * 1000) / 1000,
+          reasons: [
+            ...reasons.filter((r) => !['location', 'fatalities', 'injured', 'captured'].includes(r.field)),
+            {
+              field: 'location',
+              reason: 'coordinated-place',
+              span: { start: other.mention.start, end: other.mention.end },
+            },
+          ],
+        });
+      }
+    }
   }
   return dedupe(events);
+}
+
+/** "A, B and C", "A or B": the separators of a list of places (a comma alone is "town, province"). */
+const LIST_COMMA = /^\s*,\s*$/;
+const LIST_END = /^\s*(?:,\s*)?(?:and|or)\s+(?:in\s+|the\s+)?$/i;
+
+/**
+ * The other members of a coordinated list of places the event's place belongs to: populated places of the same
+ * country joined by commas with a final "and"/"or", outside parentheses and not after "between" or "from".
+ */
+function coordinatedPlaces(
+  text: string,
+  decisions: PlaceDecision[],
+  place: PlaceDecision,
+  clause: Span,
+): PlaceDecision[] {
+  const usable = (d: PlaceDecision) =>
+    locating(d) &&
+    (d.precision === 'exact' || d.precision === 'near') &&
+    d.mention.country === place.mention.country &&
+    d.mention.start >= clause.start &&
+    d.mention.end <= clause.end;
+  if (!usable(place)) return [];
+  const inClause = decisions.filter(usable).sort((a, b) => a.mention.start - b.mention.start);
+  const at = inClause.indexOf(place);
+  if (at < 0) return [];
+  // Grow the run of places joined by list separators around the event's place.
+  let lo = at;
+  let hi = at;
+  const gap = (a: PlaceDecision, b: PlaceDecision) => text.slice(a.mention.end, b.mention.start);
+  const joined = (a: PlaceDecision, b: PlaceDecision) => LIST_COMMA.test(gap(a, b)) || LIST_END.test(gap(a, b));
+  while (lo > 0 && joined(inClause[lo - 1] as PlaceDecision, inClause[lo] as PlaceDecision)) lo--;
+  while (hi < inClause.length - 1 && joined(inClause[hi] as PlaceDecision, inClause[hi + 1] as PlaceDecision)) hi++;
+  if (hi === lo) return [];
+  const run = inClause.slice(lo, hi + 1);
+  // A list ends with "and"/"or"; "Tal Tamr, Hasakah" (a town and its province) is no list.
+  if (!LIST_END.test(gap(run[run.length - 2] as PlaceDecision, run[run.length - 1] as PlaceDecision))) return [];
+  const before = text.slice(
+    Math.max(clause.start, (run[0] as PlaceDecision).mention.start - 25),
+    (run[0] as PlaceDecision).mention.start,
+  );
+  if (/\b(?:between|from)\s+(?:the\s+)?(?:\w+\s+){0,2}$/i.test(before) || /\([^()]*$/.test(before)) return [];
+  const names = new Set([place.mention.name]);
+  return run.filter((d) => {
+    if (names.has(d.mention.name)) return false;
+    names.add(d.mention.name);
+    return true;
+  });
 }
 
 /** Repeated mentions of one event (same type, actors, place and date) are one event with several evidence spans. */

@@ -122,6 +122,15 @@ describe('event places in whole reports (real gazetteer)', () => {
     expect(e?.location?.country).toBe('BD');
   });
 
+  it('a list of places is one event per place; a town and its province, or "between A and B", is one', () => {
+    const events = codeFull('Protesters marched in Khartoum, Omdurman and Port Sudan on Monday against military rule.');
+    expect(events.map((e) => e.location?.name).sort()).toEqual(['Khartoum', 'Omdurman', 'Port Sudan']);
+    const one = codeFull('Fighting broke out on the road between Goma and Sake on Monday.');
+    expect(one).toHaveLength(1);
+    const town = codeFull('Gunmen attacked a checkpoint in Tal Tamr, Hasakah on Monday.');
+    expect(town).toHaveLength(1);
+  });
+
   it('a tweet’s signature names its author, never the event’s place', () => {
     const events = codeFull(
       'Fighting was reported near Tal Tamr on Monday.\n\nFootage shows captured soldiers being beaten by militants. ' +
