@@ -64,6 +64,9 @@ const TWO_SIDED =
 /** Victims who are held: violence against them is not a battle. */
 const CAPTIVE =
   /\b(?:captured|detained|imprisoned|captive|kidnapped|abducted) (?:soldiers|fighters|troops|men|prisoners)|\b(?:prisoners|captives|detainees|hostages|prisoners of war|pows)\b/i;
+/** A gathering said to have gone off without trouble. */
+const PEACEFUL =
+  /\b(?:peaceful(?:ly)?|without (?:any )?(?:incidents?|violence|trouble)|no (?:incidents?|violence|clashes) (?:was|were) reported)\b/i;
 /** An intervention phrased so that it is excessive force in ACLED's terms (beating, live fire, violent dispersal). */
 const EXCESSIVE_INTERVENTION =
   /\b(?:beat|beating|beaten|violently|brutally|live (?:ammunition|fire|rounds)|opened fire|shot)\b/i;
@@ -139,7 +142,10 @@ export function classify(input: ClassifyInput): Classification | null {
   if (accident && !input.armed && (has('blast') || has('air') || (has('chemical') && /leak|spill/i.test(input.text)))) {
     if (!has('ied') && !has('suicide') && !has('shelling') && !has('grenade')) return null;
   }
-  const qualifier = (f: string) => by.get(f) ?? ctx.get(f);
+  // "… in Omdurman, where they passed off peacefully": the clause says how it went; the next sentences are about
+  // another gathering.
+  const calm = PEACEFUL.test(input.text);
+  const qualifier = (f: string) => by.get(f) ?? (calm ? undefined : ctx.get(f));
   // 2. Demonstrations and what happened to them.
   // An armed operation that mentions a march or a rally is not a protest; security forces clashing with protesters is.
   const armedOperation =

@@ -394,7 +394,10 @@ function samePlace(a: ExtractedEvent, b: ExtractedEvent, ctx: Context): boolean 
   if (weakLocation(a, ctx) || weakLocation(b, ctx)) return countries;
   // Two places named in their own sentences: one event only when they are the same spot (a village and the town
   // it is "near"); a report naming three front lines yields three events.
-  return countries && km(la, lb) <= 15;
+  // Two towns each named outright ("in Khartoum" … "in Omdurman") are two places however close; a place said to be
+  // "near" the other is the same spot.
+  const d = km(la, lb);
+  return countries && (d <= 3 || (d <= 15 && (la.precision === 'near' || lb.precision === 'near')));
 }
 
 /**

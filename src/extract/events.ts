@@ -892,7 +892,7 @@ function countryFor(
 }
 
 const PREP_BEFORE =
-  /\b(?:in|near|at|around|outside|inside|of|from|on|into|towards?|across|between|and|to)\s+(?:the\s+)?(?:(?:village|town|city|area|district|locality|province|region|governorate|municipality|neighbou?rhood|outskirts|suburbs?|countryside|vicinity|camp|road|state|county|township|commune|department)\s+(?:of\s+)?)?$/i;
+  /\b(?:in|near|at|around|outside|inside|of|from|on|into|towards?|across|between|and|to)\s+(?:the\s+)?(?:(?:central|northern|southern|eastern|western|north|south|east|west|downtown|greater|rural)\s+)?(?:(?:village|town|city|area|district|locality|province|region|governorate|municipality|neighbou?rhood|outskirts|suburbs?|countryside|vicinity|camp|road|state|county|township|commune|department)\s+(?:of\s+)?)?$/i;
 const NEAR_BEFORE =
   /\b(?:near|outside|around|close to|on the outskirts of|in the vicinity of|west of|east of|north of|south of|northwest of|northeast of|southwest of|southeast of|kilometers from|km from|between)\s+(?:the\s+)?(?:\w+\s+)?$/i;
 

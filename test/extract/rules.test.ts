@@ -131,6 +131,17 @@ describe('event places in whole reports (real gazetteer)', () => {
     expect(town).toHaveLength(1);
   });
 
+  it('a march that "passed off peacefully" stays peaceful whatever the next sentences say; twin cities stay two', () => {
+    const events = codeFull(
+      'Police fired tear gas at protesters marching in central Khartoum on Monday. ' +
+        'A smaller march took place in Omdurman, where it passed off peacefully. ' +
+        'Police said officers were injured by stones thrown by rioters.',
+    );
+    const omdurman = events.find((e) => e.location?.name === 'Omdurman');
+    expect(omdurman?.sub_event_type).toBe('Peaceful protest');
+    expect(events.find((e) => e.location?.name === 'Khartoum')?.event_type).toMatch(/Protests|Riots/);
+  });
+
   it('a tweet’s signature names its author, never the event’s place', () => {
     const events = codeFull(
       'Fighting was reported near Tal Tamr on Monday.\n\nFootage shows captured soldiers being beaten by militants. ' +
