@@ -96,6 +96,12 @@ export function loadResources(dataDir: string): AssemblyResources {
   };
 }
 
+/**
+ * A country name that starts a proper name ("the Central Committee of Sudan Doctors", "Syria Civil Defence", "Kenya
+ * Red Cross") names an organisation, not where the event happened.
+ */
+const ORGANISATION_AFTER = /^ (?:\p{Lu}\p{Ll}+ ){0,3}(?:Doctors|Civil|Red|Human|Network|Observatory|Centre|Center|Committee|Commission|Council|Union|Association|Federation|Tribune|Times|News|Post|Monitor|Institute|Foundation|Airways|Airlines|Television|Radio|Broadcasting|Press|Agency|Watch|Forum|Coalition|Movement|Party)\b/u;
+
 function extractOne(
   res: AssemblyResources,
   geoparser: Geoparser | null,
@@ -169,7 +175,9 @@ function extractOne(
     const geo = geoparser.parse(text, { datelinePlace: dateline?.place ?? null, excludeSpans });
     allPlaces = geo.decisions;
     decisions = geo.decisions.filter(
-      (d) => !actorSpans.some((a) => d.mention.start < a.end && a.start < d.mention.end),
+      (d) =>
+        !actorSpans.some((a) => d.mention.start < a.end && a.start < d.mention.end) &&
+        !(d.precision === 'country' && ORGANISATION_AFTER.test(text.slice(d.mention.end, d.mention.end + 40))),
     );
     focusCountry = geo.focusCountry;
     const homes = new Set(namedActors.map((a) => a.entry.country).filter((c): c is string => c !== null));
