@@ -10,6 +10,7 @@ import { createWorkbenchRepo } from '../store/sqlite/workbench-repo.js';
 import type { Store } from '../store/store.js';
 import { createRequestHandler, type ServerDeps } from './app.js';
 import { createWorkbenchData, type IncidentSource, type IngestPort } from './data.js';
+import { incrementalReadModel, isStoredIncidentSource } from './read-model.js';
 
 export const VERSION = '0.1.0';
 
@@ -37,9 +38,15 @@ export function defaultWebRoot(): string | null {
 export function buildDeps(options: WorkbenchOptions): ServerDeps {
   const users = createUsersRepo(options.db);
   const audit = createAuditRepo(options.db);
-  const data = createWorkbenchData(createWorkbenchRepo(options.db), {
+  const workbench = createWorkbenchRepo(options.db);
+  // Incidents from the store's incidents table: refreshes project only what changed (src/server/read-model.ts).
+  // Any other source (tests' in-memory incidents) is re-projected whole at each refresh.
+  const incremental = isStoredIncidentSource(options.incidents)
+    ? incrementalReadModel(workbench, options.incidents)
+    : null;
+  const data = createWorkbenchData(incremental?.repo ?? workbench, {
     store: options.store,
-    incidents: options.incidents,
+    incidents: incremental?.incidents ?? options.incidents,
     ingest: options.ingest,
   });
   return {
