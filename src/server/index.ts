@@ -11,6 +11,7 @@ import type { Store } from '../store/store.js';
 import { createRequestHandler, type ServerDeps } from './app.js';
 import { createWorkbenchData, type IncidentSource, type IngestPort } from './data.js';
 import { incrementalReadModel, isStoredIncidentSource } from './read-model.js';
+import { createReportSearchService } from './search/pool.js';
 
 export const VERSION = '0.1.0';
 
@@ -19,6 +20,8 @@ export interface WorkbenchOptions {
   store: Pick<Store, 'reports' | 'events'> | null;
   incidents: IncidentSource | null;
   ingest: IngestPort | null;
+  /** Report-search worker threads (default: defaultSearchWorkers(); 0 = search on the server's thread). */
+  searchWorkers?: number;
   /** Built web app; default dist/web next to this build, when it exists. */
   webRoot?: string | null;
   secureCookies?: boolean;
@@ -49,14 +52,16 @@ export function buildDeps(options: WorkbenchOptions): ServerDeps {
     incidents: incremental?.incidents ?? options.incidents,
     ingest: options.ingest,
   });
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   return {
     db: options.db,
     users,
     audit,
     data,
+    search: options.store ? createReportSearchService(options.db, { workers: options.searchWorkers, log }) : undefined,
     webRoot: options.webRoot === undefined ? defaultWebRoot() : options.webRoot,
     secureCookies: options.secureCookies ?? false,
-    log: options.log ?? ((line) => process.stderr.write(`${line}\n`)),
+    log,
     version: VERSION,
   };
 }
@@ -91,6 +96,7 @@ export async function listen(deps: ServerDeps, port: number, host = '127.0.0.1')
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
+        void deps.search?.close();
       }),
   };
 }
