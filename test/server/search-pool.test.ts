@@ -69,6 +69,21 @@ describe('report search in worker threads', () => {
     s.close();
   }, 60_000);
 
+  it('falls back to in-process search, once, when the workers cannot open the store', async () => {
+    const path = join(dir, 'gone.db');
+    const s = store(path, ['Shelling near Velmora.', 'Calm in Tamsa.']);
+    // The server's connection keeps the unlinked file; a worker opening the path finds nothing.
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+    const lines: string[] = [];
+    const service = createReportSearchService(s.db, { workers: 2, log: (l) => lines.push(l) });
+    const answers = await Promise.all(['velmora', 'tamsa', 'velmora tamsa'].map((q) => service.search(q, 0, 5)));
+    expect(answers.map((a) => a.hits.length)).toEqual([1, 1, 0]);
+    expect(service.mode).toMatch(/^in-process/);
+    expect(lines.filter((l) => /search workers unavailable/.test(l))).toHaveLength(1);
+    await service.close();
+    s.close();
+  }, 60_000);
+
   it('searches an in-memory store in-process', async () => {
     const s = store(':memory:', ['Shelling near Velmora.']);
     const service = createReportSearchService(s.db, { workers: 2 });

@@ -76,6 +76,8 @@ export function defaultSearchWorkers(): number {
 
 interface Slot {
   worker: Worker;
+  /** The worker opened its connection (its first message). */
+  ready: boolean;
   busy: { request: SearchRequest; resolve: (r: SearchResult) => void; reject: (e: Error) => void } | null;
 }
 
@@ -99,8 +101,12 @@ export function createReportSearchService(
     const worker = new Worker(entry.script, { workerData: { path }, eval: entry.eval });
     // Idle workers do not keep the process alive (the server's socket does).
     worker.unref();
-    const slot: Slot = { worker, busy: null };
-    worker.on('message', (reply: SearchReply) => {
+    const slot: Slot = { worker, ready: false, busy: null };
+    worker.on('message', (reply: SearchReply | { ready: true }) => {
+      if ('ready' in reply) {
+        slot.ready = true;
+        return;
+      }
       const job = slot.busy;
       slot.busy = null;
       if (job && job.request.id === reply.id) {
@@ -115,9 +121,20 @@ export function createReportSearchService(
     worker.on('exit', () => {
       const job = slot.busy;
       slot.busy = null;
+      if (closed) {
+        job?.reject(new Error('report search: closed'));
+        return;
+      }
+      if (!slot.ready) {
+        // It could not even open the store (no tsx, no file): respawning would fail the same way, in a loop.
+        if (!fallback) options.log?.('sitrep serve: search workers unavailable: searching on the main thread');
+        fallback ??= inProcessSearch(db);
+        if (job) queue.unshift(job);
+        drainToFallback();
+        return;
+      }
       job?.reject(new Error('report search: the search worker stopped'));
-      if (closed) return;
-      // Replace a worker that died, so one bad request does not shrink the pool for good.
+      // Replace a worker that died mid-request, so one bad request does not shrink the pool for good.
       const i = slots.indexOf(slot);
       if (i >= 0) slots[i] = spawn();
       pump();
@@ -125,7 +142,14 @@ export function createReportSearchService(
     return slot;
   };
 
+  let fallback: ReportSearchService | null = null;
   const slots: Slot[] = Array.from({ length: n }, spawn);
+
+  function drainToFallback(): void {
+    for (const job of queue.splice(0)) {
+      fallback!.search(job.request.query, job.request.offset, job.request.limit).then(job.resolve, job.reject);
+    }
+  }
 
   function pump(): void {
     for (const slot of slots) {
@@ -139,9 +163,12 @@ export function createReportSearchService(
   }
 
   return {
-    mode: `${n} worker thread${n === 1 ? '' : 's'}`,
+    get mode() {
+      return fallback ? 'in-process (search workers unavailable)' : `${n} worker thread${n === 1 ? '' : 's'}`;
+    },
     search(query, offset, limit) {
       if (closed) return Promise.reject(new Error('report search: closed'));
+      if (fallback) return fallback.search(query, offset, limit);
       return new Promise<SearchResult>((resolve, reject) => {
         queue.push({ request: { id: nextId++, query, offset, limit }, resolve, reject });
         pump();

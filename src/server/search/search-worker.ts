@@ -19,6 +19,9 @@ const answer = db.transaction((r: SearchRequest) => ({
   total: search.count(r.query),
 }));
 
+// Tells the pool the connection is open: a worker that stops before this is broken, not unlucky (see pool.ts).
+parentPort!.postMessage({ ready: true });
+
 parentPort!.on('message', (r: SearchRequest) => {
   let reply: SearchReply;
   try {
