@@ -8,7 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/ingest/build-report.js';
-import { createReportSearchService, inProcessSearch } from '../../src/server/search/pool.js';
+import {
+  createReportSearchService,
+  inProcessSearch,
+  MAX_QUEUED_SEARCHES,
+  SearchBusyError,
+} from '../../src/server/search/pool.js';
 import { openStore } from '../../src/store/index.js';
 import { Client, startWorld } from './fixtures.js';
 
@@ -64,6 +69,17 @@ describe('report search in worker threads', () => {
       }),
     });
     expect((await pool.search('oskar', 0, 10)).hits).toHaveLength(1);
+    // A flood beyond the queue's bound is shed, not buffered; what was queued is still answered.
+    const flood = Array.from({ length: MAX_QUEUED_SEARCHES + 10 }, () =>
+      pool.search('velmora', 0, 5).then(
+        () => 'ok',
+        (e: unknown) => (e instanceof SearchBusyError ? 'busy' : 'error'),
+      ),
+    );
+    const outcomes = await Promise.all(flood);
+    expect(outcomes.filter((o) => o === 'busy').length).toBeGreaterThan(0);
+    expect(outcomes.filter((o) => o === 'ok').length).toBeGreaterThanOrEqual(MAX_QUEUED_SEARCHES);
+    expect(outcomes).not.toContain('error');
     await pool.close();
     await expect(pool.search('oskar', 0, 10)).rejects.toThrow(/closed/);
     s.close();

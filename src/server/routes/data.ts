@@ -22,6 +22,7 @@ import {
   toFilter,
   UploadQuery,
 } from '../schemas.js';
+import { SearchBusyError } from '../search/pool.js';
 
 /** 10 MiB per uploaded file: a long HTML page is ~1 MB; larger bodies are refused with 413 before they are buffered. */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -265,7 +266,10 @@ export function dataRoutes(deps: ServerDeps): AnyRoute[] {
       handler: async ({ query }) => {
         const offset = Number(query.cursor ?? 0);
         if (!query.q || !deps.search) return { json: data.listReports(query.q ?? null, offset, query.limit) };
-        const { hits, total } = await deps.search.search(query.q, offset, query.limit + 1);
+        const { hits, total } = await deps.search.search(query.q, offset, query.limit + 1).catch((error: unknown) => {
+          if (error instanceof SearchBusyError) throw new HttpError(503, 'busy', 'too many searches at once: retry');
+          throw error;
+        });
         const items = hits.slice(0, query.limit).map((h) => ({
           id: h.id,
           title: h.title,

@@ -69,6 +69,17 @@ function workerEntry(): { script: URL | string; eval: boolean } | null {
   return { script, eval: true };
 }
 
+/** Searches waiting for a worker at most; beyond, `search` fails with SearchBusyError (the API answers 503). */
+export const MAX_QUEUED_SEARCHES = 256;
+
+/** Too many searches are waiting: shed load instead of queueing without bound. */
+export class SearchBusyError extends Error {
+  constructor() {
+    super(`report search: more than ${MAX_QUEUED_SEARCHES} searches waiting`);
+    this.name = 'SearchBusyError';
+  }
+}
+
 /** Two threads at most: the store is one file on one disk, and the server's thread needs a core too. */
 export function defaultSearchWorkers(): number {
   return Math.max(1, Math.min(2, availableParallelism()));
@@ -169,6 +180,7 @@ export function createReportSearchService(
     search(query, offset, limit) {
       if (closed) return Promise.reject(new Error('report search: closed'));
       if (fallback) return fallback.search(query, offset, limit);
+      if (queue.length >= MAX_QUEUED_SEARCHES) return Promise.reject(new SearchBusyError());
       return new Promise<SearchResult>((resolve, reject) => {
         queue.push({ request: { id: nextId++, query, offset, limit }, resolve, reject });
         pump();
