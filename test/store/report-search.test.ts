@@ -49,6 +49,12 @@ describe('report search ranking contract', () => {
     const hits = store.reports.search('velmora');
     for (let i = 1; i < hits.length; i++) expect(hits[i]!.rank).toBeGreaterThanOrEqual(hits[i - 1]!.rank);
     expect(store.reports.countMatches('velmora')).toEqual({ count: 3, exact: true });
+    const search = new SqliteReportSearch(store.db, 3);
+    // Exactly as many matches as the window holds: the total is exact, not "3+".
+    expect(search.page('velmora', { limit: 1 }).total).toEqual({ count: 3, exact: true });
+    expect(search.page('velmora', { limit: 1, offset: 2 }).total).toEqual({ count: 3, exact: true });
+    expect(search.page('oskar ridge', { limit: 5 })).toMatchObject({ total: { count: 1, exact: true } });
+    expect(search.page('nowhere', { limit: 5 })).toEqual({ hits: [], total: { count: 0, exact: true } });
     store.close();
   });
 
@@ -72,6 +78,11 @@ describe('report search ranking contract', () => {
     expect(paged).toEqual(all);
     expect(search.search('tamsa', { limit: 3, offset: 12 })).toEqual([]);
     expect(search.count('tamsa')).toEqual({ count: 5, exact: false });
+    // A page's total comes from the window it ranked, or from a count when the page lies beyond it.
+    for (const offset of [0, 4, 5, 11, 30]) {
+      expect(search.page('tamsa', { limit: 3, offset }).total).toEqual({ count: 5, exact: false });
+    }
+    expect(search.page('tamsa', { limit: 3, offset: 6 }).hits.map((h) => h.id)).toEqual(all.slice(6, 9));
     expect(search.count('tamsa', 20)).toEqual({ count: 12, exact: true });
     // The same store under the default window ranks all twelve: the strong old hit comes first.
     expect(store.reports.search('tamsa')[0]!.id).toBe(ids[2]);

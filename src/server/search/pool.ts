@@ -44,7 +44,7 @@ export function inProcessSearch(db: SqliteDb): ReportSearchService {
   return {
     mode: 'in-process',
     async search(query, offset, limit) {
-      return { hits: search.search(query, { limit, offset }), total: search.count(query) };
+      return search.page(query, { limit, offset });
     },
     async close() {},
   };

@@ -14,10 +14,7 @@ db.pragma('busy_timeout = 5000');
 db.pragma('cache_size = -16384');
 const search = new SqliteReportSearch(db);
 // One read transaction per request: the page and its count come from the same snapshot.
-const answer = db.transaction((r: SearchRequest) => ({
-  hits: search.search(r.query, { limit: r.limit, offset: r.offset }),
-  total: search.count(r.query),
-}));
+const answer = db.transaction((r: SearchRequest) => search.page(r.query, { limit: r.limit, offset: r.offset }));
 
 // Tells the pool the connection is open: a worker that stops before this is broken, not unlucky (see pool.ts).
 parentPort!.postMessage({ ready: true });

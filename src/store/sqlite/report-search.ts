@@ -112,9 +112,15 @@ export interface MatchCount {
   exact: boolean;
 }
 
+export interface SearchPage {
+  hits: ReportSearchHit[];
+  total: MatchCount;
+}
+
 /** Search statements over one connection, prepared once (preparing costs ~0.1 ms a call). */
 export class SqliteReportSearch {
-  private readonly ranked: Statement<[string, number, number], { rowid: number; rank: number }>;
+  private readonly ranked: Statement<[string, number, number], { rowid: number; rank: number; n: number }>;
+  private readonly beyondWindow: Statement<[string], number>;
   private readonly boundary: Statement<[string], number>;
   private readonly older: Statement<[string, number, number, number], { rowid: number; rank: number }>;
   private readonly capped: Statement<[string, number], number>;
@@ -127,7 +133,9 @@ export class SqliteReportSearch {
   ) {
     // FTS5 walks a doclist newest first (ORDER BY rowid DESC is its native order) and stops at the LIMIT, so only the
     // window's matches are ever scored.
-    this.ranked = db.prepare(`SELECT rowid, rank FROM (
+    // n: the matches inside the window (counted over the window the ranking reads anyway): the total for free when
+    // fewer than the window match, which is most queries.
+    this.ranked = db.prepare(`SELECT rowid, rank, count(*) OVER () AS n FROM (
         SELECT rowid, bm25(reports_fts, 3.0, 1.0) AS rank FROM reports_fts WHERE reports_fts MATCH ?
         ORDER BY rowid DESC LIMIT ${rankWindow})
       ORDER BY rank, rowid DESC LIMIT ? OFFSET ?`);
@@ -135,6 +143,9 @@ export class SqliteReportSearch {
       .prepare(
         `SELECT rowid FROM reports_fts WHERE reports_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ${rankWindow - 1}`,
       )
+      .pluck() as Statement<[string], number>;
+    this.beyondWindow = db
+      .prepare(`SELECT 1 FROM reports_fts WHERE reports_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ${rankWindow}`)
       .pluck() as Statement<[string], number>;
     this.older = db.prepare(`SELECT rowid, bm25(reports_fts, 3.0, 1.0) AS rank FROM reports_fts
       WHERE reports_fts MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT ? OFFSET ?`);
@@ -149,27 +160,40 @@ export class SqliteReportSearch {
 
   /** One page of hits in the order of the ranking contract above. */
   search(query: string, options: { limit?: number; offset?: number } = {}): ReportSearchHit[] {
+    return this.page(query, options, false).hits;
+  }
+
+  /** One page of hits and the match count (capped at the window), sharing the window's scan where it can. */
+  page(query: string, options: { limit?: number; offset?: number } = {}, withTotal = true): SearchPage {
     const match = ftsQuery(query);
-    if (!match) return [];
+    if (!match) return { hits: [], total: { count: 0, exact: true } };
     const limit = Math.max(0, options.limit ?? 20);
     const offset = Math.max(0, options.offset ?? 0);
-    if (limit === 0) return [];
     const order: { rowid: number; rank: number }[] = [];
-    if (offset < this.rankWindow) {
+    let inWindow: number | null = null;
+    let tail = true;
+    if (offset < this.rankWindow && limit > 0) {
       const want = Math.min(limit, this.rankWindow - offset);
       const rows = this.ranked.all(match, want, offset);
-      order.push(...rows);
+      for (const r of rows) order.push({ rowid: r.rowid, rank: r.rank });
+      if (rows[0]) inWindow = rows[0].n;
       // A short page from the window means the window held every match: there is no older tail.
-      if (rows.length < want) return this.hits(order, query);
+      if (rows.length < want) tail = false;
     }
-    if (offset + limit > this.rankWindow) {
+    if (tail && limit > 0 && offset + limit > this.rankWindow) {
       const edge = this.boundary.get(match);
       if (edge !== undefined) {
         const skip = Math.max(0, offset - this.rankWindow);
         order.push(...this.older.all(match, edge, limit - order.length, skip));
       }
     }
-    return this.hits(order, query);
+    let total: MatchCount = { count: 0, exact: true };
+    if (withTotal) {
+      if (inWindow === null) total = this.count(query);
+      else if (inWindow < this.rankWindow) total = { count: inWindow, exact: true };
+      else total = { count: this.rankWindow, exact: this.beyondWindow.get(match) === undefined };
+    }
+    return { hits: this.hits(order, query), total };
   }
 
   /** Matches counted up to `cap` (default: the ranking window). */
