@@ -23,6 +23,7 @@ import { authRoutes } from './routes/auth.js';
 import { dataRoutes } from './routes/data.js';
 import { metaRoutes } from './routes/meta.js';
 import { usersRoutes } from './routes/users.js';
+import type { ReportSearchService } from './search/pool.js';
 import { SECURITY_HEADERS } from './security.js';
 import { createStaticHandler } from './static.js';
 
@@ -31,6 +32,8 @@ export interface ServerDeps {
   users: UsersRepo;
   audit: AuditRepo;
   data: WorkbenchData;
+  /** Full-text report search (worker threads on a store file); without it, searches go through `data`. */
+  search?: ReportSearchService;
   /** Folder of the built web app (dist/web); null = API only. */
   webRoot: string | null;
   /** Adds `Secure` to the session cookie; on by default unless the server listens on loopback over plain HTTP. */

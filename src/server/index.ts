@@ -10,6 +10,8 @@ import { createWorkbenchRepo } from '../store/sqlite/workbench-repo.js';
 import type { Store } from '../store/store.js';
 import { createRequestHandler, type ServerDeps } from './app.js';
 import { createWorkbenchData, type IncidentSource, type IngestPort } from './data.js';
+import { incrementalReadModel, isStoredIncidentSource } from './read-model.js';
+import { createReportSearchService } from './search/pool.js';
 
 export const VERSION = '0.1.0';
 
@@ -18,6 +20,8 @@ export interface WorkbenchOptions {
   store: Pick<Store, 'reports' | 'events'> | null;
   incidents: IncidentSource | null;
   ingest: IngestPort | null;
+  /** Report-search worker threads (default: defaultSearchWorkers(); 0 = search on the server's thread). */
+  searchWorkers?: number;
   /** Built web app; default dist/web next to this build, when it exists. */
   webRoot?: string | null;
   secureCookies?: boolean;
@@ -37,19 +41,27 @@ export function defaultWebRoot(): string | null {
 export function buildDeps(options: WorkbenchOptions): ServerDeps {
   const users = createUsersRepo(options.db);
   const audit = createAuditRepo(options.db);
-  const data = createWorkbenchData(createWorkbenchRepo(options.db), {
+  const workbench = createWorkbenchRepo(options.db);
+  // Incidents from the store's incidents table: refreshes project only what changed (src/server/read-model.ts).
+  // Any other source (tests' in-memory incidents) is re-projected whole at each refresh.
+  const incremental = isStoredIncidentSource(options.incidents)
+    ? incrementalReadModel(workbench, options.incidents)
+    : null;
+  const data = createWorkbenchData(incremental?.repo ?? workbench, {
     store: options.store,
-    incidents: options.incidents,
+    incidents: incremental?.incidents ?? options.incidents,
     ingest: options.ingest,
   });
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   return {
     db: options.db,
     users,
     audit,
     data,
+    search: options.store ? createReportSearchService(options.db, { workers: options.searchWorkers, log }) : undefined,
     webRoot: options.webRoot === undefined ? defaultWebRoot() : options.webRoot,
     secureCookies: options.secureCookies ?? false,
-    log: options.log ?? ((line) => process.stderr.write(`${line}\n`)),
+    log,
     version: VERSION,
   };
 }
@@ -84,6 +96,7 @@ export async function listen(deps: ServerDeps, port: number, host = '127.0.0.1')
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
+        void deps.search?.close();
       }),
   };
 }

@@ -8,7 +8,12 @@ import { join } from 'node:path';
 import { reportCoder } from '../extract/from-report.js';
 import type { Extractor } from '../extract/index.js';
 import { type IncidentLexicon, loadIncidentLexicon } from '../incidents/lexicon.js';
-import { codeReportsWithoutEvents, incidentSource, updateIncidentsForReports } from '../incidents/service.js';
+import {
+  codeReportsWithoutEvents,
+  ensureIncidentsFresh,
+  incidentSource,
+  updateIncidentsForReports,
+} from '../incidents/service.js';
 import { ingest } from '../ingest/index.js';
 import type { Report } from '../model/report.js';
 import { openStore, type SqliteStore } from '../store/index.js';
@@ -17,6 +22,7 @@ import type { IncidentRepository, Store } from '../store/store.js';
 import { createLanguageIdentifier } from '../text/language.js';
 import type { IngestInput, IngestOutcome, IngestPort } from './data.js';
 import type { WorkbenchOptions } from './index.js';
+import type { StoredIncidentSource } from './read-model.js';
 
 /** The event coder, loaded on first use (gazetteer + lexicons + language model: ~1–3 s), then kept. */
 function lazyExtractor(): () => Promise<(report: Report) => ReturnType<Extractor['extract']>> {
@@ -106,7 +112,14 @@ export function openWorkbench(dbPath: string, extra: Partial<WorkbenchOptions> =
     return lexicon;
   };
   const extractor = lazyExtractor();
-  const source = incidentSource(store, repo, lex());
+  // A stored source (ensureFresh, get): buildDeps keeps the read model up to date from the incidents' dirty ids.
+  const source: StoredIncidentSource = {
+    ...incidentSource(store, repo, lex()),
+    ensureFresh: () => {
+      ensureIncidentsFresh(store, repo, lex());
+    },
+    get: (id) => repo.get(id),
+  };
   const options: WorkbenchOptions = {
     db: store.db,
     store,

@@ -63,7 +63,7 @@ export interface ReportFilter {
 export interface ReportSearchHit extends ReportSummary {
   /** A short passage around the first match, from the clean text. */
   snippet: string;
-  /** FTS5 bm25 rank (lower is better). */
+  /** FTS5 bm25 rank (lower is better); see report-search.ts for the order hits come in. */
   rank: number;
 }
 
@@ -89,6 +89,8 @@ export interface ReportRepository {
   count(filter?: ReportFilter): number;
   /** Full-text search, diacritics- and case-insensitive (Latin, Turkish, Arabic). */
   search(query: string, options?: { limit?: number; offset?: number }): ReportSearchHit[];
+  /** How many reports `search` would match, counted up to `cap` (default 1,000); `exact` is false above it. */
+  countMatches(query: string, cap?: number): { count: number; exact: boolean };
   /**
    * Reports sharing at least one near-duplicate key, those sharing most first (at most `limit`, default 8). With
    * `accept`, only those whose fingerprint it accepts are returned (and only their rows are read).

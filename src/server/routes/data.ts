@@ -22,6 +22,7 @@ import {
   toFilter,
   UploadQuery,
 } from '../schemas.js';
+import { SearchBusyError } from '../search/pool.js';
 
 /** 10 MiB per uploaded file: a long HTML page is ~1 MB; larger bodies are refused with 413 before they are buffered. */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -255,11 +256,30 @@ export function dataRoutes(deps: ServerDeps): AnyRoute[] {
     route({
       method: 'GET',
       path: '/api/reports',
-      summary: 'Reports, newest first, or full-text search results (best first)',
+      summary:
+        'Reports, newest first, or full-text search results: bm25-ranked (titles weigh 3×) among the 1,000 newest ' +
+        'matches, older matches after them newest first; `total` counts matches up to 1,000 (`exact` false above)',
       tag: 'reports',
       role: 'viewer',
       query: ReportListQuery,
-      handler: ({ query }) => ({ json: data.listReports(query.q ?? null, Number(query.cursor ?? 0), query.limit) }),
+      responds: '{ items: ReportSummary[], nextCursor, total?: { count, exact } } (total with q only)',
+      handler: async ({ query }) => {
+        const offset = Number(query.cursor ?? 0);
+        if (!query.q || !deps.search) return { json: data.listReports(query.q ?? null, offset, query.limit) };
+        const { hits, total } = await deps.search.search(query.q, offset, query.limit + 1).catch((error: unknown) => {
+          if (error instanceof SearchBusyError) throw new HttpError(503, 'busy', 'too many searches at once: retry');
+          throw error;
+        });
+        const items = hits.slice(0, query.limit).map((h) => ({
+          id: h.id,
+          title: h.title,
+          outlet: h.outlet,
+          published: h.published,
+          language: h.language,
+          snippet: h.snippet,
+        }));
+        return { json: { items, nextCursor: hits.length > query.limit ? String(offset + query.limit) : null, total } };
+      },
     }),
     route({
       method: 'GET',

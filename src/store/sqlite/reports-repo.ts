@@ -11,49 +11,10 @@ import type {
   ReportUpsert,
 } from '../store.js';
 import type { SqliteDb } from './database.js';
+import { foldForSearch, SqliteReportSearch } from './report-search.js';
 
-/**
- * The text FTS5 indexes and the queries it is asked, folded alike: FTS5's unicode61 tokenizer strips Latin
- * diacritics (remove_diacritics 2) but leaves Arabic short vowels and tatweel inside tokens and does not fold
- * Turkish dotless ı, so "Diyarbakır" would not match "diyarbakir" nor "حَلَب" match "حلب".
- */
-export function foldForSearch(s: string): string {
-  // Fast path for ASCII (most English reports): lower-casing is all the folding it needs.
-  if (/^\p{ASCII}*$/u.test(s)) return s.toLowerCase();
-  return s
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/\u0640/g, '')
-    .replace(/ı/g, 'i')
-    .replace(/[\u0671\u0672\u0673\u0675]/g, '\u0627')
-    .replace(/\u0649/g, '\u064A')
-    .replace(/\u06CC/g, '\u064A')
-    .replace(/\u06A9/g, '\u0643')
-    .replace(/\u0629/g, '\u0647')
-    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
-    .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
-    .toLowerCase();
-}
-
-/** A user's query as an FTS5 expression: words AND-ed, "quoted phrases" kept, `word*` as a prefix; no syntax leaks. */
-export function ftsQuery(query: string): string | null {
-  const parts: string[] = [];
-  const re = /"([^"]*)"|(\S+)/g;
-  for (const m of query.matchAll(re)) {
-    if (m[1] !== undefined) {
-      const words = foldForSearch(m[1]).match(/[\p{L}\p{N}]+/gu);
-      if (words) parts.push(`"${words.join(' ')}"`);
-      continue;
-    }
-    const raw = m[2]!;
-    const prefix = raw.endsWith('*');
-    const words = foldForSearch(raw).match(/[\p{L}\p{N}]+/gu) ?? [];
-    words.forEach((w, i) => {
-      parts.push(prefix && i === words.length - 1 ? `"${w}"*` : `"${w}"`);
-    });
-  }
-  return parts.length > 0 ? parts.join(' ') : null;
-}
+// Search (folding, query syntax, ranking) lives in report-search.ts; re-exported for existing importers.
+export { foldForSearch, ftsQuery } from './report-search.js';
 
 interface ReportRow {
   rowid: number;
@@ -135,6 +96,7 @@ export class SqliteReportRepository implements ReportRepository {
   private readonly fingerprintByRowid: Statement<[number], string>;
   private readonly idByRowid: Statement<[number], string>;
   private deferSearch = false;
+  private reportSearch: SqliteReportSearch | null = null;
   private readonly pendingSearch: PendingSearch[] = [];
 
   constructor(
@@ -365,19 +327,16 @@ export class SqliteReportRepository implements ReportRepository {
   }
 
   search(query: string, options: { limit?: number; offset?: number } = {}): ReportSearchHit[] {
-    const match = ftsQuery(query);
-    if (!match) return [];
-    // Title hits weigh three times body hits.
-    const rows = this.db
-      .prepare(
-        `SELECT ${SUMMARY_COLUMNS}, r.text AS text, f.rank AS rank
-         FROM (SELECT rowid, bm25(reports_fts, 3.0, 1.0) AS rank FROM reports_fts WHERE reports_fts MATCH ?
-               ORDER BY rank LIMIT ? OFFSET ?) f
-         JOIN reports r ON r.rowid = f.rowid ORDER BY f.rank`,
-      )
-      .all(match, options.limit ?? 20, options.offset ?? 0) as (SummaryRow & { text: string; rank: number })[];
-    const terms = (foldForSearch(query).match(/[\p{L}\p{N}]+/gu) ?? []).filter((t) => t.length > 0);
-    return rows.map((row) => ({ ...toSummary(row), snippet: snippet(row.text, terms), rank: row.rank }));
+    return this.searcher().search(query, options);
+  }
+
+  countMatches(query: string, cap?: number): { count: number; exact: boolean } {
+    return this.searcher().count(query, cap);
+  }
+
+  private searcher(): SqliteReportSearch {
+    this.reportSearch ??= new SqliteReportSearch(this.db);
+    return this.reportSearch;
   }
 
   familyCandidates(
@@ -488,27 +447,4 @@ function toSummary(row: SummaryRow): ReportSummary {
     chars: row.chars,
     embeddedPosts: row.posts ?? 0,
   };
-}
-
-/** ~160 characters of the clean text around the first folded match of any query term. */
-function snippet(text: string, terms: string[]): string {
-  // Fold character by character, remembering where each folded character came from.
-  let folded = '';
-  const origin: number[] = [];
-  let i = 0;
-  for (const ch of text) {
-    const f = foldForSearch(ch);
-    folded += f;
-    for (let k = 0; k < f.length; k++) origin.push(i);
-    i += ch.length;
-  }
-  let at = -1;
-  for (const t of terms) {
-    const p = folded.indexOf(t);
-    if (p >= 0 && (at < 0 || p < at)) at = p;
-  }
-  const center = at >= 0 ? (origin[at] ?? 0) : 0;
-  const start = Math.max(0, center - 60);
-  const end = Math.min(text.length, center + 100);
-  return `${start > 0 ? '…' : ''}${text.slice(start, end).replace(/\s+/g, ' ').trim()}${end < text.length ? '…' : ''}`;
 }

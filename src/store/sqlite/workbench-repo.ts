@@ -1,7 +1,9 @@
 /**
  * The workbench read model (migration 402): narrow incident rows for map/list/timeline queries and analyst review
  * overlays. The rows are a projection: the incidents repository stays the source of truth and
- * `src/server/data.ts` rebuilds these rows from it (only rows whose fingerprint changed are rewritten).
+ * `src/server/data.ts` projects these rows from it (only rows whose fingerprint changed are rewritten). Which
+ * incidents need projecting is recorded by triggers (migration 403, `dirtyIncidents`), and a stamp of the projection
+ * code (`projectionStamp`) says when every row must be rebuilt: see src/server/read-model.ts.
  */
 import type { SqliteDb } from './database.js';
 
@@ -86,6 +88,16 @@ export interface WorkbenchRepo {
   setReview(o: ReviewOverlay): void;
   clearReview(anchor: string, kind: ReviewKind, field: string): boolean;
   reviewFor(anchors: string[]): ReviewOverlay[];
+  /**
+   * Incident ids written since the last `clearDirty` (triggers of migration 403 record every insert, update and
+   * delete on the incidents table); `upTo` is the mark to clear them with once they are projected.
+   */
+  dirtyIncidents(): { upTo: number; ids: string[] };
+  /** Forgets the dirty ids up to a mark; ids written again since keep a later mark and stay. */
+  clearDirty(upTo: number): void;
+  /** The stamp of the projection the rows were built with (null: never built, or built before migration 403). */
+  projectionStamp(): string | null;
+  setProjectionStamp(stamp: string): void;
 }
 
 const ROW_COLUMNS = `id, date_start, date_end, lat, lon, precision, country, admin1, event_type, sub_event_type, grade,
@@ -345,6 +357,31 @@ export function createWorkbenchRepo(db: SqliteDb): WorkbenchRepo {
         db.prepare('DELETE FROM wb_review WHERE anchor = ? AND kind = ? AND field = ?').run(anchor, kind, field)
           .changes > 0
       );
+    },
+    dirtyIncidents() {
+      return db.transaction(() => {
+        const upTo = (db.prepare('SELECT max(seq) AS m FROM wb_incident_dirty').get() as { m: number | null }).m ?? 0;
+        const ids = (
+          db.prepare('SELECT incident_id FROM wb_incident_dirty WHERE seq <= ? ORDER BY seq').all(upTo) as {
+            incident_id: string;
+          }[]
+        ).map((r) => r.incident_id);
+        return { upTo, ids };
+      })();
+    },
+    clearDirty(upTo) {
+      db.prepare('DELETE FROM wb_incident_dirty WHERE seq <= ?').run(upTo);
+    },
+    projectionStamp() {
+      const row = db.prepare("SELECT value FROM wb_state WHERE key = 'projection'").get() as
+        | { value: string }
+        | undefined;
+      return row?.value ?? null;
+    },
+    setProjectionStamp(stamp) {
+      db.prepare(
+        "INSERT INTO wb_state (key, value) VALUES ('projection', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+      ).run(stamp);
     },
     reviewFor(anchors) {
       if (anchors.length === 0) return [];
