@@ -152,6 +152,7 @@ export function incrementalReadModel(
       return found;
     },
     ...(source.decide ? { decide: source.decide.bind(source) } : {}),
+    ...(source.reassess ? { reassess: source.reassess.bind(source) } : {}),
   };
 
   const repo: WorkbenchRepo = {
