@@ -142,6 +142,13 @@ describe('event places in whole reports (real gazetteer)', () => {
     expect(events.find((e) => e.location?.name === 'Khartoum')?.event_type).toMatch(/Protests|Riots/);
   });
 
+  it('a country that starts an organisation’s name ("Sudan Doctors") never locates the event', () => {
+    const events = codeFull(
+      'Police fired tear gas at marchers in Omdurman on Monday. The Central Committee of Sudan Doctors said 30 protesters were injured.',
+    );
+    for (const e of events) expect(e.location?.name).not.toBe('Sudan');
+  });
+
   it('a tweet’s signature names its author, never the event’s place', () => {
     const events = codeFull(
       'Fighting was reported near Tal Tamr on Monday.\n\nFootage shows captured soldiers being beaten by militants. ' +
