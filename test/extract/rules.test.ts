@@ -164,3 +164,19 @@ describe('ground fighting and directions', () => {
     expect(e?.event_type).toBe('Battles');
   });
 });
+
+describe('non-events that look like violence', () => {
+  it.each([
+    ['a smuggling attempt thwarted', 'Coast guards thwarted an attempt to smuggle 30 migrants to Cyprus on Sunday.'],
+    ['a gang "engaged in" car theft', 'Police caught a gang that was engaged in stealing cars across the city.'],
+    ['a gas leakage', 'More than 200 people were affected by chlorine gas leakage from a water plant on Monday.'],
+    ['gas cylinders exploding in a fire', 'Several propane tanks exploded during a fire in a garage on Monday.'],
+  ])('%s is no event', (_case, text) => {
+    expect(code(text)).toEqual([]);
+  });
+
+  it('soldiers "engaged in a fire fight" with separatists is a battle', () => {
+    const e = top(code('Soldiers engaged in a fire fight with separatists near Bafut on Thursday.'));
+    expect(e?.sub_event_type).toBe('Armed clash');
+  });
+});
