@@ -64,6 +64,8 @@ const TWO_SIDED =
 /** Victims who are held: violence against them is not a battle. */
 const CAPTIVE =
   /\b(?:captured|detained|imprisoned|captive|kidnapped|abducted) (?:soldiers|fighters|troops|men|prisoners)|\b(?:prisoners|captives|detainees|hostages|prisoners of war|pows)\b/i;
+/** Words for armed personnel that need no name. */
+const FORCES = /\b(?:forces|troops|soldiers|units|reinforcements|fighters|militants|battalions?|brigades?)\b/i;
 /** A gathering said to have gone off without trouble. */
 const PEACEFUL =
   /\b(?:peaceful(?:ly)?|without (?:any )?(?:incidents?|violence|trouble)|no (?:incidents?|violence|clashes) (?:was|were) reported)\b/i;
@@ -308,7 +310,8 @@ export function classify(input: ClassifyInput): Classification | null {
     return fromEntry('agreement', 'agreement');
   }
   if (has('change')) {
-    if (!input.armed) return null;
+    // "Israel has deployed forces to Jerusalem": the moving forces are armed even when no actor pattern names them.
+    if (!input.armed && !FORCES.test(input.text)) return null;
     return fromEntry('change', 'change-to-group');
   }
   if (has('other-sd')) {

@@ -100,7 +100,8 @@ export function loadResources(dataDir: string): AssemblyResources {
  * A country name that starts a proper name ("the Central Committee of Sudan Doctors", "Syria Civil Defence", "Kenya
  * Red Cross") names an organisation, not where the event happened.
  */
-const ORGANISATION_AFTER = /^ (?:\p{Lu}\p{Ll}+ ){0,3}(?:Doctors|Civil|Red|Human|Network|Observatory|Centre|Center|Committee|Commission|Council|Union|Association|Federation|Tribune|Times|News|Post|Monitor|Institute|Foundation|Airways|Airlines|Television|Radio|Broadcasting|Press|Agency|Watch|Forum|Coalition|Movement|Party)\b/u;
+const ORGANISATION_AFTER =
+  /^ (?:\p{Lu}\p{Ll}+ ){0,3}(?:Doctors|Civil|Red|Human|Network|Observatory|Centre|Center|Committee|Commission|Council|Union|Association|Federation|Tribune|Times|News|Post|Monitor|Institute|Foundation|Airways|Airlines|Television|Radio|Broadcasting|Press|Agency|Watch|Forum|Coalition|Movement|Party)\b/u;
 
 function extractOne(
   res: AssemblyResources,

@@ -175,6 +175,13 @@ describe('non-events that look like violence', () => {
     expect(code(text)).toEqual([]);
   });
 
+  it('forces deployed ahead of expected protests are a change to group activity, the protests not yet an event', () => {
+    const e = top(
+      code('The army has deployed forces to the old city in anticipation of protests after Friday prayers.'),
+    );
+    expect(e?.sub_event_type).toBe('Change to group/activity');
+  });
+
   it('soldiers "engaged in a fire fight" with separatists is a battle', () => {
     const e = top(code('Soldiers engaged in a fire fight with separatists near Bafut on Thursday.'));
     expect(e?.sub_event_type).toBe('Armed clash');
