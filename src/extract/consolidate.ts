@@ -478,10 +478,9 @@ function compatible(head: ExtractedEvent, e: ExtractedEvent, ctx: Context): bool
   return sameKindAs(head, e) && sameActors(head, e) && samePlace(head, e, ctx);
 }
 
+/** An event split off a list of places is complete: it joins no other event at another place. */
 const listSibling = (a: ExtractedEvent, b: ExtractedEvent) =>
-  a.reasons?.some((r) => r.reason === 'coordinated-place') === true &&
-  a.evidence[0]?.start === b.evidence[0]?.start &&
-  a.location?.name !== b.location?.name;
+  a.reasons?.some((r) => r.reason === 'coordinated-place') === true && a.location?.name !== b.location?.name;
 
 const sameKindAs = (head: ExtractedEvent, e: ExtractedEvent) =>
   head.event_type === e.event_type &&

@@ -51,6 +51,8 @@ export interface AssemblyInput {
   text: string;
   /** The report's language: a report in another language than English is also read with its own triggers. */
   language?: string;
+  /** The dateline ("BEIRUT (Wire) —"): its place is where the report was filed, a weak event location. */
+  datelineSpan?: Span | null;
   sentences: Sentence[];
   dates: DateMention[];
   decisions: PlaceDecision[];
@@ -104,7 +106,7 @@ const OTHER_ENTRY = {
 } as const;
 
 const CLAUSE_SPLIT =
-  /;\s+|,?\s+while\s+|,\s+whereas\s+|,\s+meanwhile,?\s+|\.\s+Meanwhile,?\s+|,\s+and\s+(?=(?:the\s+|a\s+|an\s+)?[A-Z][\w-]+\s+(?:forces|militants|troops|army|police|rebels|fighters|gunmen|jets|warplanes|aircraft|drones?)\b)/g;
+  /;\s+|,?\s+while\s+|,\s+whereas\s+|,\s+meanwhile,?\s+|\.\s+Meanwhile,?\s+|,\s+(?:and|as)\s+(?=(?:the\s+|a\s+|an\s+)?[A-Z][\w-]+\s+(?:forces|militants|troops|army|police|rebels|fighters|gunmen|jets|warplanes|aircraft|drones?)\b)/g;
 const STRONG_FEATURES = new Set([
   'air',
   'shelling',
@@ -530,7 +532,7 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
         detail: { features: unit.hits.map((h) => `${h.entry.feature}:${h.text}`), nonEvent, roles: r.reason },
       });
       if (!cls) continue;
-      const place = choosePlace(text, places, unit.span, sentence, eventCountry);
+      const place = choosePlace(text, places, unit.span, sentence, eventCountry, input.datelineSpan ?? null);
       const counts = findCounts(res.counts, unitText, unit.span.start);
       const certainty = assessCertainty(res.certainty, unitText, unit.span.start);
       const post = postOf(sentence);
@@ -584,7 +586,7 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
       agent: r.agent,
       patient: r.patient,
       date: date ? { date: date.date, reason: date.reason, span: { start: date.start, end: date.end } } : null,
-      place: choosePlace(text, places, first, first, country),
+      place: choosePlace(text, places, first, first, country, input.datelineSpan ?? null),
       counts: findCounts(res.counts, first.text, first.start),
       certainty: assessCertainty(res.certainty, first.text, first.start),
       post: null,
@@ -756,7 +758,9 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
     // of the list are events of their own, with the same evidence; a total count is not split between them.
     if (head.place) {
       const first = events[events.length - 1] as ExtractedEvent;
-      for (const other of coordinatedPlaces(text, input.decisions, head.place.decision, head.clause)) {
+      const others = coordinatedPlaces(text, input.decisions, head.place.decision, head.clause);
+      if (others.length) first.reasons?.push({ field: 'split', reason: 'coordinated-place', span: null });
+      for (const other of others) {
         events.push({
           ...first,
           location: toLocation(other, other.precision),
@@ -908,6 +912,7 @@ function choosePlace(
   clause: Span,
   sentence: Sentence,
   country: string | null,
+  dateline: Span | null,
 ): Candidate['place'] {
   const rank = (d: PlaceDecision) => ({ exact: 0, near: 1, admin2: 2, admin1: 3, country: 4 })[d.precision] ?? 5;
   const pick = (span: Span, reason: string): Candidate['place'] => {
@@ -941,7 +946,9 @@ function choosePlace(
           (inParens ? 4 : 0) +
           (d.mention.country ? 0 : 2) +
           (country && d.mention.country !== country ? 6 : 0) +
-          (abroad ? 20 : 0),
+          (abroad ? 20 : 0) +
+          // "BEIRUT (Wire) — … clashed in border villages": the dateline is where the report was filed.
+          (dateline && d.mention.start >= dateline.start && d.mention.end <= dateline.end ? 3 : 0),
       };
     });
     scored.sort((a, b) => a.score - b.score || a.d.mention.start - b.d.mention.start);

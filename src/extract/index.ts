@@ -207,6 +207,7 @@ function extractOne(
   const events = assembleEvents(res, {
     text,
     language,
+    datelineSpan: dateline?.span ?? null,
     sentences,
     dates: eventDates,
     decisions,
