@@ -149,6 +149,15 @@ describe('event places in whole reports (real gazetteer)', () => {
     for (const e of events) expect(e.location?.name).not.toBe('Sudan');
   });
 
+  it('", as Israeli troops clashed …" is an event of its own, and the dateline city is not where it happened', () => {
+    const events = codeFull(
+      'BEIRUT (Wire) — Israeli air strikes killed 12 people in southern Lebanon on Tuesday, as Israeli troops pushed into border villages and clashed with Hezbollah fighters.',
+    );
+    const clash = events.find((e) => e.sub_event_type === 'Armed clash');
+    expect(events.some((e) => e.sub_event_type === 'Air/drone strike')).toBe(true);
+    expect(clash?.location?.name).not.toBe('Beirut');
+  });
+
   it('a tweet’s signature names its author, never the event’s place', () => {
     const events = codeFull(
       'Fighting was reported near Tal Tamr on Monday.\n\nFootage shows captured soldiers being beaten by militants. ' +
