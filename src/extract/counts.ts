@@ -98,9 +98,12 @@ interface Quantity extends Span {
 }
 
 /** Replaces parenthesised asides with spaces so "(including 1 journalist)" is not read as a separate count. */
+/** Parentheses, brackets and dates ("May 27", "27 May", "27/05") hold no casualty figure: blanked, offsets kept. */
 function maskParentheses(s: string): string {
-  return s.replace(/\([^()]*\)|\[[^\]]*\]/g, (m) => ' '.repeat(m.length));
+  return s.replace(DATE_OR_ASIDE, (m) => ' '.repeat(m.length));
 }
+const DATE_OR_ASIDE =
+  /\([^()]*\)|\[[^\]]*\]|\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.? \d{1,2}(?:,? \d{4})?\b|\b\d{1,2} (?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?:,? \d{4})?\b/g;
 
 function findQuantities(lex: CountLexicon, text: string): Quantity[] {
   const out: Quantity[] = [];

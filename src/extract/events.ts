@@ -179,10 +179,18 @@ function roles(
     );
   // The subject: the first actor of the clause before the verb that is not an object, not a victim-only phrase
   // and not the source of a report ("Police said gunmen killed…": the gunmen act).
-  const reporting = (a: ActorMention) =>
-    /^\s*(?:\w+\s+)?(?:said|says|told|reported|claimed|announced|stated|confirmed|denied|added)\b|^\s*(?:spokes(?:man|woman|person)|sources?|officials?|statement)\b[^.]{0,40}?\b(?:said|says|told|reported|stated)\b/i.test(
-      text.slice(a.end, a.end + 60),
+  // A speaker who claims its own action ("the army said it had killed 15 militants") is the agent all the same.
+  const reporting = (a: ActorMention) => {
+    const after = text.slice(a.end, a.end + 80);
+    return (
+      /^\s*(?:\w+\s+)?(?:said|says|told|reported|claimed|announced|stated|confirmed|denied|added)\b|^\s*(?:spokes(?:man|woman|person)|sources?|officials?|statement)\b[^.]{0,40}?\b(?:said|says|told|reported|stated)\b/i.test(
+        after,
+      ) &&
+      !/^\s*(?:\w+\s+)?(?:said|says|claimed|announced|stated|confirmed)\s+(?:on\s+\w+\s+|in\s+a\s+statement\s+)?(?:that\s+)?(?:it|they|its\s+(?:forces|troops|fighters|units)|their\s+(?:forces|fighters))\s+(?:had\s+|have\s+|has\s+)?(?:\w+ly\s+)?(?:killed|captured|destroyed|shot|seized|repelled|attacked|targeted|struck|shelled|bombed|downed|arrested|detained|neutrali[sz]ed|liberated|took|recaptured)\b/i.test(
+        after,
+      )
     );
+  };
   const leader = (list: ActorMention[]): ActorMention | null => {
     const inOrder = [...list].reverse();
     return (

@@ -196,3 +196,20 @@ describe('non-events that look like violence', () => {
     expect(e?.sub_event_type).toBe('Armed clash');
   });
 });
+
+describe('counts and speakers', () => {
+  it('a dateline date ("May 27") is never a casualty count', () => {
+    const e = top(code('BAMAKO, May 27 (Wire) - Suspected jihadists killed at least 20 civilians in a village.'));
+    expect(e?.fatalities).toEqual({ low: 20, high: null });
+  });
+
+  it('"Around 1 May 2020, militiamen killed …" does not read the year as a count', () => {
+    const e = top(code('Around 1 May 2020 (week of), militiamen killed a herder in the commune of Sokoura.'));
+    expect(e?.fatalities?.low).not.toBe(2020);
+  });
+
+  it('a speaker who claims its own action is its agent: "the army said it had killed 15 militants"', () => {
+    const e = top(code('The army said on Sunday it had killed 15 militants in air strikes near Boni.'));
+    expect(e?.actor1?.category).toBe('State forces');
+  });
+});
