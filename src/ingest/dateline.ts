@@ -83,6 +83,12 @@ export function compileDatelineWords(text: string, file: string): DatelineWords 
 
 let defaultWords: DatelineWords | null = null;
 
+/** data/ingest/datelines.txt, read and compiled on first use (never at import). */
+function defaultDatelineWords(): DatelineWords {
+  defaultWords ??= loadDatelineWords();
+  return defaultWords;
+}
+
 export interface DatelineOptions {
   /** The report's publication date (YYYY-MM-DD): gives a dateline date without a year its year. */
   published?: string | null;
@@ -92,7 +98,7 @@ export interface DatelineOptions {
 
 /** The dateline opening `text`, or null. Offsets are into `text` as given. */
 export function parseDateline(text: string, options: DatelineOptions = {}): Dateline | null {
-  const words = options.words ?? (defaultWords ??= loadDatelineWords());
+  const words = options.words ?? defaultDatelineWords();
   let lineStart = 0;
   for (let line = 0; line < MAX_LINES && lineStart < text.length; line++) {
     const nl = text.indexOf('\n', lineStart);

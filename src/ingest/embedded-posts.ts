@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { defaultDataDir, parseLexicon } from '../extract/lexicon-file.js';
+import { alternatives, defaultDataDir, parseLexicon } from '../extract/lexicon-file.js';
 import type { EmbeddedPost, Span } from '../model/report.js';
 import type { LanguageIdentifier } from '../text/language.js';
 import { isoDate, MONTH_NAME, monthNumber } from './dates.js';
@@ -27,8 +27,10 @@ export interface AttributionPattern {
 }
 
 export interface AttributionPatterns {
-  /** Per language: the words without which its patterns are not tried. */
-  triggers: { language: string; re: RegExp }[];
+  /** Names a platform: a text it does not match is not searched further. */
+  guard: RegExp;
+  /** Per language: the words (lower case) without which its patterns are not tried. */
+  triggers: { language: string; words: string[] }[];
   patterns: AttributionPattern[];
 }
 
@@ -70,15 +72,17 @@ export function compileAttributionPatterns(text: string, file: string): Attribut
   const rows = parseLexicon(text, file, 3);
   const says = new Map<string, string>();
   const triggers: AttributionPatterns['triggers'] = [];
+  let guard: RegExp | null = null;
   for (const row of rows) {
     const [language, kind, value] = row.fields as [string, string, string];
-    if (kind === 'says') says.set(language, value);
-    else if (kind === 'trigger') triggers.push({ language, re: compile(value, 'iu', `${file}:${row.line}`) });
+    if (kind === 'guard') guard = compile(value, 'u', `${file}:${row.line}`);
+    else if (kind === 'says') says.set(language, value);
+    else if (kind === 'trigger') triggers.push({ language, words: alternatives(value).map((w) => w.toLowerCase()) });
   }
   const patterns: AttributionPattern[] = [];
   for (const row of rows) {
     const [language, kind, value] = row.fields as [string, string, string];
-    if (kind === 'says' || kind === 'trigger') continue;
+    if (kind === 'says' || kind === 'trigger' || kind === 'guard') continue;
     const where = `${file}:${row.line}`;
     if (!PLATFORMS.has(kind as EmbeddedPost['platform'])) throw new Error(`${where}: unknown kind '${kind}'`);
     if (!triggers.some((t) => t.language === language)) throw new Error(`${where}: no trigger row for '${language}'`);
@@ -96,7 +100,8 @@ export function compileAttributionPatterns(text: string, file: string): Attribut
     const re = compile(`(?<![\\p{L}\\p{N}])(?:${body})(?:[ \\t]+|(?<=:)\\s+|(?<=['’]))`, 'gu', where);
     patterns.push({ language, platform: kind as EmbeddedPost['platform'], re, where });
   }
-  return { triggers, patterns };
+  if (!guard) throw new Error(`${file}: no guard row`);
+  return { guard, triggers, patterns };
 }
 
 function compile(source: string, flags: string, where: string): RegExp {
@@ -221,8 +226,10 @@ function signatureDate(raw: string): string | null {
 
 /** Posts attributed by a phrase: the claim after "according to the Telegram channel X", "X wrote on Telegram" etc. */
 function attributed(text: string, options: EmbeddedPostOptions): EmbeddedPost[] {
-  const { triggers, patterns } = attributions(options);
-  const languages = new Set(triggers.filter((t) => t.re.test(text)).map((t) => t.language));
+  const { guard, triggers, patterns } = attributions(options);
+  if (!guard.test(text)) return [];
+  const lower = text.toLowerCase();
+  const languages = new Set(triggers.filter((t) => t.words.some((w) => lower.includes(w))).map((t) => t.language));
   if (languages.size === 0) return [];
   const posts: EmbeddedPost[] = [];
   for (const { language, platform, re } of patterns) {

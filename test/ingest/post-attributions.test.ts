@@ -199,6 +199,16 @@ describe('data/ingest/post-attributions.txt', () => {
     expect(new Set(rows).size).toBe(rows.length);
   });
 
+  it('guards every trigger word: a text with a trigger word always passes the guard', () => {
+    for (const t of compiled.triggers)
+      for (const w of t.words) {
+        // The guard is case-sensitive; triggers are matched in lower case: try the word as prose would write it.
+        const written = w.replace(/(^|[\s'’-])(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
+        const xWritten = w.replace(/(^|\s)x(?=$|['’\s])/u, '$1X');
+        expect(compiled.guard.test(`${written} ${xWritten} ${w}`), `${t.language}: ${w}`).toBe(true);
+      }
+  });
+
   it('opens with its source, licence and known gaps', () => {
     const header = readFileSync(file, 'utf8').split('\n').slice(0, 20).join('\n');
     expect(header).toMatch(/# source:/);
@@ -207,8 +217,8 @@ describe('data/ingest/post-attributions.txt', () => {
   });
 
   it('names the file and line of a bad row', () => {
-    const bad = 'xx | says | said\nxx | trigger | said\nxx | telegram | {nonsense} said';
-    expect(() => compileAttributionPatterns(bad, 'bad.txt')).toThrow(/bad\.txt:3: unknown placeholder \{nonsense\}/);
+    const bad = '* | guard | said\nxx | says | said\nxx | trigger | said\nxx | telegram | {nonsense} said';
+    expect(() => compileAttributionPatterns(bad, 'bad.txt')).toThrow(/bad\.txt:4: unknown placeholder \{nonsense\}/);
     expect(() => compileAttributionPatterns('xx | telegram | said', 'bad.txt')).toThrow(/bad\.txt:1: no trigger/);
     expect(() => compileAttributionPatterns('xx | trigger | a\nxx | fax | said', 'bad.txt')).toThrow(
       /bad\.txt:2: unknown kind 'fax'/,
@@ -217,7 +227,7 @@ describe('data/ingest/post-attributions.txt', () => {
 
   it('can be replaced by another file (options.attributions)', () => {
     const own = compileAttributionPatterns(
-      'xx | says | posted\nxx | trigger | mastodon\nxx | other | {speaker} posted on Mastodon:',
+      '* | guard | Mastodon\nxx | says | posted\nxx | trigger | mastodon\nxx | other | {speaker} posted on Mastodon:',
       'own.txt',
     );
     const posts = findEmbeddedPosts('Ada Lin posted on Mastodon: the road is open. Then more.', { attributions: own });
