@@ -24,11 +24,12 @@ const LANGUAGE_SAMPLE_CHARS = 500;
  * The model is asked about a shorter prefix first, and about LANGUAGE_SAMPLE_CHARS only when it is unsure of it:
  * fastText's cost is linear in the sample (bench:ingest reports: ~150 µs at 500 characters, ~60 µs at 200). On the
  * 3,924 dev, sample and fixture texts (3,918 English; Turkish, Spanish, Arabic) 200 characters alone disagreed with
- * 500 nowhere, 150 once (a list of Syrian village names); with the fallback below 0.9 none did, at 58 µs a text
- * against 152 µs (scripts measured under load; the ratio is what counts).
+ * 500 nowhere, 150 once (a list of Syrian village names); with the fallback below 0.8 or 0.9 none did. Below 0.9
+ * the fallback ran for 19.7% of bench:ingest reports (full of invented names) and 7.7% of ACLED notes, below 0.8
+ * for 0.3% and 1.2%: ~61 µs a report instead of ~150 µs at 500 characters.
  */
 const LANGUAGE_FIRST_CHARS = 200;
-const LANGUAGE_SURE = 0.9;
+const LANGUAGE_SURE = 0.8;
 
 export interface BuildOptions {
   identifier?: LanguageIdentifier | null;
