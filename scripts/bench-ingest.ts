@@ -1,14 +1,23 @@
 /**
  * Ingest benchmark: generates a synthetic corpus (default 20,000 reports, streamed to a JSONL file), ingests it into
  * a fresh SQLite store and prints reports/s, MB/s and peak RSS; then again with language identification on.
- * Usage: npm run bench:ingest [-- --reports N] [-- --keep] [-- --language both|off|on] [-- --batch N]
+ * What it measures is ingest itself (read, normalize, dateline, embedded posts, language, near-duplicates, store and
+ * index), as `sitrep ingest --no-code` runs it: the foundation's target. Event coding (`sitrep ingest` codes by
+ * default) costs far more per report and has its own benchmark (bench:extract); `--code N` adds a coded run over
+ * the first N reports here, to show the difference.
+ * Usage: npm run bench:ingest [-- --reports N] [-- --keep] [-- --language both|off|on] [-- --batch N] [-- --code N]
  * Peak RSS comes from process.resourceUsage().maxRSS; it is also sampled as the corpus goes in, to show it stays flat.
  */
-import { createWriteStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { reportCoder } from '../src/extract/from-report.js';
+import { createExtractor } from '../src/extract/index.js';
 import { ingest } from '../src/ingest/pipeline.js';
+import type { Extraction } from '../src/model/extraction.js';
+import type { Report } from '../src/model/report.js';
 import { openStore } from '../src/store/index.js';
 import { createLanguageIdentifier, type LanguageIdentifier } from '../src/text/language.js';
 import { rng } from './bench-util.js';
@@ -19,9 +28,11 @@ const { values } = parseArgs({
     keep: { type: 'boolean' },
     language: { type: 'string' },
     batch: { type: 'string' },
+    code: { type: 'string' },
   },
 });
 const N = Number(values.reports ?? 20_000);
+const CODE = Math.min(N, Number(values.code ?? 0));
 const LANGUAGE = values.language ?? 'both';
 const OUT = join(process.cwd(), 'bench-output');
 mkdirSync(OUT, { recursive: true });
@@ -239,22 +250,29 @@ async function generate(path: string): Promise<void> {
   await new Promise<void>((resolve) => out.end(resolve));
 }
 
-async function run(label: string, corpus: string, identifier: LanguageIdentifier | null): Promise<void> {
+async function run(
+  label: string,
+  corpus: string,
+  identifier: LanguageIdentifier | null,
+  extract?: (report: Report) => Extraction,
+): Promise<void> {
   const dbPath = join(OUT, `bench-${label}.db`);
   for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
   const store = openStore(dbPath);
   const rssAt: string[] = [];
   // CPU time as well as wall time: on a shared machine the wall-clock rate says more about the neighbours.
   const cpuBefore = process.cpuUsage();
-  let nextMark = N / 4;
+  const total = extract ? CODE : N;
+  let nextMark = total / 4;
   const summary = await ingest([corpus], {
     store,
     ...(values.batch ? { batchSize: Number(values.batch) } : {}),
     identifier,
+    ...(extract ? { extract } : {}),
     onProgress: (e) => {
       if (e.type === 'progress' && e.documents >= nextMark) {
         rssAt.push(`${e.documents}: ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB`);
-        nextMark += N / 4;
+        nextMark += total / 4;
       }
     },
   });
@@ -284,9 +302,25 @@ console.log(
 const t0 = performance.now();
 // With --keep a corpus already generated is reused (the generator is deterministic).
 if (!values.keep || !existsSync(corpus)) await generate(corpus);
+console.log('measuring ingest without event coding (sitrep ingest --no-code); --code N adds a coded run');
 console.log(
   `generated ${N} reports, ${(statSync(corpus).size / 2 ** 20).toFixed(1)} MB, in ${((performance.now() - t0) / 1000).toFixed(1)} s (${corpus})`,
 );
 if (LANGUAGE !== 'on') await run('no-language', corpus, null);
-if (LANGUAGE !== 'off') await run('language-id', corpus, await createLanguageIdentifier());
+const identifier = LANGUAGE !== 'off' || CODE > 0 ? await createLanguageIdentifier() : null;
+if (LANGUAGE !== 'off') await run('language-id', corpus, identifier);
+if (CODE > 0) {
+  // The first CODE reports of the same corpus, coded as `sitrep ingest` does by default.
+  const head = join(OUT, `bench-ingest-${CODE}-coded.jsonl`);
+  const out = createWriteStream(head);
+  let n = 0;
+  for await (const line of createInterface({ input: createReadStream(corpus) })) {
+    if (n++ >= CODE) break;
+    out.write(`${line}\n`);
+  }
+  await new Promise<void>((resolve) => out.end(resolve));
+  const extractor = await createExtractor({ languageIdentifier: identifier });
+  await run('id+coding', head, identifier, reportCoder(extractor));
+  rmSync(head, { force: true });
+}
 if (!values.keep) rmSync(corpus, { force: true });

@@ -3,6 +3,9 @@
  * by name or by link. They are sources in their own right, so later stages must not read them as the outlet's own
  * sentences. Pure: no I/O; the language identifier, when given, is a loaded model passed in.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { alternatives, defaultDataDir, parseLexicon } from '../extract/lexicon-file.js';
 import type { EmbeddedPost, Span } from '../model/report.js';
 import type { LanguageIdentifier } from '../text/language.js';
 import { isoDate, MONTH_NAME, monthNumber } from './dates.js';
@@ -10,6 +13,25 @@ import { isoDate, MONTH_NAME, monthNumber } from './dates.js';
 export interface EmbeddedPostOptions {
   /** Gives each post its own language; without it `language` stays null. */
   identifier?: LanguageIdentifier | null;
+  /** Attribution phrases; by default data/ingest/post-attributions.txt, read once on first use. */
+  attributions?: AttributionPatterns;
+}
+
+/** One compiled attribution phrase of data/ingest/post-attributions.txt. */
+export interface AttributionPattern {
+  language: string;
+  platform: EmbeddedPost['platform'];
+  re: RegExp;
+  /** Where it was written (file:line), for error messages and tests. */
+  where: string;
+}
+
+export interface AttributionPatterns {
+  /** Names a platform: a text it does not match is not searched further. */
+  guard: RegExp;
+  /** Per language: the words (lower case) without which its patterns are not tried. */
+  triggers: { language: string; words: string[] }[];
+  patterns: AttributionPattern[];
 }
 
 /** A tweet is at most 280 characters; with links and line breaks a pasted one stays well under this. */
@@ -26,39 +48,91 @@ const TWEET_SIGNATURE = new RegExp(
   'gu',
 );
 
-// A channel's name: quoted, @handle, or up to five capitalised words ("Rybar", "Grey Zone", "WarGonzo").
-const CHANNEL_NAME = `(?:[«"“]([^«»"“”\\n]{1,60})[»"”]|@(\\w{3,32})|(\\p{Lu}[\\p{L}\\p{N}_'’.\\-]*(?: (?:\\p{Lu}|\\d)[\\p{L}\\p{N}_'’.\\-]*){0,4}))`;
-const HANDLE_AFTER = '(?: \\(@?(\\w{3,32})\\))?';
-const SAYS = '(?:reported|said|says|wrote|writes|posted|claimed|claims|published|shared|stated|announced|reports)';
-const ADJECTIVES = "(?:[\\p{L}'’\\-]+ ){0,2}";
+// Placeholders of the attribution patterns (see the header of data/ingest/post-attributions.txt).
+const PLACEHOLDERS: Record<string, string> = {
+  // A channel's name: quoted, @handle, or up to five capitalised words ("Rybar", "Grey Zone", "WarGonzo").
+  channel: `(?:[«"“](?<quoted>[^«»"“”\\n]{1,60})[»"”]|@(?<at>\\w{3,32})|(?<words>\\p{Lu}[\\p{L}\\p{N}_'’.\\-]*(?: (?:\\p{Lu}|\\d)[\\p{L}\\p{N}_'’.\\-]*){0,4}))`,
+  // Russian and Ukrainian names capitalise only their first word ("Полевая сводка"); a comma must close them.
+  title: `(?:[«"“](?<quoted>[^«»"“”\\n]{1,60})[»"”]|@(?<at>\\w{3,32})|(?<words>\\p{Lu}[\\p{L}\\p{N}_'’.\\-]*(?: [\\p{L}\\p{N}_'’.\\-]+){0,2}?))`,
+  // Arabic has no capitals: one to three words, as few as the fixed words after the placeholder allow.
+  name: `(?:[«"“](?<quoted>[^«»"“”\\n]{1,60})[»"”]|@(?<at>\\w{3,32})|(?<words>[^\\s«»"“”،,.:؛]+(?: [^\\s«»"“”،,.:؛]+){0,2}?))`,
+  handle: '(?: \\(@?(?<handle>\\w{3,32})\\))?',
+  speaker: "(?<speaker>\\p{Lu}[\\p{L}\\p{N}'’.\\-]*(?: \\p{Lu}[\\p{L}\\p{N}'’.\\-]*){0,3})",
+  adj: "(?:[\\p{L}'’\\-]+ ){0,2}",
+};
+const PLATFORMS = new Set<EmbeddedPost['platform']>(['telegram', 'twitter', 'facebook', 'instagram', 'other']);
 
-const TELEGRAM_ACCORDING = new RegExp(
-  `[Aa]ccording to (?:the |a )?${ADJECTIVES}Telegram channel ${CHANNEL_NAME}${HANDLE_AFTER},? `,
-  'gu',
-);
-const TELEGRAM_CHANNEL_SAYS = new RegExp(
-  `(?:[Tt]he |[Aa] )?${ADJECTIVES}Telegram channel ${CHANNEL_NAME}${HANDLE_AFTER},? ${SAYS}(?: on \\p{L}+)?(?: that)?[:,]? `,
-  'gu',
-);
-const TELEGRAM_POSSESSIVE = new RegExp(`${CHANNEL_NAME}['’]s? Telegram channel ${SAYS}(?: that)?[:,]? `, 'gu');
-const TELEGRAM_SAID_ON = new RegExp(
-  `${SAYS} (?:on|in) (?:(?:its|his|her|their|a) )?(?:official )?Telegram(?: channel| account)?(?: that)?[:,]? `,
-  'gu',
-);
+/** The attribution phrases of `file` (default data/ingest/post-attributions.txt), compiled. */
+export function loadAttributionPatterns(file = path.join(defaultDataDir(), 'ingest', 'post-attributions.txt')) {
+  return compileAttributionPatterns(readFileSync(file, 'utf8'), file);
+}
+
+/** Compiles the rows of an attribution file; throws naming the file and line of a bad row. */
+export function compileAttributionPatterns(text: string, file: string): AttributionPatterns {
+  const rows = parseLexicon(text, file, 3);
+  const says = new Map<string, string>();
+  const triggers: AttributionPatterns['triggers'] = [];
+  let guard: RegExp | null = null;
+  for (const row of rows) {
+    const [language, kind, value] = row.fields as [string, string, string];
+    if (kind === 'guard') guard = compile(value, 'u', `${file}:${row.line}`);
+    else if (kind === 'says') says.set(language, value);
+    else if (kind === 'trigger') triggers.push({ language, words: alternatives(value).map((w) => w.toLowerCase()) });
+  }
+  const patterns: AttributionPattern[] = [];
+  for (const row of rows) {
+    const [language, kind, value] = row.fields as [string, string, string];
+    if (kind === 'says' || kind === 'trigger' || kind === 'guard') continue;
+    const where = `${file}:${row.line}`;
+    if (!PLATFORMS.has(kind as EmbeddedPost['platform'])) throw new Error(`${where}: unknown kind '${kind}'`);
+    if (!triggers.some((t) => t.language === language)) throw new Error(`${where}: no trigger row for '${language}'`);
+    const body = value.replace(/\{([a-z]+)\}/g, (whole, key: string) => {
+      if (key === 'says') {
+        const verbs = says.get(language);
+        if (!verbs) throw new Error(`${where}: {says} but no says row for '${language}'`);
+        return `(?:${verbs})`;
+      }
+      const expansion = PLACEHOLDERS[key];
+      if (!expansion) throw new Error(`${where}: unknown placeholder ${whole}`);
+      return expansion;
+    });
+    // Not inside a word; then the whitespace before the claim (none after an elided "qu'").
+    const re = compile(`(?<![\\p{L}\\p{N}])(?:${body})(?:[ \\t]+|(?<=:)\\s+|(?<=['’]))`, 'gu', where);
+    patterns.push({ language, platform: kind as EmbeddedPost['platform'], re, where });
+  }
+  if (!guard) throw new Error(`${file}: no guard row`);
+  return { guard, triggers, patterns };
+}
+
+function compile(source: string, flags: string, where: string): RegExp {
+  try {
+    return new RegExp(source, flags);
+  } catch (error) {
+    throw new Error(`${where}: ${(error as Error).message}`);
+  }
+}
+
+let defaultAttributions: AttributionPatterns | null = null;
+
+/** The default attribution phrases, read and compiled on first use (never at import). */
+function attributions(options: EmbeddedPostOptions): AttributionPatterns {
+  if (options.attributions) return options.attributions;
+  defaultAttributions ??= loadAttributionPatterns();
+  return defaultAttributions;
+}
+
 const TELEGRAM_LINK = /(?:https?:\/\/)?(?:t\.me|telegram\.me)\/(?:s\/)?(\w{3,64})\/(\d+)/gu;
 const TWITTER_STATUS = /https?:\/\/(?:www\.|mobile\.)?(?:twitter|x)\.com\/(\w{1,15})\/status(?:es)?\/(\d+)/gu;
 
 /**
  * Every embedded post recognised in `text`, in text order, non-overlapping. Spans are offsets into `text`.
- * Recognises: the pasted-tweet signature, "According to the Telegram channel X, …", "the Telegram channel X
- * reported that …", "X's Telegram channel said …", "… said on its Telegram channel …", and t.me post links.
+ * Recognises: the pasted-tweet signature, the attribution phrases of data/ingest/post-attributions.txt ("According
+ * to the Telegram channel X, …", "X wrote on Telegram that …", "in a post on X, …" in English, Russian, Ukrainian,
+ * Arabic, Turkish, French and Spanish), and t.me post links.
  */
 export function findEmbeddedPosts(text: string, options: EmbeddedPostOptions = {}): EmbeddedPost[] {
   // Cheap guards first: most reports quote no post, and the full patterns cost ~150 µs on a 3 KB text.
-  const found: EmbeddedPost[] = [
-    ...(text.includes('(@') ? tweetSignatures(text) : []),
-    ...(/telegram/i.test(text) ? telegramAttributions(text) : []),
-  ];
+  const found: EmbeddedPost[] = [...(text.includes('(@') ? tweetSignatures(text) : []), ...attributed(text, options)];
   const kept = dropOverlaps(found);
   attachLinks(text, kept);
   for (const post of kept) post.language = postLanguage(post.text, options.identifier ?? null);
@@ -150,57 +224,58 @@ function signatureDate(raw: string): string | null {
   return null;
 }
 
-function telegramAttributions(text: string): EmbeddedPost[] {
+/** Posts attributed by a phrase: the claim after "according to the Telegram channel X", "X wrote on Telegram" etc. */
+function attributed(text: string, options: EmbeddedPostOptions): EmbeddedPost[] {
+  const { guard, triggers, patterns } = attributions(options);
+  if (!guard.test(text)) return [];
+  const lower = text.toLowerCase();
+  const languages = new Set(triggers.filter((t) => t.words.some((w) => lower.includes(w))).map((t) => t.language));
+  if (languages.size === 0) return [];
   const posts: EmbeddedPost[] = [];
-  const named = [
-    { re: TELEGRAM_ACCORDING, reason: 'telegram-attribution' },
-    { re: TELEGRAM_CHANNEL_SAYS, reason: 'telegram-attribution' },
-    { re: TELEGRAM_POSSESSIVE, reason: 'telegram-attribution' },
-  ];
-  for (const { re, reason } of named) {
+  for (const { language, platform, re } of patterns) {
+    if (!languages.has(language)) continue;
     for (const m of text.matchAll(re)) {
-      const [whole, quoted, atHandle, words, handleAfter] = m;
-      const claim = claimAfter(text, m.index + whole.length);
+      const claim = claimAfter(text, m.index + m[0].length);
       if (!claim) continue;
-      const author = (quoted ?? words ?? null)?.trim() ?? null;
-      posts.push(
-        telegramPost(text, { start: m.index, end: claim.end }, claim, author, atHandle ?? handleAfter ?? null, reason),
-      );
+      const g = m.groups ?? {};
+      const channel = (g.quoted ?? g.words)?.trim() || null;
+      const handle = g.at ?? g.handle ?? null;
+      if (channel || handle || g.speaker) {
+        posts.push(
+          post(text, { start: m.index, end: claim.end }, claim, platform, channel ?? g.speaker ?? null, handle),
+        );
+        continue;
+      }
+      // The speaker is the capitalised phrase right before the phrase, when there is one ("Ramzan Kadyrov said on …").
+      const before = text.slice(Math.max(0, m.index - 80), m.index);
+      const speaker = /(\p{Lu}[\p{L}\p{N}'’.-]*(?: \p{Lu}[\p{L}\p{N}'’.-]*){0,4}),? $/u.exec(before);
+      const start = sentenceStart(text, m.index);
+      posts.push(post(text, { start, end: claim.end }, claim, platform, speaker?.[1] ?? null, null));
     }
-  }
-  for (const m of text.matchAll(TELEGRAM_SAID_ON)) {
-    const claim = claimAfter(text, m.index + m[0].length);
-    if (!claim) continue;
-    // The speaker is the capitalised phrase right before the verb, when there is one ("Ramzan Kadyrov said on …").
-    const before = text.slice(Math.max(0, m.index - 80), m.index);
-    const speaker = /(\p{Lu}[\p{L}\p{N}'’.-]*(?: \p{Lu}[\p{L}\p{N}'’.-]*){0,4}) $/u.exec(before);
-    const start = sentenceStart(text, m.index);
-    posts.push(
-      telegramPost(text, { start, end: claim.end }, claim, speaker?.[1] ?? null, null, 'telegram-attribution'),
-    );
   }
   return posts;
 }
 
-function telegramPost(
+function post(
   text: string,
   span: Span,
   textSpan: Span,
+  platform: EmbeddedPost['platform'],
   author: string | null,
   handle: string | null,
-  reason: string,
 ): EmbeddedPost {
   return {
     span,
     textSpan,
     text: text.slice(textSpan.start, textSpan.end),
-    platform: 'telegram',
+    platform,
     author,
     handle,
     date: null,
     url: null,
     language: null,
-    reason,
+    // 'telegram-attribution' as before the other platforms were added; 'twitter-attribution' for X/Twitter.
+    reason: `${platform}-attribution`,
   };
 }
 

@@ -26,3 +26,63 @@ describe('normalizeText', () => {
     expect(a).toBe('7692c3ad3540bb803c020b3aee66cd8887123234ea0c6e7143c0add73ff431ed');
   });
 });
+
+describe('normalizeText fast path', () => {
+  // The seven rules applied unconditionally, as before the fast path: ids depend on every character of the result.
+  const reference = (raw: string) =>
+    raw
+      .normalize('NFC')
+      .replace(/\r\n?|\u2028|\u2029|\u0085/g, '\n')
+      .replace(/[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\t\f\v]/g, ' ')
+      .replace(/[\u200B\u2060\uFEFF\u00AD]/g, '')
+      .replace(/[^\P{Cc}\n]/gu, '')
+      .replace(/ {2,}/g, ' ')
+      .replace(/ +\n *|\n +/g, '\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim();
+
+  it('gives exactly what the seven rules give, on clean and on messy text', () => {
+    const alphabet = [
+      'a',
+      'B',
+      'ı',
+      'ş',
+      'ج',
+      'ж',
+      '.',
+      ' ',
+      ' ',
+      ' ',
+      '\n',
+      '\n',
+      '\r',
+      '\t',
+      '\u00A0',
+      '\u2009',
+      '\u200B',
+      '\u200C',
+      '\uFEFF',
+      '\u00AD',
+      '\u0007',
+      '\u0085',
+      '\u2028',
+      'S\u0327',
+      'e\u0301',
+    ];
+    let seed = 7;
+    const next = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed;
+    };
+    for (let i = 0; i < 3000; i++) {
+      let s = '';
+      const n = next() % 40;
+      // Half the strings draw only from letters, dots, single spaces and single newlines: the fast path.
+      const pool = i % 2 === 0 ? alphabet.slice(0, 8) : alphabet;
+      for (let k = 0; k < n; k++) s += pool[next() % pool.length];
+      expect(normalizeText(s), JSON.stringify(s)).toBe(reference(s));
+    }
+    const clean = 'KYIV, March 3 (Wire) - Troops advanced.\n\nA second paragraph.';
+    expect(normalizeText(clean)).toBe(clean);
+  });
+});

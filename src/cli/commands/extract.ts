@@ -1,14 +1,20 @@
 /**
  * `sitrep extract`: code reports into ACLED-style events and print them (the eval README's JSON, one line per
  * input, in input order, even when nothing was found). Streams its input: JSON Lines are read line by line.
+ * JSON Lines in the eval format (--input, *.jsonl, stdin) are coded as given; any other file or directory is read by
+ * the ingest readers, exactly as `sitrep ingest` reads it (HTML through Readability, feeds, CSV, .txt with its
+ * `date YYYY-MM-DD` line), and coded as `sitrep ingest` codes the report it builds.
  */
 import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { createExtractor, type ExtractInput, type Extractor } from '../../extract/index.js';
 import { acledCsvHeader, acledCsvRows, type ExtractFormat, publicExtraction } from '../../extract/output.js';
+import { buildReport } from '../../ingest/build-report.js';
+import type { SourceDocument } from '../../ingest/document.js';
+import { planInputs, readPlannedInputs } from '../../ingest/inputs.js';
+import { createLanguageIdentifier, type LanguageIdentifier } from '../../text/language.js';
 import { CliError, type CliIo, type Command } from '../command.js';
 import { parseArgv } from '../options.js';
 
@@ -19,8 +25,11 @@ result per input, in input order, even when nothing was found.
 
 input:
   --input FILE.jsonl   JSON Lines: {"id", "text", "published"?, "title"?, "language"?} per line
-  FILE...              .jsonl files as above; any other file is one plain-text report (its name is the id; a first
-                       line "date YYYY-MM-DD" gives the publication date)
+  FILE...              .jsonl files as above; any other file or directory is read as \`sitrep ingest\` reads it:
+                       .html (main text by Readability, title and date from meta tags / JSON-LD, embedded posts),
+                       .txt (a first line "date YYYY-MM-DD" gives the publication date), .csv, .rss/.atom; the
+                       id is the file name without extension (a feed item's or CSV row's own id where it has one),
+                       and spans refer to the clean text sitrep ingest stores
   - (or nothing)       JSON Lines on stdin
 options:
   --format jsonl       one JSON object per input (default)
@@ -34,15 +43,17 @@ A line that is not valid JSON or lacks "text" is reported on stderr (one line na
 the other lines continue, and the exit code is 1.
 `;
 
+type Item =
+  | { where: string; kind: 'jsonl'; raw: string }
+  | { where: string; kind: 'document'; doc: SourceDocument }
+  | { where: string; kind: 'failure'; reason: string };
+
 interface Source {
   name: string;
-  items: AsyncIterable<{ where: string; raw: string; kind: 'jsonl' | 'text' }>;
+  items: AsyncIterable<Item>;
 }
 
-async function* jsonLines(
-  stream: Readable,
-  name: string,
-): AsyncIterable<{ where: string; raw: string; kind: 'jsonl' }> {
+async function* jsonLines(stream: Readable, name: string): AsyncIterable<Item> {
   const rl = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
   let n = 0;
   for await (const line of rl) {
@@ -52,17 +63,27 @@ async function* jsonLines(
   }
 }
 
-async function* textFile(file: string): AsyncIterable<{ where: string; raw: string; kind: 'text' }> {
-  yield { where: file, raw: await readFile(file, 'utf8'), kind: 'text' };
+/** A file or directory through the ingest readers: documents, or one failure per bad input. */
+async function* ingestDocuments(input: string): AsyncIterable<Item> {
+  for await (const item of readPlannedInputs(await planInputs([input]))) {
+    if (item.kind === 'failure') yield { where: item.failure.locator, kind: 'failure', reason: item.failure.reason };
+    else yield { where: item.doc.source.locator, kind: 'document', doc: item.doc };
+  }
 }
 
-function parseItem(item: { where: string; raw: string; kind: 'jsonl' | 'text' }): ExtractInput {
-  if (item.kind === 'text') {
-    const m = /^date (\d{4}-\d{2}-\d{2})\r?\n/.exec(item.raw);
+function parseItem(item: Item, identifier: LanguageIdentifier | null): ExtractInput {
+  if (item.kind === 'failure') throw new Error(item.reason);
+  if (item.kind === 'document') {
+    // The same report `sitrep ingest` stores (normalized text, dateline, embedded posts, language), coded the same way.
+    const report = buildReport(item.doc, { identifier });
     return {
-      id: path.basename(item.where).replace(/\.[^.]+$/, ''),
-      text: m ? item.raw.slice(m[0].length) : item.raw,
-      published: m?.[1] ?? null,
+      id: item.doc.source.externalId ?? path.basename(item.doc.source.locator).replace(/\.[^.]+$/, ''),
+      text: report.text,
+      published: report.published ?? null,
+      title: report.title ?? null,
+      language: report.language === 'und' ? null : report.language,
+      embeddedPosts: report.embeddedPosts,
+      dateline: report.dateline ?? null,
     };
   }
   let row: unknown;
@@ -102,9 +123,14 @@ export const extractCommand: Command = {
       if (input === '-') sources.push({ name: 'stdin', items: jsonLines(io.stdin, 'stdin') });
       else if (/\.jsonl$/i.test(input) || input === values.input)
         sources.push({ name: input, items: jsonLines(createReadStream(input), input) });
-      else sources.push({ name: input, items: textFile(input) });
+      else sources.push({ name: input, items: ingestDocuments(input) });
     }
-    const extractor: Extractor = await createExtractor(values.gazetteer ? { gazetteerDir: values.gazetteer } : {});
+    // One language model for the ingest readers' reports and the extractor.
+    const identifier = await createLanguageIdentifier();
+    const extractor: Extractor = await createExtractor({
+      languageIdentifier: identifier,
+      ...(values.gazetteer ? { gazetteerDir: values.gazetteer } : {}),
+    });
     const trace = values.trace === true;
     let failures = 0;
     let first = true;
@@ -115,7 +141,7 @@ export const extractCommand: Command = {
         for await (const item of source.items) {
           let out: string;
           try {
-            const ex = publicExtraction(extractor.extract(parseItem(item), { trace }), trace);
+            const ex = publicExtraction(extractor.extract(parseItem(item, identifier), { trace }), trace);
             out = format === 'acled-csv' ? acledCsvRows(ex) : JSON.stringify(ex);
           } catch (error) {
             failures++;
