@@ -129,7 +129,10 @@ function extractOne(
   const sentences = splitSentences(text);
   // Embedded posts need a platform cue (a Telegram name or link, a tweet signature); most reports have none.
   const embeddedPosts =
-    input.embeddedPosts ?? (/telegram|t\.me\/|twitter|x\.com\/|\(@\w|телеграм|телеґрам|تلغرام|تيليغرام|تلجرام|تويتر/i.test(text) ? findEmbeddedPosts(text) : []);
+    input.embeddedPosts ??
+    (/telegram|t\.me\/|twitter|x\.com\/|\(@\w|телеграм|телеґрам|تلغرام|تيليغرام|تلجرام|تويتر/i.test(text)
+      ? findEmbeddedPosts(text)
+      : []);
   if (embeddedPosts.length)
     trace?.push({
       stage: 'embedded-posts',
