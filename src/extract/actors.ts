@@ -189,18 +189,26 @@ export function demonymMatches(re: RegExp, text: string): RegExpExecArray[] {
 }
 
 interface CompiledGroup {
-  /** All aliases of the group as one non-capturing alternation, tried only at word starts. */
-  re: RegExp;
+  /** The group's aliases as non-capturing alternations, in file order, tried only at word starts (see `chunked`). */
+  chunks: RegExp[];
   /** Each alias alone, sticky, to tell which entry a match of `re` came from. */
-  aliases: { entry: ActorEntry; re: RegExp; contextual: boolean }[];
-  /** Matched text (lower-cased) → entry, for matches of aliases that do not look at the following context. */
-  cache: Map<string, ActorEntry>;
+  aliases: { entry: ActorEntry; re: RegExp; source: string; contextual: boolean }[];
+  /** Matched text (lower-cased) → alias, for matches of aliases that do not look at their context. */
+  cache: Map<string, CompiledGroup['aliases'][number]>;
 }
 
 /**
- * One alternation per source: one scan of the text per source. It has no capture groups, because V8 builds a
- * match array as long as the number of groups (hundreds here) for every match; the entry is found afterwards by
- * re-testing the aliases, sticky, at the match position (a few matches per sentence).
+ * V8 compiles a regular expression to machine code only while its source is small; past ~20k characters it runs
+ * the bytecode interpreter, and the dictionary's single alternation (~40k characters) made the actor scan 50 times
+ * slower (95 ms → 5.2 s per pass over the 2,528 ACLED notes). Chunks of at most this many characters stay native.
+ */
+const CHUNK_CHARS = 12_000;
+
+/**
+ * One alternation per source, cut into chunks of consecutive aliases: a few scans of the text per source. It has
+ * no capture groups, because V8 builds a match array as long as the number of groups (hundreds here) for every
+ * match; the entry is found afterwards by re-testing the aliases, sticky, at the match position (a few matches
+ * per sentence).
  */
 function compileGroup(entries: ActorEntry[]): CompiledGroup {
   const parts: string[] = [];
@@ -214,11 +222,66 @@ function compileGroup(entries: ActorEntry[]): CompiledGroup {
         throw new Error(`${entry.file}:${entry.line}: invalid alias pattern '${alias}': ${(error as Error).message}`);
       }
       parts.push(`(?:${alias})(?![\\w])`);
-      aliases.push({ entry, re, contextual: alias.includes('(?=') || alias.includes('(?!') });
+      aliases.push({
+        entry,
+        re,
+        source: alias,
+        contextual: alias.includes('(?=') || alias.includes('(?!') || alias.includes('(?<'),
+      });
     }
   }
   // Without the 'u' flag: V8's case-insensitive Unicode matching is several times slower; aliases are ASCII.
-  return { re: new RegExp(`(?<![\\w-])(?:${parts.join('|')})`, 'gi'), aliases, cache: new Map() };
+  const chunks: RegExp[] = [];
+  let current: string[] = [];
+  let size = 0;
+  const flush = () => {
+    if (current.length) chunks.push(new RegExp(`(?<![\\w-])(?:${current.join('|')})`, 'gi'));
+    current = [];
+    size = 0;
+  };
+  for (const part of parts) {
+    if (size + part.length > CHUNK_CHARS) flush();
+    current.push(part);
+    size += part.length + 1;
+  }
+  flush();
+  return { chunks, aliases, cache: new Map() };
+}
+
+/**
+ * Every match of the chunks' alternations taken together, exactly as one alternation of all aliases would give
+ * them: the leftmost match first; at one position the earliest chunk (file order) wins; scanning resumes after the
+ * match, so matches never overlap.
+ */
+export function chunkedMatches(chunks: RegExp[], text: string): RegExpExecArray[] {
+  if (chunks.length === 1) return execAll(chunks[0] as RegExp, text);
+  const next: (RegExpExecArray | null)[] = chunks.map((re) => {
+    re.lastIndex = 0;
+    return re.exec(text);
+  });
+  const out: RegExpExecArray[] = [];
+  for (;;) {
+    let best = -1;
+    for (let i = 0; i < next.length; i++) {
+      const m = next[i];
+      if (m && (best < 0 || m.index < (next[best] as RegExpExecArray).index)) best = i;
+    }
+    if (best < 0) break;
+    const m = next[best] as RegExpExecArray;
+    out.push(m);
+    // Aliases never match the empty string (a word start and at least one character), but guard the loop anyway.
+    const resume = m.index + Math.max(1, m[0].length);
+    for (let i = 0; i < next.length; i++) {
+      const n = next[i];
+      if (n && n.index < resume) {
+        const re = chunks[i] as RegExp;
+        re.lastIndex = resume;
+        next[i] = re.exec(text);
+      }
+    }
+  }
+  for (const re of chunks) re.lastIndex = 0;
+  return out;
 }
 
 function validAt(entry: ActorEntry, date: string | null | undefined): boolean {
@@ -240,92 +303,108 @@ export function createActorMatcher(
     entries,
     countries,
     find(text: string, offset = 0, date: string | null = null): ActorMention[] {
-      const found: ActorMention[] = [];
-      const overlapping = (start: number, end: number) => found.some((f) => f.start < end && start < f.end);
-      const scan = (group: CompiledGroup) => {
-        group.re.lastIndex = 0;
-        for (const m of execAll(group.re, text)) {
-          if (!m[0]) continue;
-          // The alternation took the first alias that matches here; find it (same order, same length).
-          const key = m[0].toLowerCase();
-          let entry: ActorEntry | undefined = group.cache.get(key);
-          if (!entry) {
-            const end0 = m.index + m[0].length;
-            for (const a of group.aliases) {
-              a.re.lastIndex = m.index;
-              if (a.re.test(text) && a.re.lastIndex === end0) {
-                entry = a.entry;
-                // Matches of context-free aliases can be remembered (a few thousand distinct phrases at most).
-                if (!a.contextual && group.cache.size < 20_000) group.cache.set(key, entry);
-                break;
-              }
-            }
-          }
-          if (!entry) continue;
-          // An alias shared by two entries with date bounds: the one valid at the event date wins.
-          if (!validAt(entry, date)) {
-            const base = entry.name.split(' (')[0];
-            const alt = group.aliases.find(
-              (a) => a.entry !== entry && a.entry.name.split(' (')[0] === base && validAt(a.entry, date),
-            );
-            if (alt) entry = alt.entry;
-          }
-          const start = offset + m.index;
-          const end = start + m[0].length;
-          // Earlier groups (dictionary, then demonyms) win over generic phrases on overlap.
-          if (overlapping(start, end)) continue;
-          found.push({ start, end, text: m[0], entry, reason: `${entry.source}:${entry.file}:${entry.line}` });
-        }
-      };
-      // Dictionary first, then demonym-named forces, then generic phrases: earlier sources win on overlap.
-      scan(groups[0] as CompiledGroup);
-      for (const m of demonymMatches(demonym.re, text)) {
-        // The country words must end right before the force noun ("Syrian army", "Turkey's forces").
-        const words = (m[1] ?? '')
-          .trim()
-          .replace(/['’]s$/i, '')
-          .split(' ');
-        let pair: ReturnType<typeof demonym.byWord.get>;
-        let used = 0;
-        for (let k = Math.min(4, words.length); k >= 1 && !pair; k--) {
-          pair = demonym.byWord.get(words.slice(-k).join(' ').toLowerCase());
-          if (pair) used = words.slice(-k).join(' ').length;
-        }
-        if (!pair) continue;
-        const base = (m[1] ?? '').trimEnd().replace(/['’]s$/i, '');
-        const start = offset + m.index + base.length - used;
-        const entry = m[3] ? pair?.police : pair?.military;
-        const end = offset + m.index + m[0].length;
-        if (!entry || overlapping(start, end)) continue;
-        found.push({
-          start,
-          end,
-          text: text.slice(start - offset, end - offset),
-          entry,
-          reason: `demonym:${m[1]?.trim()}`,
-        });
-      }
-      scan(groups[1] as CompiledGroup);
-      // "PKK militants", "Taliban sniper", "IS fighters": a generic noun right after a named actor is that actor.
-      const sorted = found.sort((a, b) => a.start - b.start);
-      const merged: ActorMention[] = [];
-      for (const m of sorted) {
-        const prev = merged[merged.length - 1];
-        if (
-          prev &&
-          m.entry.source === 'generic' &&
-          prev.entry.source !== 'generic' &&
-          m.start - prev.end <= 1 &&
-          m.start >= prev.end
-        ) {
-          merged[merged.length - 1] = { ...prev, end: m.end, text: text.slice(prev.start - offset, m.end - offset) };
-          continue;
-        }
-        merged.push(m);
-      }
-      return resolveHeadNouns(merged);
+      const mentions = basic(text, offset, date);
+      return resolveHeadNouns(coordinated(text, offset, mentions, (phrase) => resolvePhrase(phrase, date)));
     },
   };
+
+  /** The one mention that covers all of `phrase` ("Turkish forces", "Tiv ethnic militias"), if any. */
+  function resolvePhrase(phrase: string, date: string | null): ActorEntry | null {
+    const found = basic(phrase, 0, date);
+    return found.length === 1 && found[0]?.start === 0 && found[0].end === phrase.length ? found[0].entry : null;
+  }
+
+  /** Dictionary, demonym and generic mentions of `text`, before the rules over several mentions. */
+  function basic(text: string, offset: number, date: string | null): ActorMention[] {
+    const found: ActorMention[] = [];
+    const overlapping = (start: number, end: number) => found.some((f) => f.start < end && start < f.end);
+    const scan = (group: CompiledGroup) => {
+      for (const m of chunkedMatches(group.chunks, text)) {
+        if (!m[0]) continue;
+        // The alternation took the first alias that matches here; find it (same order, same length).
+        const key = m[0].toLowerCase();
+        let alias = group.cache.get(key);
+        if (!alias) {
+          const end0 = m.index + m[0].length;
+          for (const a of group.aliases) {
+            a.re.lastIndex = m.index;
+            if (a.re.test(text) && a.re.lastIndex === end0) {
+              alias = a;
+              // Matches of context-free aliases can be remembered (a few thousand distinct phrases at most).
+              if (!a.contextual && group.cache.size < 20_000) group.cache.set(key, a);
+              break;
+            }
+          }
+        }
+        if (!alias) continue;
+        let entry = alias.entry;
+        // An alias shared by two entries with date bounds ("RSF" before and after April 2023, "HTS" before and
+        // after it became the government): the entry valid at the event date wins; else one of the same actor.
+        if (!validAt(entry, date)) {
+          const base = entry.name.split(' (')[0];
+          const matched = alias.source;
+          const alt =
+            group.aliases.find((a) => a.entry !== entry && a.source === matched && validAt(a.entry, date)) ??
+            group.aliases.find(
+              (a) => a.entry !== entry && a.entry.name.split(' (')[0] === base && validAt(a.entry, date),
+            );
+          if (alt) entry = alt.entry;
+        }
+        const start = offset + m.index;
+        const end = start + m[0].length;
+        // Earlier groups (dictionary, then demonyms) win over generic phrases on overlap.
+        if (overlapping(start, end)) continue;
+        found.push({ start, end, text: m[0], entry, reason: `${entry.source}:${entry.file}:${entry.line}` });
+      }
+    };
+    // Dictionary first, then demonym-named forces, then generic phrases: earlier sources win on overlap.
+    scan(groups[0] as CompiledGroup);
+    for (const m of demonymMatches(demonym.re, text)) {
+      // The country words must end right before the force noun ("Syrian army", "Turkey's forces").
+      const words = (m[1] ?? '')
+        .trim()
+        .replace(/['’]s$/i, '')
+        .split(' ');
+      let pair: ReturnType<typeof demonym.byWord.get>;
+      let used = 0;
+      for (let k = Math.min(4, words.length); k >= 1 && !pair; k--) {
+        pair = demonym.byWord.get(words.slice(-k).join(' ').toLowerCase());
+        if (pair) used = words.slice(-k).join(' ').length;
+      }
+      if (!pair) continue;
+      const base = (m[1] ?? '').trimEnd().replace(/['’]s$/i, '');
+      const start = offset + m.index + base.length - used;
+      const entry = m[3] ? pair?.police : pair?.military;
+      const end = offset + m.index + m[0].length;
+      if (!entry || overlapping(start, end)) continue;
+      found.push({
+        start,
+        end,
+        text: text.slice(start - offset, end - offset),
+        entry,
+        reason: `demonym:${m[1]?.trim()}`,
+      });
+    }
+    scan(groups[1] as CompiledGroup);
+    // "PKK militants", "Taliban sniper", "IS fighters": a generic noun right after a named actor is that actor.
+    const sorted = found.sort((a, b) => a.start - b.start);
+    const merged: ActorMention[] = [];
+    for (const m of sorted) {
+      const prev = merged[merged.length - 1];
+      if (
+        prev &&
+        m.entry.source === 'generic' &&
+        prev.entry.source !== 'generic' &&
+        m.start - prev.end <= 1 &&
+        m.start >= prev.end
+      ) {
+        merged[merged.length - 1] = { ...prev, end: m.end, text: text.slice(prev.start - offset, m.end - offset) };
+        continue;
+      }
+      merged.push(m);
+    }
+    return merged;
+  }
 }
 
 /** The category an actor has in an event in `eventCountry`: foreign state forces are External/Other forces. */
@@ -343,6 +422,171 @@ export function actorName(entry: ActorEntry, countries: Map<string, CountryInfo>
   return name
     ? entry.name.replace('{country}', name)
     : entry.name.replace(/ ?\(?\{country\}\)?/, '').replace(/ of$/, '');
+}
+
+/** An identity militia the text names by its clan, tribe, family or community ("the Hawadle clan"). */
+function namedIdentityMilitia(name: string, kind: string): ActorEntry {
+  return {
+    name: `${name} ${kind} ({country})`,
+    category: 'Identity militia',
+    country: null,
+    from: null,
+    to: null,
+    aliases: [],
+    source: 'generic',
+    role: 'any',
+    file: 'rule',
+    line: 0,
+  };
+}
+
+const KIND_OF_HEAD: Record<string, string> = {
+  families: 'Clan Militia',
+  family: 'Clan Militia',
+  clans: 'Clan Militia',
+  clan: 'Clan Militia',
+  'sub-clans': 'Clan Militia',
+  'sub-clan': 'Clan Militia',
+  subclans: 'Clan Militia',
+  subclan: 'Clan Militia',
+  tribes: 'Tribal Militia',
+  tribe: 'Tribal Militia',
+  communities: 'Communal Militia',
+  community: 'Communal Militia',
+  'ethnic group': 'Ethnic Militia',
+  ethnic: 'Ethnic Militia',
+  communal: 'Communal Militia',
+  tribal: 'Tribal Militia',
+};
+
+/** One to three capitalised words: a proper name (case-sensitive on purpose: "the Al Omar" vs "the army"). */
+const NAME = "(?:[A-Z][\\w'’-]*\\s){0,2}[A-Z][\\w'’-]*";
+/** "the Al Omar and Al Sayid families", "Fellata and Rizeigat communal militias": two groups under one plural head. */
+const IDENTITY_PAIR = new RegExp(
+  `\\b(${NAME}) and (?:the )?(${NAME}) (?:(ethnic|communal|tribal|clan) )?(militias|families|clans|sub-clans|subclans|tribes|communities)\\b`,
+  'g',
+);
+/** "Turkish and Russian forces", "Indian and Pakistani troops": two states' forces under one head noun. */
+const STATE_PAIR = new RegExp(
+  `\\b(${NAME}) and (${NAME}) (forces|troops|soldiers|armies|militaries|police|warplanes|jets|drones)\\b`,
+  'g',
+);
+/** "military forces of India and Pakistan", "the security forces of Mali". */
+const FORCES_OF = new RegExp(
+  `\\b(?:the )?(military|armed|security|defen[cs]e|government|police) forces of (?:the )?(${NAME})(?: and (?:of )?(?:the )?(${NAME}))?`,
+  'g',
+);
+/** "militiamen from the Ayr sub-clan", "armed youth from Tonj South county", "militias from Umumbo". */
+const FROM_GROUP =
+  /^ (?:from|of|belonging to|hailing from) (?:the |a |an )?((?:[A-Z][\w'’-]*\s?){1,3}?)\s?(clan|sub-clan|subclan|tribe|community|ethnic group|village|villages|county|payam|area)\b/;
+const FROM_PLACE = /^ (?:from|of) (?:the )?((?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*){0,2})/;
+const MILITIA_HEAD = /(?:militias?|militiam[ae]n|armed youths?|youths?|gunmen|fighters|armed men|attackers|raiders)$/i;
+
+/**
+ * Rules over the mentions of one text that the dictionary alone cannot express: two actors coordinated under one
+ * head noun, "forces of <country>", and unnamed militias that the text ties to a clan, tribe or community (ACLED
+ * codes those as identity militias, named after the group: "Hawadle Clan Militia (Somalia)").
+ */
+function coordinated(
+  text: string,
+  offset: number,
+  mentions: ActorMention[],
+  resolve: (phrase: string) => ActorEntry | null,
+): ActorMention[] {
+  let out = mentions;
+  const replace = (start: number, end: number, add: ActorMention[]) => {
+    out = [...out.filter((m) => m.end <= start || m.start >= end), ...add].sort((a, b) => a.start - b.start);
+  };
+  const mention = (start: number, end: number, entry: ActorEntry, reason: string): ActorMention => ({
+    start: offset + start,
+    end: offset + end,
+    text: text.slice(start, end),
+    entry,
+    reason,
+  });
+  const state = (e: ActorEntry | null) =>
+    e && (e.category === 'State forces' || e.category === 'External/Other forces') ? e : null;
+  // "Fellata and Rizeigat communal militias": each name is its own identity militia.
+  for (const m of execAll(IDENTITY_PAIR, text)) {
+    const [all0, a0 = '', b = '', adjective, head = ''] = m;
+    // A capitalised sentence opener is no part of the name ("The Al Omar and …").
+    const lead = /^(?:(?:The|On|In|At|An?|Armed|Rival)\s)+/.exec(a0)?.[0] ?? '';
+    const a = a0.slice(lead.length);
+    const start = m.index + lead.length;
+    const end = m.index + all0.length;
+    if (!a || (head === 'militias' && !adjective)) continue;
+    // Named actors ("Houthi and Hadi forces") are not clans; a dictionary identity militia may be one side.
+    const other = out.some(
+      (x) =>
+        x.entry.source !== 'generic' &&
+        x.entry.category !== 'Identity militia' &&
+        x.start < offset + end &&
+        offset + start < x.end,
+    );
+    if (other) continue;
+    const kind = KIND_OF_HEAD[adjective ?? head] ?? 'Communal Militia';
+    const bStart = end - (b.length + 1 + (adjective ? adjective.length + 1 : 0) + head.length);
+    replace(offset + start, offset + end, [
+      mention(start, start + a.length, namedIdentityMilitia(a, kind), `coordination:${head}`),
+      mention(bStart, end, namedIdentityMilitia(b, kind), `coordination:${head}`),
+    ]);
+  }
+  // "Turkish and Russian forces": each demonym with the head noun.
+  for (const m of execAll(STATE_PAIR, text)) {
+    const [all, a0 = '', b = '', noun = ''] = m;
+    // The longest ending of the first name that names a state ("The Turkish" → "Turkish").
+    const words = a0.split(/\s/);
+    let a = '';
+    let ea: ActorEntry | null = null;
+    for (let k = 0; k < words.length && !ea; k++) {
+      a = words.slice(k).join(' ');
+      ea = state(resolve(`${a} ${noun}`));
+    }
+    const eb = state(resolve(`${b} ${noun}`));
+    if (!ea || !eb) continue;
+    const end = m.index + all.length;
+    const start = m.index + a0.length - a.length;
+    replace(offset + start, offset + end, [
+      mention(start, start + a.length, ea, `coordination:${a} ${noun}`),
+      mention(end - b.length - noun.length - 1, end, eb, `coordination:${b} ${noun}`),
+    ]);
+  }
+  // "military forces of India and Pakistan".
+  for (const m of execAll(FORCES_OF, text)) {
+    const [all, kind = '', a = '', b] = m;
+    const noun = kind === 'police' ? 'police' : 'forces';
+    const ea = state(resolve(`${a} ${noun}`));
+    if (!ea) continue;
+    const eb = b ? state(resolve(`${b} ${noun}`)) : null;
+    const start = m.index;
+    const end = start + all.length;
+    const aEnd = text.indexOf(a, start + all.indexOf(' of ')) + a.length;
+    const add = [mention(start, aEnd, ea, `forces-of:${a}`)];
+    if (b && eb) add.push(mention(end - b.length, end, eb, `forces-of:${b}`));
+    replace(offset + start, offset + (eb ? end : aEnd), add);
+  }
+  // "militiamen from the Ayr sub-clan": the militia is that clan's.
+  out = out.map((m) => {
+    if (m.entry.source !== 'generic' || m.entry.file === 'rule') return m;
+    if (m.entry.category !== 'Political militia' && m.entry.category !== 'Identity militia') return m;
+    if (!MILITIA_HEAD.test(m.text)) return m;
+    const after = text.slice(m.end - offset, m.end - offset + 80);
+    const group = FROM_GROUP.exec(after);
+    if (group) {
+      const name = (group[1] ?? '').trim();
+      const kind = KIND_OF_HEAD[group[2] ?? ''] ?? 'Communal Militia';
+      if (name && !resolve(name))
+        return { ...m, entry: namedIdentityMilitia(name, kind), reason: `from-group:${name}` };
+      return m;
+    }
+    // A bare place after "militia(s) from": the militia of that community ("militias from Umumbo").
+    if (!/militia/i.test(m.text)) return m;
+    const place = FROM_PLACE.exec(after);
+    const name = place?.[1];
+    if (!name || resolve(name) || resolve(`${name} forces`)) return m;
+    return { ...m, entry: namedIdentityMilitia(name, 'Communal Militia'), reason: `from-place:${name}` };
+  });
+  return out;
 }
 
 const HEAD_NOUN =
