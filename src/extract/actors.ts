@@ -116,7 +116,19 @@ interface DemonymMatcher {
 }
 
 function demonymMatcher(countries: Map<string, CountryInfo>, named: ActorEntry[]): DemonymMatcher {
-  const covered = new Set(named.filter((e) => e.category === 'State forces' && e.country).map((e) => e.country));
+  // A country whose military the dictionary names (the entry "Turkish forces" or "Turkish army" resolves to) keeps
+  // that entry for demonym matches the dictionary's aliases miss ("Turkish commandos"); others get a generated one.
+  const dictionaryMilitary = new Map<string, ActorEntry>();
+  for (const c of countries.values()) {
+    const probes = c.demonyms.flatMap((d) => [`${d} forces`, `${d} army`]);
+    const main = named.find(
+      (e) =>
+        e.category === 'State forces' &&
+        e.country === c.code &&
+        e.aliases.some((a) => probes.some((p) => new RegExp(`^(?:${a})$`, 'i').test(p))),
+    );
+    if (main) dictionaryMilitary.set(c.code, main);
+  }
   const byWord = new Map<string, { military: ActorEntry | null; police: ActorEntry }>();
   for (const c of countries.values()) {
     const entry = (name: string, alias: string): ActorEntry => ({
@@ -132,7 +144,8 @@ function demonymMatcher(countries: Map<string, CountryInfo>, named: ActorEntry[]
       line: 0,
     });
     const pair = {
-      military: covered.has(c.code) ? null : entry(`Military Forces of ${c.name}`, `${c.demonyms[0] ?? c.name} forces`),
+      military:
+        dictionaryMilitary.get(c.code) ?? entry(`Military Forces of ${c.name}`, `${c.demonyms[0] ?? c.name} forces`),
       police: entry(`Police Forces of ${c.name}`, `${c.demonyms[0] ?? c.name} police`),
     };
     for (const w of [...c.demonyms, ...c.names])
@@ -299,12 +312,26 @@ export function createActorMatcher(
   const demonym = demonymMatcher(countries, named);
   const groups = [compileGroup(named), compileGroup(generic)];
   const entries = [...named, ...generic];
+  const countryByWord = new Map<string, CountryInfo>();
+  for (const c of countries.values())
+    for (const w of [...c.names, ...c.demonyms])
+      if (!countryByWord.has(w.toLowerCase())) countryByWord.set(w.toLowerCase(), c);
   return {
     entries,
     countries,
     find(text: string, offset = 0, date: string | null = null): ActorMention[] {
       const mentions = basic(text, offset, date);
-      return resolveHeadNouns(coordinated(text, offset, mentions, (phrase) => resolvePhrase(phrase, date)));
+      const resolve = (phrase: string) => resolvePhrase(phrase, date);
+      const forcesOf = (word: string, noun: string) => {
+        // "India forces" is not English; "Indian forces" is: try the country's demonyms first.
+        const c = countryByWord.get(word.toLowerCase());
+        for (const w of [...(c?.demonyms ?? []), word]) {
+          const e = resolve(`${w} ${noun}`);
+          if (e && (e.category === 'State forces' || e.category === 'External/Other forces')) return e;
+        }
+        return null;
+      };
+      return resolveHeadNouns(coordinated(text, offset, mentions, resolve, forcesOf));
     },
   };
 
@@ -479,7 +506,8 @@ const FORCES_OF = new RegExp(
 /** "militiamen from the Ayr sub-clan", "armed youth from Tonj South county", "militias from Umumbo". */
 const FROM_GROUP =
   /^ (?:from|of|belonging to|hailing from) (?:the |a |an )?((?:[A-Z][\w'’-]*\s?){1,3}?)\s?(clan|sub-clan|subclan|tribe|community|ethnic group|village|villages|county|payam|area)\b/;
-const FROM_PLACE = /^ (?:from|of) (?:the )?((?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*){0,2})/;
+const FROM_PLACE =
+  /^ (?:from|of) (?:the )?((?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*){0,2})(?: and (?:the )?((?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*){0,2}))?/;
 const MILITIA_HEAD = /(?:militias?|militiam[ae]n|armed youths?|youths?|gunmen|fighters|armed men|attackers|raiders)$/i;
 
 /**
@@ -492,6 +520,7 @@ function coordinated(
   offset: number,
   mentions: ActorMention[],
   resolve: (phrase: string) => ActorEntry | null,
+  forcesOf: (word: string, noun: string) => ActorEntry | null,
 ): ActorMention[] {
   let out = mentions;
   const replace = (start: number, end: number, add: ActorMention[]) => {
@@ -504,8 +533,6 @@ function coordinated(
     entry,
     reason,
   });
-  const state = (e: ActorEntry | null) =>
-    e && (e.category === 'State forces' || e.category === 'External/Other forces') ? e : null;
   // "Fellata and Rizeigat communal militias": each name is its own identity militia.
   for (const m of execAll(IDENTITY_PAIR, text)) {
     const [all0, a0 = '', b = '', adjective, head = ''] = m;
@@ -540,9 +567,9 @@ function coordinated(
     let ea: ActorEntry | null = null;
     for (let k = 0; k < words.length && !ea; k++) {
       a = words.slice(k).join(' ');
-      ea = state(resolve(`${a} ${noun}`));
+      ea = forcesOf(a, noun);
     }
-    const eb = state(resolve(`${b} ${noun}`));
+    const eb = forcesOf(b, noun);
     if (!ea || !eb) continue;
     const end = m.index + all.length;
     const start = m.index + a0.length - a.length;
@@ -555,9 +582,9 @@ function coordinated(
   for (const m of execAll(FORCES_OF, text)) {
     const [all, kind = '', a = '', b] = m;
     const noun = kind === 'police' ? 'police' : 'forces';
-    const ea = state(resolve(`${a} ${noun}`));
+    const ea = forcesOf(a, noun);
     if (!ea) continue;
-    const eb = b ? state(resolve(`${b} ${noun}`)) : null;
+    const eb = b ? forcesOf(b, noun) : null;
     const start = m.index;
     const end = start + all.length;
     const aEnd = text.indexOf(a, start + all.indexOf(' of ')) + a.length;
@@ -565,7 +592,8 @@ function coordinated(
     if (b && eb) add.push(mention(end - b.length, end, eb, `forces-of:${b}`));
     replace(offset + start, offset + (eb ? end : aEnd), add);
   }
-  // "militiamen from the Ayr sub-clan": the militia is that clan's.
+  // "militiamen from the Ayr sub-clan": the militia is that clan's; "militias from Umumbo and Omor": two militias.
+  const second: ActorMention[] = [];
   out = out.map((m) => {
     if (m.entry.source !== 'generic' || m.entry.file === 'rule') return m;
     if (m.entry.category !== 'Political militia' && m.entry.category !== 'Identity militia') return m;
@@ -583,9 +611,21 @@ function coordinated(
     if (!/militia/i.test(m.text)) return m;
     const place = FROM_PLACE.exec(after);
     const name = place?.[1];
-    if (!name || resolve(name) || resolve(`${name} forces`)) return m;
+    if (!name || resolve(name) || forcesOf(name, 'forces')) return m;
+    const other = place?.[2];
+    // Two sides only with a reciprocal predicate ("… from Umumbo and Omor clashed"); a coalition that attacks
+    // someone else stays one actor.
+    const rest = text.slice(m.end - offset + (place?.[0].length ?? 0), m.end - offset + (place?.[0].length ?? 0) + 80);
+    const reciprocal = /^[^.]{0,60}?\b(?:clash|fought|fight|exchang|battl|skirmish)/i.test(rest);
+    if (other && reciprocal && !resolve(other) && !forcesOf(other, 'forces')) {
+      const at = m.end - offset + (place?.[0].length ?? 0) - other.length;
+      second.push(
+        mention(at, at + other.length, namedIdentityMilitia(other, 'Communal Militia'), `from-place:${other}`),
+      );
+    }
     return { ...m, entry: namedIdentityMilitia(name, 'Communal Militia'), reason: `from-place:${name}` };
   });
+  for (const m of second) replace(m.start, m.end, [m]);
   return out;
 }
 
