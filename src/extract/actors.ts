@@ -201,11 +201,56 @@ export function demonymMatches(re: RegExp, text: string): RegExpExecArray[] {
   return out;
 }
 
+/** The alias without its lookarounds: what it can match when its context allows. */
+export function withoutLookarounds(source: string): string {
+  let out = '';
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      out += source.slice(i, i + 2);
+      i++;
+      continue;
+    }
+    if (c === '[') {
+      // A character class: copied whole (a ')' inside it closes nothing).
+      let j = i + 1;
+      while (j < source.length && source[j] !== ']') j += source[j] === '\\' ? 2 : 1;
+      out += source.slice(i, j + 1);
+      i = j;
+      continue;
+    }
+    if (c === '(' && /^\(\?(?:=|!|<=|<!)/.test(source.slice(i, i + 4))) {
+      let depth = 0;
+      let j = i;
+      for (; j < source.length; j++) {
+        const d = source[j];
+        if (d === '\\') j++;
+        else if (d === '[') while (j + 1 < source.length && source[j + 1] !== ']') j += source[j + 1] === '\\' ? 2 : 1;
+        else if (d === '(') depth++;
+        else if (d === ')' && --depth === 0) break;
+      }
+      i = j;
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+/** Whether an alias before `alias` that looks at its context can match `words` too (then a cache would lie). */
+function shadowed(group: CompiledGroup, alias: CompiledGroup['aliases'][number], words: string): boolean {
+  for (const a of group.aliases) {
+    if (a === alias) return false;
+    if (a.contextual && a.bare?.test(words)) return true;
+  }
+  return false;
+}
+
 interface CompiledGroup {
   /** The group's aliases as non-capturing alternations, in file order, tried only at word starts (see `chunked`). */
   chunks: RegExp[];
   /** Each alias alone, sticky, to tell which entry a match of `re` came from. */
-  aliases: { entry: ActorEntry; re: RegExp; source: string; contextual: boolean }[];
+  aliases: { entry: ActorEntry; re: RegExp; source: string; contextual: boolean; bare: RegExp | null }[];
   /** Matched text (lower-cased) → alias, for matches of aliases that do not look at their context. */
   cache: Map<string, CompiledGroup['aliases'][number]>;
 }
@@ -240,6 +285,7 @@ function compileGroup(entries: ActorEntry[]): CompiledGroup {
         re,
         source: alias,
         contextual: alias.includes('(?=') || alias.includes('(?!') || alias.includes('(?<'),
+        bare: alias.includes('(?') ? new RegExp(`^(?:${withoutLookarounds(alias)})$`, 'i') : null,
       });
     }
   }
@@ -358,20 +404,27 @@ export function createActorMatcher(
             if (a.re.test(text) && a.re.lastIndex === end0) {
               alias = a;
               // Matches of context-free aliases can be remembered (a few thousand distinct phrases at most).
-              if (!a.contextual && group.cache.size < 20_000) group.cache.set(key, a);
+              // Not when an earlier alias that looks at the context could match the same words elsewhere
+              // ("UPDF" is Uganda's army before "ADF" and Bangladesh's party otherwise).
+              if (!a.contextual && group.cache.size < 20_000 && !shadowed(group, a, key)) group.cache.set(key, a);
               break;
             }
           }
         }
         if (!alias) continue;
         let entry = alias.entry;
-        // An alias shared by two entries with date bounds ("RSF" before and after April 2023, "HTS" before and
-        // after it became the government): the entry valid at the event date wins; else one of the same actor.
+        // Words that two entries with date bounds match ("RSF" before and after April 2023, "ATMIS" after
+        // AMISOM): another alias matching the same words and valid at the event date wins; else an entry of the
+        // same actor valid then.
         if (!validAt(entry, date)) {
           const base = entry.name.split(' (')[0];
-          const matched = alias.source;
+          const end0 = m.index + m[0].length;
           const alt =
-            group.aliases.find((a) => a.entry !== entry && a.source === matched && validAt(a.entry, date)) ??
+            group.aliases.find((a) => {
+              if (a.entry === entry || !validAt(a.entry, date)) return false;
+              a.re.lastIndex = m.index;
+              return a.re.test(text) && a.re.lastIndex === end0;
+            }) ??
             group.aliases.find(
               (a) => a.entry !== entry && a.entry.name.split(' (')[0] === base && validAt(a.entry, date),
             );
@@ -500,7 +553,7 @@ const STATE_PAIR = new RegExp(
 );
 /** "military forces of India and Pakistan", "the security forces of Mali". */
 const FORCES_OF = new RegExp(
-  `\\b(?:the )?(military|armed|security|defen[cs]e|government|police) forces of (?:the )?(${NAME})(?: and (?:of )?(?:the )?(${NAME}))?`,
+  `\\b(?:[Tt]he )?([Mm]ilitary|[Aa]rmed|[Ss]ecurity|[Dd]efen[cs]e|[Gg]overnment|[Pp]olice) [Ff]orces of (?:the )?(${NAME})(?: and (?:of )?(?:the )?(${NAME}))?`,
   'g',
 );
 /** "militiamen from the Ayr sub-clan", "armed youth from Tonj South county", "militias from Umumbo". */
@@ -581,7 +634,7 @@ function coordinated(
   // "military forces of India and Pakistan".
   for (const m of execAll(FORCES_OF, text)) {
     const [all, kind = '', a = '', b] = m;
-    const noun = kind === 'police' ? 'police' : 'forces';
+    const noun = kind.toLowerCase() === 'police' ? 'police' : 'forces';
     const ea = forcesOf(a, noun);
     if (!ea) continue;
     const eb = b ? forcesOf(b, noun) : null;
