@@ -358,6 +358,23 @@ export function createActorMatcher(
   const demonym = demonymMatcher(countries, named);
   const groups = [compileGroup(named), compileGroup(generic)];
   const entries = [...named, ...generic];
+  // Entries that list many clans or ethnic groups ("{group} Clan Militia (Somalia)") are named after the group the
+  // text names, so that two clans in one clash stay two sides (ACLED: "Hawadle Clan Militia (Somalia)").
+  const grouped = new Map<string, ActorEntry>();
+  const byGroup = (entry: ActorEntry, words: string): ActorEntry => {
+    const group = words
+      .replace(GROUP_TAIL, '')
+      .split(/\s+/)
+      .map((w) => (w[0] ?? '').toUpperCase() + w.slice(1))
+      .join(' ');
+    const name = entry.name.replace('{group}', group);
+    let e = grouped.get(name);
+    if (!e) {
+      e = { ...entry, name };
+      if (grouped.size < 10_000) grouped.set(name, e);
+    }
+    return e;
+  };
   const countryByWord = new Map<string, CountryInfo>();
   for (const c of countries.values())
     for (const w of [...c.names, ...c.demonyms])
@@ -430,6 +447,7 @@ export function createActorMatcher(
             );
           if (alt) entry = alt.entry;
         }
+        if (entry.name.includes('{group}')) entry = byGroup(entry, m[0]);
         const start = offset + m.index;
         const end = start + m[0].length;
         // Earlier groups (dictionary, then demonyms) win over generic phrases on overlap.
@@ -487,6 +505,10 @@ export function createActorMatcher(
   }
 }
 
+/** The head words after a group's name in a clan or ethnic militia phrase ("Sacad clan militiamen" → "Sacad"). */
+const GROUP_TAIL =
+  /\s+(?:ethnic|communal|tribal|clan|sub-clans?|clans|militia\w*|gunmen|youths?|armed|fighters|members|forces|raiders|cattle|attackers|groups?|insurgents|militants|miscreants|village|volunteers|herders|tribesmen|hunters|vigilantes|special)\b.*$/i;
+
 /** The category an actor has in an event in `eventCountry`: foreign state forces are External/Other forces. */
 export function categoryIn(entry: ActorEntry, eventCountry: string | null): ActorCategory {
   if (entry.category === 'State forces' && entry.country && eventCountry && entry.country !== eventCountry) {
@@ -543,7 +565,7 @@ const KIND_OF_HEAD: Record<string, string> = {
 const NAME = "(?:[A-Z][\\w'’-]*\\s){0,2}[A-Z][\\w'’-]*";
 /** "the Al Omar and Al Sayid families", "Fellata and Rizeigat communal militias": two groups under one plural head. */
 const IDENTITY_PAIR = new RegExp(
-  `\\b(${NAME}) and (?:the )?(${NAME}) (?:(ethnic|communal|tribal|clan) )?(militias|families|clans|sub-clans|subclans|tribes|communities)\\b`,
+  `\\b(${NAME}) and (?:the )?(${NAME}) (?:([Ee]thnic|[Cc]ommunal|[Tt]ribal|[Cc]lan) )?([Mm]ilitias|[Ff]amilies|[Cc]lans|[Ss]ub-clans|[Ss]ubclans|[Tt]ribes|[Cc]ommunities)\\b`,
   'g',
 );
 /** "Turkish and Russian forces", "Indian and Pakistani troops": two states' forces under one head noun. */
@@ -588,7 +610,13 @@ function coordinated(
   });
   // "Fellata and Rizeigat communal militias": each name is its own identity militia.
   for (const m of execAll(IDENTITY_PAIR, text)) {
-    const [all0, a0 = '', b = '', adjective, head = ''] = m;
+    const [all0, a0 = '', b0 = '', adjectiveText, headText = ''] = m;
+    const head = headText.toLowerCase();
+    // A capitalised adjective belongs to the head, not to the second name ("Ichen Ethnic Militias").
+    const tail = /\s(\w+)$/.exec(b0);
+    const tailAdjective = !adjectiveText && tail && /^(?:ethnic|communal|tribal|clan)$/i.test(tail[1] ?? '');
+    const b = tailAdjective && tail ? b0.slice(0, tail.index) : b0;
+    const adjective = (tailAdjective ? tail?.[1] : adjectiveText)?.toLowerCase();
     // A capitalised sentence opener is no part of the name ("The Al Omar and …").
     const lead = /^(?:(?:The|On|In|At|An?|Armed|Rival)\s)+/.exec(a0)?.[0] ?? '';
     const a = a0.slice(lead.length);
@@ -605,7 +633,7 @@ function coordinated(
     );
     if (other) continue;
     const kind = KIND_OF_HEAD[adjective ?? head] ?? 'Communal Militia';
-    const bStart = end - (b.length + 1 + (adjective ? adjective.length + 1 : 0) + head.length);
+    const bStart = end - (b0.length + 1 + (adjectiveText ? adjectiveText.length + 1 : 0) + head.length);
     replace(offset + start, offset + end, [
       mention(start, start + a.length, namedIdentityMilitia(a, kind), `coordination:${head}`),
       mention(bStart, end, namedIdentityMilitia(b, kind), `coordination:${head}`),

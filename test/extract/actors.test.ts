@@ -93,6 +93,7 @@ describe('regional dictionary: ACLED names and categories', () => {
       mention('Private security guards shot a trespasser at the mine.', 'Private security guards')?.entry.category,
     ).toBe('External/Other forces');
     expect(find('Security guards beat a vendor outside the mall.')[0]?.entry.category).toBe('External/Other forces');
+    expect(find('A security guard shot a robber at the bank.')[0]?.entry.category).toBe('External/Other forces');
     expect(
       find('Presidential security guards pushed the crowd back.').every(
         (m) => m.entry.category !== 'External/Other forces',
@@ -213,6 +214,20 @@ describe('rules over several mentions', () => {
   it('a militia from a named armed group or country is not a communal militia', () => {
     const m = find('Militiamen from the Kachin Independence Army ambushed a convoy.');
     expect(m.some((x) => x.entry.file === 'rule')).toBe(false);
+  });
+
+  it('a clan or ethnic list entry is named after the group matched, so two clans stay two sides (Somalia)', () => {
+    const found = find('Gaaljecel clan militiamen clashed with a Hawadle clan militia near the river.');
+    expect(found.map((m) => m.entry.name)).toEqual([
+      'Gaaljecel Clan Militia (Somalia)',
+      'Hawadle Clan Militia (Somalia)',
+    ]);
+  });
+
+  it('"Islamic State" names no country by itself: the branch is the event country (ACLED "Islamic State (Egypt)")', () => {
+    const m = mention('Islamic State militants attacked an army post in North Sinai.', 'Islamic State militants');
+    expect(m?.entry.name).toBe('Islamic State ({country})');
+    expect(m?.entry.country).toBeNull();
   });
 
   it("armed pastoralists and cattle raiders are identity militias (ACLED's communal militias)", () => {
