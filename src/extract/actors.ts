@@ -37,6 +37,8 @@ export interface CountryInfo {
   name: string;
   names: string[];
   demonyms: string[];
+  /** A UN member state: wins a demonym it shares with a territory ("French": France, not the Southern Lands). */
+  unMember?: boolean;
 }
 
 export interface ActorMatcher {
@@ -94,6 +96,7 @@ interface WorldCountry {
   name: { common: string; official: string };
   altSpellings?: string[];
   demonyms?: { eng?: { m?: string; f?: string } };
+  unMember?: boolean;
 }
 
 export function countryTable(world: WorldCountry[]): Map<string, CountryInfo> {
@@ -103,7 +106,13 @@ export function countryTable(world: WorldCountry[]): Map<string, CountryInfo> {
     if (c.demonyms?.eng?.m) demonyms.add(c.demonyms.eng.m);
     if (c.demonyms?.eng?.f) demonyms.add(c.demonyms.eng.f);
     const names = new Set<string>([c.name.common]);
-    map.set(c.cca2, { code: c.cca2, name: c.name.common, names: [...names], demonyms: [...demonyms] });
+    map.set(c.cca2, {
+      code: c.cca2,
+      name: c.name.common,
+      names: [...names],
+      demonyms: [...demonyms],
+      unMember: c.unMember === true,
+    });
   }
   return map;
 }
@@ -130,7 +139,8 @@ function demonymMatcher(countries: Map<string, CountryInfo>, named: ActorEntry[]
     if (main) dictionaryMilitary.set(c.code, main);
   }
   const byWord = new Map<string, { military: ActorEntry | null; police: ActorEntry }>();
-  for (const c of countries.values()) {
+  const ordered = [...countries.values()].sort((a, b) => Number(b.unMember ?? false) - Number(a.unMember ?? false));
+  for (const c of ordered) {
     const entry = (name: string, alias: string): ActorEntry => ({
       name,
       category: 'State forces',
@@ -154,13 +164,13 @@ function demonymMatcher(countries: Map<string, CountryInfo>, named: ActorEntry[]
   // The force noun anchors the match; the up to four words before it are looked up in the country table
   // (longest first). Scanning for ~30 force nouns is far cheaper than an alternation of ~500 country words.
   const re =
-    /((?:[A-Za-z\u00C0-\u024F'’.-]+ ){1,4}?)(?:(armed forces|army|forces|troops|military|soldiers|warplanes|jets|air ?force|navy|marines|border guards|security forces|artillery|drones?)|(police|gendarmerie|gendarmes))(?![\w])/gi;
+    /((?:[A-Za-z\u00C0-\u024F'’.-]+ ){1,4}?)(?:(armed forces|army|forces|troops|military|soldiers?|servicem[ae]n|commandos|paratroopers|warplanes|jets|helicopters|warships|tanks|air ?force|navy|marines|border guards|security forces|artillery|drones?)|(police|gendarmerie|gendarmes))(?![\w])/gi;
   return { re, byWord };
 }
 
 /** The force nouns of the demonym expression, each after the space that ends the word before it. */
 const FORCE_NOUN =
-  / (?:armed forces|army|forces|troops|military|soldiers|warplanes|jets|air ?force|navy|marines|border guards|security forces|artillery|drones?|police|gendarmerie|gendarmes)(?![\w])/gi;
+  / (?:armed forces|army|forces|troops|military|soldiers?|servicem[ae]n|commandos|paratroopers|warplanes|jets|helicopters|warships|tanks|air ?force|navy|marines|border guards|security forces|artillery|drones?|police|gendarmerie|gendarmes)(?![\w])/gi;
 /** One character of the demonym expression's words (same class, same flags). */
 const WORD_CHAR = /[A-Za-z\u00C0-\u024F'’.-]/i;
 const isWordChar = (text: string, i: number): boolean => {
@@ -376,7 +386,7 @@ export function createActorMatcher(
     return e;
   };
   const countryByWord = new Map<string, CountryInfo>();
-  for (const c of countries.values())
+  for (const c of [...countries.values()].sort((a, b) => Number(b.unMember ?? false) - Number(a.unMember ?? false)))
     for (const w of [...c.names, ...c.demonyms])
       if (!countryByWord.has(w.toLowerCase())) countryByWord.set(w.toLowerCase(), c);
   return {

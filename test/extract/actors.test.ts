@@ -114,6 +114,21 @@ describe('regional dictionary: ACLED names and categories', () => {
     expect(mention(text, 'Territorial defence units')?.entry.category).toBe('State forces');
   });
 
+  it('one soldier named by a demonym is his state\'s forces, foreign outside it ("a French soldier" in Mali)', () => {
+    const m = mention('One French soldier was killed in fighting near Menaka.', 'French soldier');
+    expect(m?.entry.country).toBe('FR');
+    expect(m && categoryIn(m.entry, 'ML')).toBe('External/Other forces');
+  });
+
+  it('Syrian National Army factions are rebels (Sharqiya Army, Sultan Suleiman Shah Brigade); Faylaq al-Sham too', () => {
+    expect(mention('The Sharqiya Army shelled a village near Afrin.', 'Sharqiya Army')?.entry.name).toBe(
+      'Syrian National Army',
+    );
+    expect(
+      mention('Faylaq al-Sham fighters repelled an attack in Idleb.', 'Faylaq al-Sham fighters')?.entry.category,
+    ).toBe('Rebel group');
+  });
+
   it('the Amajid Brigade is a Yemeni government unit (state forces), not the Southern Resistance', () => {
     expect(mention('The Amajid Brigade advanced on Mukayras.', 'Amajid Brigade')?.entry.category).toBe('State forces');
   });
