@@ -259,6 +259,8 @@ function shadowed(group: CompiledGroup, alias: CompiledGroup['aliases'][number],
 interface CompiledGroup {
   /** The group's aliases as non-capturing alternations, in file order, tried only at word starts (see `chunked`). */
   chunks: RegExp[];
+  /** Index in `aliases` of each chunk's first alias (and, last, the number of aliases). */
+  chunkStart: number[];
   /** Each alias alone, sticky, to tell which entry a match of `re` came from. */
   aliases: { entry: ActorEntry; re: RegExp; source: string; contextual: boolean; bare: RegExp | null }[];
   /** Matched text (lower-cased) → alias, for matches of aliases that do not look at their context. */
@@ -267,7 +269,7 @@ interface CompiledGroup {
 
 /**
  * V8 compiles a regular expression to machine code only while its source is small; past ~20k characters it runs
- * the bytecode interpreter, and the dictionary's single alternation (~40k characters) made the actor scan 50 times
+ * the bytecode interpreter (V8 kRegExpTooLargeToOptimize, 20 KB), and the dictionary's single alternation (~40k characters) made the actor scan 50 times
  * slower (95 ms → 5.2 s per pass over the 2,528 ACLED notes). Chunks of at most this many characters stay native.
  */
 const CHUNK_CHARS = 12_000;
@@ -301,20 +303,25 @@ function compileGroup(entries: ActorEntry[]): CompiledGroup {
   }
   // Without the 'u' flag: V8's case-insensitive Unicode matching is several times slower; aliases are ASCII.
   const chunks: RegExp[] = [];
+  const chunkStart: number[] = [];
   let current: string[] = [];
   let size = 0;
-  const flush = () => {
-    if (current.length) chunks.push(new RegExp(`(?<![\\w-])(?:${current.join('|')})`, 'gi'));
+  const flush = (at: number) => {
+    if (current.length) {
+      chunks.push(new RegExp(`(?<![\\w-])(?:${current.join('|')})`, 'gi'));
+      chunkStart.push(at - current.length);
+    }
     current = [];
     size = 0;
   };
-  for (const part of parts) {
-    if (size + part.length > CHUNK_CHARS) flush();
+  parts.forEach((part, i) => {
+    if (size + part.length > CHUNK_CHARS) flush(i);
     current.push(part);
     size += part.length + 1;
-  }
-  flush();
-  return { chunks, aliases, cache: new Map() };
+  });
+  flush(parts.length);
+  chunkStart.push(parts.length);
+  return { chunks, chunkStart, aliases, cache: new Map() };
 }
 
 /**
@@ -322,8 +329,12 @@ function compileGroup(entries: ActorEntry[]): CompiledGroup {
  * them: the leftmost match first; at one position the earliest chunk (file order) wins; scanning resumes after the
  * match, so matches never overlap.
  */
-export function chunkedMatches(chunks: RegExp[], text: string): RegExpExecArray[] {
-  if (chunks.length === 1) return execAll(chunks[0] as RegExp, text);
+export function chunkedMatches(chunks: RegExp[], text: string, chunkOf: number[] = []): RegExpExecArray[] {
+  if (chunks.length === 1) {
+    const all = execAll(chunks[0] as RegExp, text);
+    for (let i = 0; i < all.length; i++) chunkOf.push(0);
+    return all;
+  }
   const next: (RegExpExecArray | null)[] = chunks.map((re) => {
     re.lastIndex = 0;
     return re.exec(text);
@@ -338,6 +349,7 @@ export function chunkedMatches(chunks: RegExp[], text: string): RegExpExecArray[
     if (best < 0) break;
     const m = next[best] as RegExpExecArray;
     out.push(m);
+    chunkOf.push(best);
     // Aliases never match the empty string (a word start and at least one character), but guard the loop anyway.
     const resume = m.index + Math.max(1, m[0].length);
     for (let i = 0; i < next.length; i++) {
@@ -419,14 +431,20 @@ export function createActorMatcher(
     const found: ActorMention[] = [];
     const overlapping = (start: number, end: number) => found.some((f) => f.start < end && start < f.end);
     const scan = (group: CompiledGroup) => {
-      for (const m of chunkedMatches(group.chunks, text)) {
+      const chunkOf: number[] = [];
+      const matches = chunkedMatches(group.chunks, text, chunkOf);
+      for (let k = 0; k < matches.length; k++) {
+        const m = matches[k] as RegExpExecArray;
         if (!m[0]) continue;
         // The alternation took the first alias that matches here; find it (same order, same length).
         const key = m[0].toLowerCase();
         let alias = group.cache.get(key);
         if (!alias) {
           const end0 = m.index + m[0].length;
-          for (const a of group.aliases) {
+          // Only the aliases of the chunk that matched (the earliest chunk matching here, as one alternation would).
+          const c = chunkOf[k] ?? 0;
+          for (let i = group.chunkStart[c] ?? 0; i < (group.chunkStart[c + 1] ?? group.aliases.length); i++) {
+            const a = group.aliases[i] as CompiledGroup['aliases'][number];
             a.re.lastIndex = m.index;
             if (a.re.test(text) && a.re.lastIndex === end0) {
               alias = a;
