@@ -83,6 +83,8 @@ describe('regional dictionary: ACLED names and categories', () => {
     ['The IRGC shelled positions in Iraqi Kurdistan.', 'IRGC', 'State forces'],
     ['Jaish al-Adl gunmen attacked a border post in Sistan and Baluchestan.', 'Jaish al-Adl gunmen', 'Rebel group'],
     ['Tribal Mobilization Forces repelled an attack in Anbar.', 'Tribal Mobilization Forces', 'Identity militia'],
+    // Afghanistan before August 2021
+    ['A NATO airstrike hit a compound in Helmand.', 'NATO airstrike', 'External/Other forces'],
   ])('%s', (text, phrase, category) => {
     const m = mention(text, phrase);
     expect(m?.entry.category, `${phrase} in "${text}"`).toBe(category);
