@@ -37,6 +37,8 @@ export interface CountryInfo {
   name: string;
   names: string[];
   demonyms: string[];
+  /** A UN member state: wins a demonym it shares with a territory ("French": France, not the Southern Lands). */
+  unMember?: boolean;
 }
 
 export interface ActorMatcher {
@@ -94,6 +96,7 @@ interface WorldCountry {
   name: { common: string; official: string };
   altSpellings?: string[];
   demonyms?: { eng?: { m?: string; f?: string } };
+  unMember?: boolean;
 }
 
 export function countryTable(world: WorldCountry[]): Map<string, CountryInfo> {
@@ -103,7 +106,13 @@ export function countryTable(world: WorldCountry[]): Map<string, CountryInfo> {
     if (c.demonyms?.eng?.m) demonyms.add(c.demonyms.eng.m);
     if (c.demonyms?.eng?.f) demonyms.add(c.demonyms.eng.f);
     const names = new Set<string>([c.name.common]);
-    map.set(c.cca2, { code: c.cca2, name: c.name.common, names: [...names], demonyms: [...demonyms] });
+    map.set(c.cca2, {
+      code: c.cca2,
+      name: c.name.common,
+      names: [...names],
+      demonyms: [...demonyms],
+      unMember: c.unMember === true,
+    });
   }
   return map;
 }
@@ -116,9 +125,22 @@ interface DemonymMatcher {
 }
 
 function demonymMatcher(countries: Map<string, CountryInfo>, named: ActorEntry[]): DemonymMatcher {
-  const covered = new Set(named.filter((e) => e.category === 'State forces' && e.country).map((e) => e.country));
-  const byWord = new Map<string, { military: ActorEntry | null; police: ActorEntry }>();
+  // A country whose military the dictionary names (the entry "Turkish forces" or "Turkish army" resolves to) keeps
+  // that entry for demonym matches the dictionary's aliases miss ("Turkish commandos"); others get a generated one.
+  const dictionaryMilitary = new Map<string, ActorEntry>();
   for (const c of countries.values()) {
+    const probes = c.demonyms.flatMap((d) => [`${d} forces`, `${d} army`]);
+    const main = named.find(
+      (e) =>
+        e.category === 'State forces' &&
+        e.country === c.code &&
+        e.aliases.some((a) => probes.some((p) => new RegExp(`^(?:${a})$`, 'i').test(p))),
+    );
+    if (main) dictionaryMilitary.set(c.code, main);
+  }
+  const byWord = new Map<string, { military: ActorEntry | null; police: ActorEntry }>();
+  const ordered = [...countries.values()].sort((a, b) => Number(b.unMember ?? false) - Number(a.unMember ?? false));
+  for (const c of ordered) {
     const entry = (name: string, alias: string): ActorEntry => ({
       name,
       category: 'State forces',
@@ -132,7 +154,8 @@ function demonymMatcher(countries: Map<string, CountryInfo>, named: ActorEntry[]
       line: 0,
     });
     const pair = {
-      military: covered.has(c.code) ? null : entry(`Military Forces of ${c.name}`, `${c.demonyms[0] ?? c.name} forces`),
+      military:
+        dictionaryMilitary.get(c.code) ?? entry(`Military Forces of ${c.name}`, `${c.demonyms[0] ?? c.name} forces`),
       police: entry(`Police Forces of ${c.name}`, `${c.demonyms[0] ?? c.name} police`),
     };
     for (const w of [...c.demonyms, ...c.names])
@@ -141,13 +164,13 @@ function demonymMatcher(countries: Map<string, CountryInfo>, named: ActorEntry[]
   // The force noun anchors the match; the up to four words before it are looked up in the country table
   // (longest first). Scanning for ~30 force nouns is far cheaper than an alternation of ~500 country words.
   const re =
-    /((?:[A-Za-z\u00C0-\u024F'’.-]+ ){1,4}?)(?:(armed forces|army|forces|troops|military|soldiers|warplanes|jets|air ?force|navy|marines|border guards|security forces|artillery|drones?)|(police|gendarmerie|gendarmes))(?![\w])/gi;
+    /((?:[A-Za-z\u00C0-\u024F'’.-]+ ){1,4}?)(?:(armed forces|army|forces|troops|military|soldiers?|servicem[ae]n|commandos|paratroopers|warplanes|jets|helicopters|warships|tanks|air ?force|navy|marines|border guards|security forces|artillery|drones?)|(police|gendarmerie|gendarmes))(?![\w])/gi;
   return { re, byWord };
 }
 
 /** The force nouns of the demonym expression, each after the space that ends the word before it. */
 const FORCE_NOUN =
-  / (?:armed forces|army|forces|troops|military|soldiers|warplanes|jets|air ?force|navy|marines|border guards|security forces|artillery|drones?|police|gendarmerie|gendarmes)(?![\w])/gi;
+  / (?:armed forces|army|forces|troops|military|soldiers?|servicem[ae]n|commandos|paratroopers|warplanes|jets|helicopters|warships|tanks|air ?force|navy|marines|border guards|security forces|artillery|drones?|police|gendarmerie|gendarmes)(?![\w])/gi;
 /** One character of the demonym expression's words (same class, same flags). */
 const WORD_CHAR = /[A-Za-z\u00C0-\u024F'’.-]/i;
 const isWordChar = (text: string, i: number): boolean => {
@@ -188,19 +211,74 @@ export function demonymMatches(re: RegExp, text: string): RegExpExecArray[] {
   return out;
 }
 
+/** The alias without its lookarounds: what it can match when its context allows. */
+export function withoutLookarounds(source: string): string {
+  let out = '';
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      out += source.slice(i, i + 2);
+      i++;
+      continue;
+    }
+    if (c === '[') {
+      // A character class: copied whole (a ')' inside it closes nothing).
+      let j = i + 1;
+      while (j < source.length && source[j] !== ']') j += source[j] === '\\' ? 2 : 1;
+      out += source.slice(i, j + 1);
+      i = j;
+      continue;
+    }
+    if (c === '(' && /^\(\?(?:=|!|<=|<!)/.test(source.slice(i, i + 4))) {
+      let depth = 0;
+      let j = i;
+      for (; j < source.length; j++) {
+        const d = source[j];
+        if (d === '\\') j++;
+        else if (d === '[') while (j + 1 < source.length && source[j + 1] !== ']') j += source[j + 1] === '\\' ? 2 : 1;
+        else if (d === '(') depth++;
+        else if (d === ')' && --depth === 0) break;
+      }
+      i = j;
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+/** Whether an alias before `alias` that looks at its context can match `words` too (then a cache would lie). */
+function shadowed(group: CompiledGroup, alias: CompiledGroup['aliases'][number], words: string): boolean {
+  for (const a of group.aliases) {
+    if (a === alias) return false;
+    if (a.contextual && a.bare?.test(words)) return true;
+  }
+  return false;
+}
+
 interface CompiledGroup {
-  /** All aliases of the group as one non-capturing alternation, tried only at word starts. */
-  re: RegExp;
+  /** The group's aliases as non-capturing alternations, in file order, tried only at word starts (see `chunked`). */
+  chunks: RegExp[];
+  /** Index in `aliases` of each chunk's first alias (and, last, the number of aliases). */
+  chunkStart: number[];
   /** Each alias alone, sticky, to tell which entry a match of `re` came from. */
-  aliases: { entry: ActorEntry; re: RegExp; contextual: boolean }[];
-  /** Matched text (lower-cased) → entry, for matches of aliases that do not look at the following context. */
-  cache: Map<string, ActorEntry>;
+  aliases: { entry: ActorEntry; re: RegExp; source: string; contextual: boolean; bare: RegExp | null }[];
+  /** Matched text (lower-cased) → alias, for matches of aliases that do not look at their context. */
+  cache: Map<string, CompiledGroup['aliases'][number]>;
 }
 
 /**
- * One alternation per source: one scan of the text per source. It has no capture groups, because V8 builds a
- * match array as long as the number of groups (hundreds here) for every match; the entry is found afterwards by
- * re-testing the aliases, sticky, at the match position (a few matches per sentence).
+ * V8 compiles a regular expression to machine code only while its source is small; past ~20k characters it runs
+ * the bytecode interpreter (V8 kRegExpTooLargeToOptimize, 20 KB), and the dictionary's single alternation (~40k characters) made the actor scan 50 times
+ * slower (95 ms → 5.2 s per pass over the 2,528 ACLED notes). Chunks of at most this many characters stay native.
+ */
+const CHUNK_CHARS = 12_000;
+
+/**
+ * One alternation per source, cut into chunks of consecutive aliases: a few scans of the text per source. It has
+ * no capture groups, because V8 builds a match array as long as the number of groups (hundreds here) for every
+ * match; the entry is found afterwards by re-testing the aliases, sticky, at the match position (a few matches
+ * per sentence).
  */
 function compileGroup(entries: ActorEntry[]): CompiledGroup {
   const parts: string[] = [];
@@ -214,11 +292,77 @@ function compileGroup(entries: ActorEntry[]): CompiledGroup {
         throw new Error(`${entry.file}:${entry.line}: invalid alias pattern '${alias}': ${(error as Error).message}`);
       }
       parts.push(`(?:${alias})(?![\\w])`);
-      aliases.push({ entry, re, contextual: alias.includes('(?=') || alias.includes('(?!') });
+      aliases.push({
+        entry,
+        re,
+        source: alias,
+        contextual: alias.includes('(?=') || alias.includes('(?!') || alias.includes('(?<'),
+        bare: alias.includes('(?') ? new RegExp(`^(?:${withoutLookarounds(alias)})$`, 'i') : null,
+      });
     }
   }
   // Without the 'u' flag: V8's case-insensitive Unicode matching is several times slower; aliases are ASCII.
-  return { re: new RegExp(`(?<![\\w-])(?:${parts.join('|')})`, 'gi'), aliases, cache: new Map() };
+  const chunks: RegExp[] = [];
+  const chunkStart: number[] = [];
+  let current: string[] = [];
+  let size = 0;
+  const flush = (at: number) => {
+    if (current.length) {
+      chunks.push(new RegExp(`(?<![\\w-])(?:${current.join('|')})`, 'gi'));
+      chunkStart.push(at - current.length);
+    }
+    current = [];
+    size = 0;
+  };
+  parts.forEach((part, i) => {
+    if (size + part.length > CHUNK_CHARS) flush(i);
+    current.push(part);
+    size += part.length + 1;
+  });
+  flush(parts.length);
+  chunkStart.push(parts.length);
+  return { chunks, chunkStart, aliases, cache: new Map() };
+}
+
+/**
+ * Every match of the chunks' alternations taken together, exactly as one alternation of all aliases would give
+ * them: the leftmost match first; at one position the earliest chunk (file order) wins; scanning resumes after the
+ * match, so matches never overlap.
+ */
+export function chunkedMatches(chunks: RegExp[], text: string, chunkOf: number[] = []): RegExpExecArray[] {
+  if (chunks.length === 1) {
+    const all = execAll(chunks[0] as RegExp, text);
+    for (let i = 0; i < all.length; i++) chunkOf.push(0);
+    return all;
+  }
+  const next: (RegExpExecArray | null)[] = chunks.map((re) => {
+    re.lastIndex = 0;
+    return re.exec(text);
+  });
+  const out: RegExpExecArray[] = [];
+  for (;;) {
+    let best = -1;
+    for (let i = 0; i < next.length; i++) {
+      const m = next[i];
+      if (m && (best < 0 || m.index < (next[best] as RegExpExecArray).index)) best = i;
+    }
+    if (best < 0) break;
+    const m = next[best] as RegExpExecArray;
+    out.push(m);
+    chunkOf.push(best);
+    // Aliases never match the empty string (a word start and at least one character), but guard the loop anyway.
+    const resume = m.index + Math.max(1, m[0].length);
+    for (let i = 0; i < next.length; i++) {
+      const n = next[i];
+      if (n && n.index < resume) {
+        const re = chunks[i] as RegExp;
+        re.lastIndex = resume;
+        next[i] = re.exec(text);
+      }
+    }
+  }
+  for (const re of chunks) re.lastIndex = 0;
+  return out;
 }
 
 function validAt(entry: ActorEntry, date: string | null | undefined): boolean {
@@ -236,97 +380,162 @@ export function createActorMatcher(
   const demonym = demonymMatcher(countries, named);
   const groups = [compileGroup(named), compileGroup(generic)];
   const entries = [...named, ...generic];
+  // Entries that list many clans or ethnic groups ("{group} Clan Militia (Somalia)") are named after the group the
+  // text names, so that two clans in one clash stay two sides (ACLED: "Hawadle Clan Militia (Somalia)").
+  const grouped = new Map<string, ActorEntry>();
+  const byGroup = (entry: ActorEntry, words: string): ActorEntry => {
+    const group = words
+      .replace(GROUP_TAIL, '')
+      .split(/\s+/)
+      .map((w) => (w[0] ?? '').toUpperCase() + w.slice(1))
+      .join(' ');
+    const name = entry.name.replace('{group}', group);
+    let e = grouped.get(name);
+    if (!e) {
+      e = { ...entry, name };
+      if (grouped.size < 10_000) grouped.set(name, e);
+    }
+    return e;
+  };
+  const countryByWord = new Map<string, CountryInfo>();
+  for (const c of [...countries.values()].sort((a, b) => Number(b.unMember ?? false) - Number(a.unMember ?? false)))
+    for (const w of [...c.names, ...c.demonyms])
+      if (!countryByWord.has(w.toLowerCase())) countryByWord.set(w.toLowerCase(), c);
   return {
     entries,
     countries,
     find(text: string, offset = 0, date: string | null = null): ActorMention[] {
-      const found: ActorMention[] = [];
-      const overlapping = (start: number, end: number) => found.some((f) => f.start < end && start < f.end);
-      const scan = (group: CompiledGroup) => {
-        group.re.lastIndex = 0;
-        for (const m of execAll(group.re, text)) {
-          if (!m[0]) continue;
-          // The alternation took the first alias that matches here; find it (same order, same length).
-          const key = m[0].toLowerCase();
-          let entry: ActorEntry | undefined = group.cache.get(key);
-          if (!entry) {
-            const end0 = m.index + m[0].length;
-            for (const a of group.aliases) {
-              a.re.lastIndex = m.index;
-              if (a.re.test(text) && a.re.lastIndex === end0) {
-                entry = a.entry;
-                // Matches of context-free aliases can be remembered (a few thousand distinct phrases at most).
-                if (!a.contextual && group.cache.size < 20_000) group.cache.set(key, entry);
-                break;
-              }
-            }
-          }
-          if (!entry) continue;
-          // An alias shared by two entries with date bounds: the one valid at the event date wins.
-          if (!validAt(entry, date)) {
-            const base = entry.name.split(' (')[0];
-            const alt = group.aliases.find(
-              (a) => a.entry !== entry && a.entry.name.split(' (')[0] === base && validAt(a.entry, date),
-            );
-            if (alt) entry = alt.entry;
-          }
-          const start = offset + m.index;
-          const end = start + m[0].length;
-          // Earlier groups (dictionary, then demonyms) win over generic phrases on overlap.
-          if (overlapping(start, end)) continue;
-          found.push({ start, end, text: m[0], entry, reason: `${entry.source}:${entry.file}:${entry.line}` });
+      const mentions = basic(text, offset, date);
+      const resolve = (phrase: string) => resolvePhrase(phrase, date);
+      const forcesOf = (word: string, noun: string) => {
+        // "India forces" is not English; "Indian forces" is: try the country's demonyms first.
+        const c = countryByWord.get(word.toLowerCase());
+        for (const w of [...(c?.demonyms ?? []), word]) {
+          const e = resolve(`${w} ${noun}`);
+          if (e && (e.category === 'State forces' || e.category === 'External/Other forces')) return e;
         }
+        return null;
       };
-      // Dictionary first, then demonym-named forces, then generic phrases: earlier sources win on overlap.
-      scan(groups[0] as CompiledGroup);
-      for (const m of demonymMatches(demonym.re, text)) {
-        // The country words must end right before the force noun ("Syrian army", "Turkey's forces").
-        const words = (m[1] ?? '')
-          .trim()
-          .replace(/['’]s$/i, '')
-          .split(' ');
-        let pair: ReturnType<typeof demonym.byWord.get>;
-        let used = 0;
-        for (let k = Math.min(4, words.length); k >= 1 && !pair; k--) {
-          pair = demonym.byWord.get(words.slice(-k).join(' ').toLowerCase());
-          if (pair) used = words.slice(-k).join(' ').length;
-        }
-        if (!pair) continue;
-        const base = (m[1] ?? '').trimEnd().replace(/['’]s$/i, '');
-        const start = offset + m.index + base.length - used;
-        const entry = m[3] ? pair?.police : pair?.military;
-        const end = offset + m.index + m[0].length;
-        if (!entry || overlapping(start, end)) continue;
-        found.push({
-          start,
-          end,
-          text: text.slice(start - offset, end - offset),
-          entry,
-          reason: `demonym:${m[1]?.trim()}`,
-        });
-      }
-      scan(groups[1] as CompiledGroup);
-      // "PKK militants", "Taliban sniper", "IS fighters": a generic noun right after a named actor is that actor.
-      const sorted = found.sort((a, b) => a.start - b.start);
-      const merged: ActorMention[] = [];
-      for (const m of sorted) {
-        const prev = merged[merged.length - 1];
-        if (
-          prev &&
-          m.entry.source === 'generic' &&
-          prev.entry.source !== 'generic' &&
-          m.start - prev.end <= 1 &&
-          m.start >= prev.end
-        ) {
-          merged[merged.length - 1] = { ...prev, end: m.end, text: text.slice(prev.start - offset, m.end - offset) };
-          continue;
-        }
-        merged.push(m);
-      }
-      return resolveHeadNouns(merged);
+      return resolveHeadNouns(coordinated(text, offset, mentions, resolve, forcesOf));
     },
   };
+
+  /** The one mention that covers all of `phrase` ("Turkish forces", "Tiv ethnic militias"), if any. */
+  function resolvePhrase(phrase: string, date: string | null): ActorEntry | null {
+    const found = basic(phrase, 0, date);
+    return found.length === 1 && found[0]?.start === 0 && found[0].end === phrase.length ? found[0].entry : null;
+  }
+
+  /** Dictionary, demonym and generic mentions of `text`, before the rules over several mentions. */
+  function basic(text: string, offset: number, date: string | null): ActorMention[] {
+    const found: ActorMention[] = [];
+    const overlapping = (start: number, end: number) => found.some((f) => f.start < end && start < f.end);
+    const scan = (group: CompiledGroup) => {
+      const chunkOf: number[] = [];
+      const matches = chunkedMatches(group.chunks, text, chunkOf);
+      for (let k = 0; k < matches.length; k++) {
+        const m = matches[k] as RegExpExecArray;
+        if (!m[0]) continue;
+        // The alternation took the first alias that matches here; find it (same order, same length).
+        const key = m[0].toLowerCase();
+        let alias = group.cache.get(key);
+        if (!alias) {
+          const end0 = m.index + m[0].length;
+          // Only the aliases of the chunk that matched (the earliest chunk matching here, as one alternation would).
+          const c = chunkOf[k] ?? 0;
+          for (let i = group.chunkStart[c] ?? 0; i < (group.chunkStart[c + 1] ?? group.aliases.length); i++) {
+            const a = group.aliases[i] as CompiledGroup['aliases'][number];
+            a.re.lastIndex = m.index;
+            if (a.re.test(text) && a.re.lastIndex === end0) {
+              alias = a;
+              // Matches of context-free aliases can be remembered (a few thousand distinct phrases at most).
+              // Not when an earlier alias that looks at the context could match the same words elsewhere
+              // ("UPDF" is Uganda's army before "ADF" and Bangladesh's party otherwise).
+              if (!a.contextual && group.cache.size < 20_000 && !shadowed(group, a, key)) group.cache.set(key, a);
+              break;
+            }
+          }
+        }
+        if (!alias) continue;
+        let entry = alias.entry;
+        // Words that two entries with date bounds match ("RSF" before and after April 2023, "ATMIS" after
+        // AMISOM): another alias matching the same words and valid at the event date wins; else an entry of the
+        // same actor valid then.
+        if (!validAt(entry, date)) {
+          const base = entry.name.split(' (')[0];
+          const end0 = m.index + m[0].length;
+          const alt =
+            group.aliases.find((a) => {
+              if (a.entry === entry || !validAt(a.entry, date)) return false;
+              a.re.lastIndex = m.index;
+              return a.re.test(text) && a.re.lastIndex === end0;
+            }) ??
+            group.aliases.find(
+              (a) => a.entry !== entry && a.entry.name.split(' (')[0] === base && validAt(a.entry, date),
+            );
+          if (alt) entry = alt.entry;
+        }
+        if (entry.name.includes('{group}')) entry = byGroup(entry, m[0]);
+        const start = offset + m.index;
+        const end = start + m[0].length;
+        // Earlier groups (dictionary, then demonyms) win over generic phrases on overlap.
+        if (overlapping(start, end)) continue;
+        found.push({ start, end, text: m[0], entry, reason: `${entry.source}:${entry.file}:${entry.line}` });
+      }
+    };
+    // Dictionary first, then demonym-named forces, then generic phrases: earlier sources win on overlap.
+    scan(groups[0] as CompiledGroup);
+    for (const m of demonymMatches(demonym.re, text)) {
+      // The country words must end right before the force noun ("Syrian army", "Turkey's forces").
+      const words = (m[1] ?? '')
+        .trim()
+        .replace(/['’]s$/i, '')
+        .split(' ');
+      let pair: ReturnType<typeof demonym.byWord.get>;
+      let used = 0;
+      for (let k = Math.min(4, words.length); k >= 1 && !pair; k--) {
+        pair = demonym.byWord.get(words.slice(-k).join(' ').toLowerCase());
+        if (pair) used = words.slice(-k).join(' ').length;
+      }
+      if (!pair) continue;
+      const base = (m[1] ?? '').trimEnd().replace(/['’]s$/i, '');
+      const start = offset + m.index + base.length - used;
+      const entry = m[3] ? pair?.police : pair?.military;
+      const end = offset + m.index + m[0].length;
+      if (!entry || overlapping(start, end)) continue;
+      found.push({
+        start,
+        end,
+        text: text.slice(start - offset, end - offset),
+        entry,
+        reason: `demonym:${m[1]?.trim()}`,
+      });
+    }
+    scan(groups[1] as CompiledGroup);
+    // "PKK militants", "Taliban sniper", "IS fighters": a generic noun right after a named actor is that actor.
+    const sorted = found.sort((a, b) => a.start - b.start);
+    const merged: ActorMention[] = [];
+    for (const m of sorted) {
+      const prev = merged[merged.length - 1];
+      if (
+        prev &&
+        m.entry.source === 'generic' &&
+        prev.entry.source !== 'generic' &&
+        m.start - prev.end <= 1 &&
+        m.start >= prev.end
+      ) {
+        merged[merged.length - 1] = { ...prev, end: m.end, text: text.slice(prev.start - offset, m.end - offset) };
+        continue;
+      }
+      merged.push(m);
+    }
+    return merged;
+  }
 }
+
+/** The head words after a group's name in a clan or ethnic militia phrase ("Sacad clan militiamen" → "Sacad"). */
+const GROUP_TAIL =
+  /\s+(?:ethnic|communal|tribal|clan|sub-clans?|clans|militia\w*|gunmen|youths?|armed|fighters|members|forces|raiders|cattle|attackers|groups?|insurgents|militants|miscreants|village|volunteers|herders|tribesmen|hunters|vigilantes|special)\b.*$/i;
 
 /** The category an actor has in an event in `eventCountry`: foreign state forces are External/Other forces. */
 export function categoryIn(entry: ActorEntry, eventCountry: string | null): ActorCategory {
@@ -343,6 +552,190 @@ export function actorName(entry: ActorEntry, countries: Map<string, CountryInfo>
   return name
     ? entry.name.replace('{country}', name)
     : entry.name.replace(/ ?\(?\{country\}\)?/, '').replace(/ of$/, '');
+}
+
+/** An identity militia the text names by its clan, tribe, family or community ("the Hawadle clan"). */
+function namedIdentityMilitia(name: string, kind: string): ActorEntry {
+  return {
+    name: `${name} ${kind} ({country})`,
+    category: 'Identity militia',
+    country: null,
+    from: null,
+    to: null,
+    aliases: [],
+    source: 'generic',
+    role: 'any',
+    file: 'rule',
+    line: 0,
+  };
+}
+
+const KIND_OF_HEAD: Record<string, string> = {
+  families: 'Clan Militia',
+  family: 'Clan Militia',
+  clans: 'Clan Militia',
+  clan: 'Clan Militia',
+  'sub-clans': 'Clan Militia',
+  'sub-clan': 'Clan Militia',
+  subclans: 'Clan Militia',
+  subclan: 'Clan Militia',
+  tribes: 'Tribal Militia',
+  tribe: 'Tribal Militia',
+  communities: 'Communal Militia',
+  community: 'Communal Militia',
+  'ethnic group': 'Ethnic Militia',
+  ethnic: 'Ethnic Militia',
+  communal: 'Communal Militia',
+  tribal: 'Tribal Militia',
+};
+
+/** One to three capitalised words: a proper name (case-sensitive on purpose: "the Al Omar" vs "the army"). */
+const NAME = "(?:[A-Z][\\w'’-]*\\s){0,2}[A-Z][\\w'’-]*";
+/** "the Al Omar and Al Sayid families", "Fellata and Rizeigat communal militias": two groups under one plural head. */
+const IDENTITY_PAIR = new RegExp(
+  `\\b(${NAME}) and (?:the )?(${NAME}) (?:([Ee]thnic|[Cc]ommunal|[Tt]ribal|[Cc]lan) )?([Mm]ilitias|[Ff]amilies|[Cc]lans|[Ss]ub-clans|[Ss]ubclans|[Tt]ribes|[Cc]ommunities)\\b`,
+  'g',
+);
+/** "Turkish and Russian forces", "Indian and Pakistani troops": two states' forces under one head noun. */
+const STATE_PAIR = new RegExp(
+  `\\b(${NAME}) and (${NAME}) (forces|troops|soldiers|armies|militaries|police|warplanes|jets|drones)\\b`,
+  'g',
+);
+/** "military forces of India and Pakistan", "the security forces of Mali". */
+const FORCES_OF = new RegExp(
+  `\\b(?:[Tt]he )?([Mm]ilitary|[Aa]rmed|[Ss]ecurity|[Dd]efen[cs]e|[Gg]overnment|[Pp]olice) [Ff]orces of (?:the )?(${NAME})(?: and (?:of )?(?:the )?(${NAME}))?`,
+  'g',
+);
+/** "militiamen from the Ayr sub-clan", "armed youth from Tonj South county", "militias from Umumbo". */
+const FROM_GROUP =
+  /^ (?:from|of|belonging to|hailing from) (?:the |a |an )?((?:[A-Z][\w'’-]*\s?){1,3}?)\s?(clan|sub-clan|subclan|tribe|community|ethnic group|village|villages|county|payam|area)\b/;
+const FROM_PLACE =
+  /^ (?:from|of) (?:the )?((?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*){0,2})(?: and (?:the )?((?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*){0,2}))?/;
+const MILITIA_HEAD = /(?:militias?|militiam[ae]n|armed youths?|youths?|gunmen|fighters|armed men|attackers|raiders)$/i;
+
+/**
+ * Rules over the mentions of one text that the dictionary alone cannot express: two actors coordinated under one
+ * head noun, "forces of <country>", and unnamed militias that the text ties to a clan, tribe or community (ACLED
+ * codes those as identity militias, named after the group: "Hawadle Clan Militia (Somalia)").
+ */
+function coordinated(
+  text: string,
+  offset: number,
+  mentions: ActorMention[],
+  resolve: (phrase: string) => ActorEntry | null,
+  forcesOf: (word: string, noun: string) => ActorEntry | null,
+): ActorMention[] {
+  let out = mentions;
+  const replace = (start: number, end: number, add: ActorMention[]) => {
+    out = [...out.filter((m) => m.end <= start || m.start >= end), ...add].sort((a, b) => a.start - b.start);
+  };
+  const mention = (start: number, end: number, entry: ActorEntry, reason: string): ActorMention => ({
+    start: offset + start,
+    end: offset + end,
+    text: text.slice(start, end),
+    entry,
+    reason,
+  });
+  // "Fellata and Rizeigat communal militias": each name is its own identity militia.
+  for (const m of execAll(IDENTITY_PAIR, text)) {
+    const [all0, a0 = '', b0 = '', adjectiveText, headText = ''] = m;
+    const head = headText.toLowerCase();
+    // A capitalised adjective belongs to the head, not to the second name ("Ichen Ethnic Militias").
+    const tail = /\s(\w+)$/.exec(b0);
+    const tailAdjective = !adjectiveText && tail && /^(?:ethnic|communal|tribal|clan)$/i.test(tail[1] ?? '');
+    const b = tailAdjective && tail ? b0.slice(0, tail.index) : b0;
+    const adjective = (tailAdjective ? tail?.[1] : adjectiveText)?.toLowerCase();
+    // A capitalised sentence opener is no part of the name ("The Al Omar and …").
+    const lead = /^(?:(?:The|On|In|At|An?|Armed|Rival)\s)+/.exec(a0)?.[0] ?? '';
+    const a = a0.slice(lead.length);
+    const start = m.index + lead.length;
+    const end = m.index + all0.length;
+    if (!a || (head === 'militias' && !adjective)) continue;
+    // Named actors ("Houthi and Hadi forces") are not clans; a dictionary identity militia may be one side.
+    const other = out.some(
+      (x) =>
+        x.entry.source !== 'generic' &&
+        x.entry.category !== 'Identity militia' &&
+        x.start < offset + end &&
+        offset + start < x.end,
+    );
+    if (other) continue;
+    const kind = KIND_OF_HEAD[adjective ?? head] ?? 'Communal Militia';
+    const bStart = end - (b0.length + 1 + (adjectiveText ? adjectiveText.length + 1 : 0) + head.length);
+    replace(offset + start, offset + end, [
+      mention(start, start + a.length, namedIdentityMilitia(a, kind), `coordination:${head}`),
+      mention(bStart, end, namedIdentityMilitia(b, kind), `coordination:${head}`),
+    ]);
+  }
+  // "Turkish and Russian forces": each demonym with the head noun.
+  for (const m of execAll(STATE_PAIR, text)) {
+    const [all, a0 = '', b = '', noun = ''] = m;
+    // The longest ending of the first name that names a state ("The Turkish" → "Turkish").
+    const words = a0.split(/\s/);
+    let a = '';
+    let ea: ActorEntry | null = null;
+    for (let k = 0; k < words.length && !ea; k++) {
+      a = words.slice(k).join(' ');
+      ea = forcesOf(a, noun);
+    }
+    const eb = forcesOf(b, noun);
+    if (!ea || !eb) continue;
+    const end = m.index + all.length;
+    const start = m.index + a0.length - a.length;
+    replace(offset + start, offset + end, [
+      mention(start, start + a.length, ea, `coordination:${a} ${noun}`),
+      mention(end - b.length - noun.length - 1, end, eb, `coordination:${b} ${noun}`),
+    ]);
+  }
+  // "military forces of India and Pakistan".
+  for (const m of execAll(FORCES_OF, text)) {
+    const [all, kind = '', a = '', b] = m;
+    const noun = kind.toLowerCase() === 'police' ? 'police' : 'forces';
+    const ea = forcesOf(a, noun);
+    if (!ea) continue;
+    const eb = b ? forcesOf(b, noun) : null;
+    const start = m.index;
+    const end = start + all.length;
+    const aEnd = text.indexOf(a, start + all.indexOf(' of ')) + a.length;
+    const add = [mention(start, aEnd, ea, `forces-of:${a}`)];
+    if (b && eb) add.push(mention(end - b.length, end, eb, `forces-of:${b}`));
+    replace(offset + start, offset + (eb ? end : aEnd), add);
+  }
+  // "militiamen from the Ayr sub-clan": the militia is that clan's; "militias from Umumbo and Omor": two militias.
+  const second: ActorMention[] = [];
+  out = out.map((m) => {
+    if (m.entry.source !== 'generic' || m.entry.file === 'rule') return m;
+    if (m.entry.category !== 'Political militia' && m.entry.category !== 'Identity militia') return m;
+    if (!MILITIA_HEAD.test(m.text)) return m;
+    const after = text.slice(m.end - offset, m.end - offset + 80);
+    const group = FROM_GROUP.exec(after);
+    if (group) {
+      const name = (group[1] ?? '').trim();
+      const kind = KIND_OF_HEAD[group[2] ?? ''] ?? 'Communal Militia';
+      if (name && !resolve(name))
+        return { ...m, entry: namedIdentityMilitia(name, kind), reason: `from-group:${name}` };
+      return m;
+    }
+    // A bare place after "militia(s) from": the militia of that community ("militias from Umumbo").
+    if (!/militia/i.test(m.text)) return m;
+    const place = FROM_PLACE.exec(after);
+    const name = place?.[1];
+    if (!name || resolve(name) || forcesOf(name, 'forces')) return m;
+    const other = place?.[2];
+    // Two sides only with a reciprocal predicate ("… from Umumbo and Omor clashed"); a coalition that attacks
+    // someone else stays one actor.
+    const rest = text.slice(m.end - offset + (place?.[0].length ?? 0), m.end - offset + (place?.[0].length ?? 0) + 80);
+    const reciprocal = /^[^.]{0,60}?\b(?:clash|fought|fight|exchang|battl|skirmish)/i.test(rest);
+    if (other && reciprocal && !resolve(other) && !forcesOf(other, 'forces')) {
+      const at = m.end - offset + (place?.[0].length ?? 0) - other.length;
+      second.push(
+        mention(at, at + other.length, namedIdentityMilitia(other, 'Communal Militia'), `from-place:${other}`),
+      );
+    }
+    return { ...m, entry: namedIdentityMilitia(name, 'Communal Militia'), reason: `from-place:${name}` };
+  });
+  for (const m of second) replace(m.start, m.end, [m]);
+  return out;
 }
 
 const HEAD_NOUN =
