@@ -391,12 +391,14 @@ function codeActors(
     return { a1, a2, reasons };
   }
   // Strategic developments: the actor that acted, and a second party only when one is named.
-  const a1 = from(agent ?? clauseActors[0], 'actor1', 'agent');
+  // The second party is compared with the actor actually coded first, so one actor is never both sides.
+  const actor = agent ?? clauseActors[0] ?? null;
+  const a1 = from(actor, 'actor1', 'agent');
   const otherParty =
     patient &&
-    patient !== agent &&
+    patient !== actor &&
     actorName(patient.entry, countries, eventCountry) !==
-      (agent ? actorName(agent.entry, countries, eventCountry) : null) &&
+      (actor ? actorName(actor.entry, countries, eventCountry) : null) &&
     (armed(patient) || sub === 'Agreement')
       ? patient
       : null;

@@ -184,6 +184,14 @@ function extractOne(
         !(d.precision === 'country' && ORGANISATION_AFTER.test(text.slice(d.mention.end, d.mention.end + 40))),
     );
     focusCountry = geo.focusCountry;
+    // A focus that rests only on demonyms ("Turkish forces shelled villages near Tal Tamr") is the attacker's
+    // country, not where it happened: the most frequent country among the places themselves takes over.
+    const named = decisions.filter((d) => d.mention.country && !d.reason.includes('demonym'));
+    if (focusCountry && named.length && !named.some((d) => d.mention.country === focusCountry)) {
+      const votes = new Map<string, number>();
+      for (const d of named) votes.set(d.mention.country as string, (votes.get(d.mention.country as string) ?? 0) + 1);
+      focusCountry = [...votes].sort((a, b) => b[1] - a[1])[0]?.[0] ?? focusCountry;
+    }
     const homes = new Set(namedActors.map((a) => a.entry.country).filter((c): c is string => c !== null));
     const rehomed = rehomePlaces(geoparser, decisions, homes);
     if (rehomed) {

@@ -213,3 +213,21 @@ describe('counts and speakers', () => {
     expect(e?.actor1?.category).toBe('State forces');
   });
 });
+
+describe('actors in strategic developments and foreign forces (real gazetteer)', () => {
+  let full: Extractor;
+  beforeAll(async () => {
+    full = await createExtractor({ languageIdentifier: null });
+  }, 60_000);
+  const top1 = (text: string) => top(full.extract({ id: 't', text, published: '2019-10-30' }).events);
+
+  it('one actor is never both sides of a strategic development', () => {
+    const e = top1('Regime forces sent reinforcements of regime forces to the countryside of Saraqib on Tuesday.');
+    expect(e?.actor2?.name ?? null).not.toBe(e?.actor1?.name);
+  });
+
+  it('Turkish forces shelling Syrian villages are foreign forces: the focus is where the places are', () => {
+    const e = top1('Turkish forces shelled the villages of Tal Tamr and Abu Rasin in Hasakah province on Tuesday.');
+    expect(e?.actor1?.category).toBe('External/Other forces');
+  });
+});
