@@ -184,6 +184,10 @@ const AREA_BEFORE =
 const AREA_AFTER = /^['’]?s?\s+(?:countryside|rural\s+areas|suburbs|outskirts|environs)\b/i;
 const NEAR_AFTER = /^['’]?s?\s+(?:front(?:line)?s?|frontlines?|axis)\b/i;
 const PERSON_AGE_AFTER = /^,\s*\d{1,3}\s*,/;
+/** Person evidence in the text: "Henry, 19,"; "Smith said"; "said Moore." (see personNames). */
+const PERSON_AGE = /\b([A-Z][a-z]+),\s*\d{1,3},/g;
+const PERSON_SAID = /\b([A-Z][a-z]+)\s+(?:said|says|told|added|explained|noted|stated|testified|wrote)\b/g;
+const SAID_PERSON = /\b(?:said|says|according to)\s+([A-Z][a-z]+)\b(?=\s*[.,;:]|$)/g;
 
 /**
  * A title right before a name: "Gov. Jindal", "Officer Anderson". A full word ends no sentence before the name
@@ -413,10 +417,14 @@ export class GeoparserImpl {
     const tokens = this.tokenize(text);
     const excluded: Span[] = [...(hints.excludeSpans ?? [])];
     const actorCountries: string[] = [];
-    if (this.lexicon.actors) {
-      this.lexicon.actors.lastIndex = 0;
-      for (const m of text.matchAll(this.lexicon.actors)) {
+    // exec on the one compiled object, not matchAll: matchAll copies the regular expression per call, and for
+    // this alternation of every demonym and country name the copy cost more than the scan (see execAll).
+    const actorsRe = this.lexicon.actors;
+    if (actorsRe) {
+      actorsRe.lastIndex = 0;
+      for (let m = actorsRe.exec(text); m; m = actorsRe.exec(text)) {
         excluded.push({ start: m.index, end: m.index + m[0].length });
+        if (m[0] === '') actorsRe.lastIndex++;
       }
     }
     const isExcluded = (s: number, e: number) => excluded.some((x) => s < x.end && x.start < e);
@@ -623,14 +631,16 @@ export class GeoparserImpl {
         out.set(nt.lower, true);
       }
     }
-    for (const m of text.matchAll(/\b([A-Z][a-z]+),\s*\d{1,3},/g)) out.set((m[1] as string).toLowerCase(), true);
-    for (const m of text.matchAll(
-      /\b([A-Z][a-z]+)\s+(?:said|says|told|added|explained|noted|stated|testified|wrote)\b/g,
-    )) {
+    // exec loops over module-level expressions: matchAll would copy (and may recompile) each one per text.
+    PERSON_AGE.lastIndex = 0;
+    for (let m = PERSON_AGE.exec(text); m; m = PERSON_AGE.exec(text)) out.set((m[1] as string).toLowerCase(), true);
+    PERSON_SAID.lastIndex = 0;
+    for (let m = PERSON_SAID.exec(text); m; m = PERSON_SAID.exec(text)) {
       const w = (m[1] as string).toLowerCase();
       if (!out.has(w)) out.set(w, false);
     }
-    for (const m of text.matchAll(/\b(?:said|says|according to)\s+([A-Z][a-z]+)\b(?=\s*[.,;:]|$)/g)) {
+    SAID_PERSON.lastIndex = 0;
+    for (let m = SAID_PERSON.exec(text); m; m = SAID_PERSON.exec(text)) {
       const w = (m[1] as string).toLowerCase();
       if (!out.has(w)) out.set(w, false);
     }
@@ -985,7 +995,10 @@ export class GeoparserImpl {
     // Locale cues: each distinct phrase of a country's local press adds a fraction of a vote, up to a cap.
     const locale = new Map<string, number>();
     const cueSeen = new Set<number>();
-    for (const m of text.matchAll(this.lexicon.localeCues.pattern)) {
+    const cueRe = this.lexicon.localeCues.pattern;
+    cueRe.lastIndex = 0;
+    for (let m = cueRe.exec(text); m; m = cueRe.exec(text)) {
+      if (m[0] === '') cueRe.lastIndex++;
       let g = 1;
       while (g < m.length && m[g] === undefined) g++;
       if (cueSeen.has(g)) continue;
