@@ -273,24 +273,22 @@ export class GeoparserImpl {
       const last = t.charCodeAt(t.length - 1);
       if (t.length > 3 && (last === 115 || last === 83)) {
         const q = t.charCodeAt(t.length - 2);
-        // Not in "Ra's al 'Ayn": an Arabic article after it shows the 's belongs to the name.
-        const after = text.slice(m.index + m[0].length, m.index + m[0].length + 4);
-        if ((q === 39 || q === 0x2019) && !/^\s+(?:al|el|ul)\b/i.test(after)) t = t.slice(0, -2);
+        // Not in "Ra's al 'Ayn": an Arabic article after it shows the 's belongs to the name. (The text after the
+        // word is only cut out for words ending in 's: most words ending in s have no apostrophe.)
+        if (
+          (q === 39 || q === 0x2019) &&
+          !/^\s+(?:al|el|ul)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4))
+        )
+          t = t.slice(0, -2);
       }
       const start = m.index;
       const end = start + t.length;
       let p = start - 1;
-      while (
-        p >= 0 &&
-        (text[p] === ' ' ||
-          text[p] === '\t' ||
-          text[p] === '"' ||
-          text[p] === '“' ||
-          text[p] === '(' ||
-          text[p] === '‘' ||
-          text[p] === "'")
-      )
-        p--;
+      // Back over spaces, tabs, quotes and an opening parenthesis (char codes: no one-character strings per step).
+      for (; p >= 0; p--) {
+        const c = text.charCodeAt(p);
+        if (c !== 32 && c !== 9 && c !== 34 && c !== 0x201c && c !== 40 && c !== 0x2018 && c !== 39) break;
+      }
       const prev = p < 0 ? '\n' : (text[p] as string);
       // "al-Hasakah": a lower-case article joined by a hyphen to a capitalized word starts a name.
       const articleStart = text.charCodeAt(end) === 45 && isUpperStart(text.charAt(end + 1)) && HYPHEN_ARTICLE.test(t);
@@ -635,10 +633,13 @@ export class GeoparserImpl {
     for (let k = 0; k + 1 < tokens.length; k++) {
       const t = tokens[k] as Token;
       if (!t.cap) continue;
+      // Only a given name or a title starts a person's name: the gap after other words is not cut out.
+      const maybeGiven = given.has(t.lower);
+      if (!maybeGiven && !TITLES.has(t.lower)) continue;
       let n = k + 1;
       let nt = tokens[n] as Token;
       const gap = text.slice(t.end, nt.start);
-      const isGiven = given.has(t.lower) && /^\s+$/.test(gap);
+      const isGiven = maybeGiven && /^\s+$/.test(gap);
       const isTitle = isTitleBefore(t, gap);
       if (!isGiven && !isTitle) continue;
       // Skip a middle initial or a second given name: "Steven J. Sachs", "Mary Ann Smith".
