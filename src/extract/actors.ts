@@ -193,8 +193,9 @@ interface CompiledGroup {
   /** All aliases of the group as one non-capturing alternation, tried only at word starts. */
   re: RegExp;
   /** Each alias alone, sticky, to tell which entry a match of `re` came from; `first`: its possible first
-   * characters (lower-case char codes, null = any), so aliases that cannot start the match are not run. */
-  aliases: { entry: ActorEntry; re: RegExp; contextual: boolean; first: Set<number> | null }[];
+   * characters (lower-case char codes, null = any; read on first use, not at start-up: 40–90 ms CPU for all lexicons),
+   * so aliases that cannot start the match are not run. */
+  aliases: { entry: ActorEntry; re: RegExp; contextual: boolean; first?: Set<number> | null }[];
   /** Matched text (lower-cased) → entry, for matches of aliases that do not look at the following context. */
   cache: Map<string, ActorEntry>;
 }
@@ -216,12 +217,7 @@ function compileGroup(entries: ActorEntry[]): CompiledGroup {
         throw new Error(`${entry.file}:${entry.line}: invalid alias pattern '${alias}': ${(error as Error).message}`);
       }
       parts.push(`(?:${alias})(?![\\w])`);
-      aliases.push({
-        entry,
-        re,
-        contextual: alias.includes('(?=') || alias.includes('(?!'),
-        first: firstCharCodes(re.source, true),
-      });
+      aliases.push({ entry, re, contextual: alias.includes('(?=') || alias.includes('(?!') });
     }
   }
   // Without the 'u' flag: V8's case-insensitive Unicode matching is several times slower; aliases are ASCII.
@@ -263,6 +259,7 @@ export function createActorMatcher(
             const c0 = m[0].charCodeAt(0);
             const k0 = c0 >= 65 && c0 <= 90 ? c0 + 32 : c0;
             for (const a of group.aliases) {
+              if (a.first === undefined) a.first = firstCharCodes(a.re.source, true);
               if (a.first !== null && !a.first.has(k0)) continue;
               a.re.lastIndex = m.index;
               if (a.re.test(text) && a.re.lastIndex === end0) {

@@ -79,8 +79,8 @@ const LAYER: Record<string, 'qualifier' | 'strategic'> = {
 interface Layer {
   re: RegExp;
   /** Each pattern alone, sticky, to tell which entry a match came from (no capture groups in `re`: see actors.ts);
-   * `first`: its possible first characters (lower-case char codes, null = any). */
-  single: { entry: TriggerEntry; re: RegExp; contextual: boolean; first: Set<number> | null }[];
+   * `first`: its possible first characters (lower-case char codes, null = any; read on first use). */
+  single: { entry: TriggerEntry; re: RegExp; contextual: boolean; first?: Set<number> | null }[];
   /** Matched words (lower-cased) → entry, for patterns without look-around. */
   cache: Map<string, TriggerEntry>;
 }
@@ -90,10 +90,11 @@ function compileLayer(entries: TriggerEntry[]): Layer {
   // Without the 'u' flag: V8's case-insensitive Unicode matching is several times slower, and the lexicon is ASCII.
   return {
     re: new RegExp(`(?<![\\w-])(?:${parts.join('|')})`, 'gi'),
-    single: entries.map((e) => {
-      const re = new RegExp(`(?:${e.pattern})(?![\\w])`, 'iy');
-      return { entry: e, re, contextual: /\(\?[=!<]/.test(e.pattern), first: firstCharCodes(re.source, true) };
-    }),
+    single: entries.map((e) => ({
+      entry: e,
+      re: new RegExp(`(?:${e.pattern})(?![\\w])`, 'iy'),
+      contextual: /\(\?[=!<]/.test(e.pattern),
+    })),
     cache: new Map(),
   };
 }
@@ -128,6 +129,7 @@ export function createTriggerMatcher(entries: TriggerEntry[]): TriggerMatcher {
             const c0 = m[0].charCodeAt(0);
             const k0 = c0 >= 65 && c0 <= 90 ? c0 + 32 : c0;
             for (const single of layer.single) {
+              if (single.first === undefined) single.first = firstCharCodes(single.re.source, true);
               if (single.first !== null && !single.first.has(k0)) continue;
               single.re.lastIndex = m.index;
               if (single.re.test(text) && single.re.lastIndex === end) {
