@@ -6,6 +6,7 @@
 
 import { ACLED_TYPES, type EventType, type SubEventType } from '../model/extraction.js';
 import type { Span } from '../model/report.js';
+import { firstCharCodes } from '../text/first-chars.js';
 import { compilePattern, type LexiconRow } from './lexicon-file.js';
 import { execAll } from './regex.js';
 
@@ -77,8 +78,9 @@ const LAYER: Record<string, 'qualifier' | 'strategic'> = {
 
 interface Layer {
   re: RegExp;
-  /** Each pattern alone, sticky, to tell which entry a match came from (no capture groups in `re`: see actors.ts). */
-  single: { entry: TriggerEntry; re: RegExp; contextual: boolean }[];
+  /** Each pattern alone, sticky, to tell which entry a match came from (no capture groups in `re`: see actors.ts);
+   * `first`: its possible first characters (lower-case char codes, null = any; read on first use). */
+  single: { entry: TriggerEntry; re: RegExp; contextual: boolean; first?: Set<number> | null }[];
   /** Matched words (lower-cased) → entry, for patterns without look-around. */
   cache: Map<string, TriggerEntry>;
 }
@@ -123,7 +125,12 @@ export function createTriggerMatcher(entries: TriggerEntry[]): TriggerMatcher {
           const key = m[0].toLowerCase();
           let entry = layer.cache.get(key);
           if (!entry) {
+            // Patterns that cannot begin with the match's first character are not run (see actors.ts).
+            const c0 = m[0].charCodeAt(0);
+            const k0 = c0 >= 65 && c0 <= 90 ? c0 + 32 : c0;
             for (const single of layer.single) {
+              if (single.first === undefined) single.first = firstCharCodes(single.re.source, true);
+              if (single.first !== null && !single.first.has(k0)) continue;
               single.re.lastIndex = m.index;
               if (single.re.test(text) && single.re.lastIndex === end) {
                 entry = single.entry;
