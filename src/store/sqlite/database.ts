@@ -11,6 +11,10 @@ export function openDatabase(path: string, migrations: Migration[] = defaultMigr
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // A 32 MB page cache (default 2 MB) keeps the hot index pages of the reports, LSH and FTS tables in memory while
+  // ingesting: 872–940 → 996–998 reports per CPU-second in paired bench:ingest runs under load.
+  db.pragma('cache_size = -32000');
+  db.pragma('temp_store = MEMORY');
   migrate(db, migrations);
   return db;
 }
