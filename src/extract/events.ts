@@ -360,10 +360,19 @@ function codeActors(
   }
   // Battles and remote violence: armed sides.
   const first = armed(agent) ? agent : (clauseActors.find((m) => armed(m)) ?? null);
+  // Two mentions of one actor ("a Syrian army checkpoint … three soldiers") are one side, by their coded names.
+  const named = (m: ActorMention) => actorName(m.entry, countries, eventCountry);
+  const other = (m: ActorMention) => m !== first && (!first || named(m) !== named(first));
+  // A battle between two units of one force (a mutiny, police against police) keeps both when nobody else is named.
+  const sameForce = (m: ActorMention) => m !== first && m.entry.name !== first?.entry.name;
   const second =
-    (patient && armed(patient) && patient !== first && patient.entry.name !== first?.entry.name ? patient : null) ??
-    clauseActors.find((m) => armed(m) && m !== first && m.entry.name !== first?.entry.name) ??
-    null;
+    (patient && armed(patient) && other(patient) ? patient : null) ??
+    clauseActors.find((m) => armed(m) && other(m)) ??
+    (type === 'Battles'
+      ? ((patient && armed(patient) && sameForce(patient) ? patient : null) ??
+        clauseActors.find((m) => armed(m) && sameForce(m)) ??
+        null)
+      : null);
   if (type === 'Battles') {
     const a1 =
       from(first, 'actor1', 'side-a') ??
@@ -377,6 +386,11 @@ function codeActors(
     return { a1, a2, reasons };
   }
   if (type === 'Explosions/Remote violence') {
+    // "An IED exploded near an army checkpoint": with no armed actor doing it, the one named is the target.
+    const planted = sub === 'Remote explosive/landmine/IED' || sub === 'Grenade' || sub === 'Suicide bomb';
+    if (planted && first && !armed(agent) && !second && !named(first).startsWith('Unidentified')) {
+      return { a1: unidentified('actor1'), a2: from(first, 'actor2', 'target') as EventActor, reasons };
+    }
     let a1 = from(first, 'actor1', 'perpetrator');
     if (!a1 && belligerents && sub === 'Shelling/artillery/missile attack')
       a1 = fixed(belligerents[0], categoryOfName(res, belligerents[0], eventCountry), 'actor1', 'front-default');

@@ -231,3 +231,21 @@ describe('actors in strategic developments and foreign forces (real gazetteer)',
     expect(e?.actor1?.category).toBe('External/Other forces');
   });
 });
+
+describe('sides of remote violence', () => {
+  it('an IED near an army checkpoint: an unidentified group against the army, never the army on both sides', () => {
+    const e = top(
+      code('An explosive device exploded near a Syrian army checkpoint near Tafas, wounding three soldiers.'),
+    );
+    expect(e?.actor1?.name).toMatch(/^Unidentified Armed Group/);
+    expect(e?.actor2?.category).toBe('State forces');
+  });
+
+  it('a landmine planted by an unidentified group that killed two farmers keeps the group as its author', () => {
+    const e = top(
+      code('Two farmers were killed when a landmine, planted by an unidentified armed group, exploded in a field.'),
+    );
+    expect(e?.actor1?.name).toMatch(/^Unidentified Armed Group/);
+    expect(e?.actor2?.name ?? null).not.toMatch(/^Unidentified Armed Group/);
+  });
+});
