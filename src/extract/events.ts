@@ -156,6 +156,18 @@ function clauses(sentence: Sentence): Span[] {
 
 const within = (s: Span, outer: Span) => s.start >= outer.start && s.end <= outer.end;
 
+/** "Fighters of the Al-Qassam Brigades": a role word followed by "of" and a named actor is that actor, not another. */
+function withoutHeadWords(text: string, actors: ActorMention[]): ActorMention[] {
+  return actors.filter(
+    (a) =>
+      a.entry.source !== 'generic' ||
+      !actors.some(
+        (b) =>
+          b.entry.source !== 'generic' && b.start > a.end && /^\s+of\s+(?:the\s+)?$/i.test(text.slice(a.end, b.start)),
+      ),
+  );
+}
+
 /** Agent and patient relative to the trigger: "between X and Y", passive "… by X", else before/after the verb. */
 function roles(
   text: string,
@@ -522,7 +534,10 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
     for (const unit of units) {
       if (!unit.hits.length) continue;
       const unitText = text.slice(unit.span.start, unit.span.end);
-      const actors = (sentenceActors[si] ?? []).filter((a) => within(a, unit.span));
+      const actors = withoutHeadWords(
+        text,
+        (sentenceActors[si] ?? []).filter((a) => within(a, unit.span)),
+      );
       const main = [...unit.hits].sort((a, b) => b.entry.weight - a.entry.weight || a.start - b.start)[0] as TriggerHit;
       const r = roles(text, unit.span, actors, main);
       const eventCountry = countryFor(input, unit.span, actors);

@@ -249,3 +249,18 @@ describe('sides of remote violence', () => {
     expect(e?.actor2?.name ?? null).not.toMatch(/^Unidentified Armed Group/);
   });
 });
+
+describe('actor phrases', () => {
+  it('"fighters of the Al-Qassam Brigades" are Hamas, not an unidentified group beside Hamas', () => {
+    const e = top(
+      code('Fighters of the Al-Qassam Brigades ambushed an Israeli army column east of Khan Younis on Monday.'),
+    );
+    expect(e?.actor1?.name).toMatch(/Hamas/);
+    expect(e?.actor2?.name ?? '').not.toMatch(/^Unidentified/);
+  });
+
+  it('"resistance fighters" outside Myanmar are not the PDF', () => {
+    const e = top(code('Resistance fighters attacked an army post near Jenin on Monday, killing a soldier.'));
+    expect(e?.actor1?.name ?? '').not.toMatch(/PDF/);
+  });
+});
