@@ -1,17 +1,10 @@
 // Event coding end to end on invented sentences, each test naming the rule it covers. The geoparser is left out
 // (places are tested with the golden file); the language model too (the English fast path decides).
-import { beforeAll, describe, expect, it } from 'vitest';
-import { createExtractor, type Extractor } from '../../src/extract/index.js';
-import type { ExtractedEvent } from '../../src/model/extraction.js';
+import { describe, expect, it } from 'vitest';
+import { createExtractor } from '../../src/extract/index.js';
+import { top, useCoder } from '../helpers/coder.js';
 
-let extractor: Extractor;
-beforeAll(async () => {
-  extractor = await createExtractor({ geoparser: null, languageIdentifier: null });
-});
-
-const code = (text: string, published: string | null = '2024-03-14') =>
-  extractor.extract({ id: 't', text, published }).events;
-const top = (events: ExtractedEvent[]) => [...events].sort((a, b) => b.confidence - a.confidence)[0];
+const code = useCoder();
 
 describe('event coding', () => {
   it('passive voice: the agent follows "by", the victim stands before the verb', () => {

@@ -1,17 +1,9 @@
 // Coding rules added after reading the CASE and ACLED dev-set errors, each test on invented sentences that name
 // the rule they cover. Geoparser and language model are left out, as in events.test.ts.
-import { beforeAll, describe, expect, it } from 'vitest';
-import { createExtractor, type Extractor } from '../../src/extract/index.js';
-import type { ExtractedEvent } from '../../src/model/extraction.js';
+import { describe, expect, it } from 'vitest';
+import { top, useCoder } from '../helpers/coder.js';
 
-let extractor: Extractor;
-beforeAll(async () => {
-  extractor = await createExtractor({ geoparser: null, languageIdentifier: null });
-});
-
-const code = (text: string, published: string | null = '2024-03-14') =>
-  extractor.extract({ id: 't', text, published }).events;
-const top = (events: ExtractedEvent[]) => [...events].sort((a, b) => b.confidence - a.confidence)[0];
+const code = useCoder();
 
 describe('protest rules', () => {
   it('a crowd turning violent beside a summit is a violent demonstration, not diplomacy', () => {
@@ -90,11 +82,8 @@ describe('weapons and places', () => {
 });
 
 describe('event places in whole reports (real gazetteer)', () => {
-  let full: Extractor;
-  beforeAll(async () => {
-    full = await createExtractor({ languageIdentifier: null });
-  }, 60_000);
-  const codeFull = (text: string) => full.extract({ id: 't', text, published: '2024-02-13' }).events;
+  const real = useCoder({ languageIdentifier: null });
+  const codeFull = (text: string) => real(text, '2024-02-13');
 
   it('a follow-up sentence without a place takes the last event’s place, not a demonym or a capital as a party', () => {
     const events = codeFull(
@@ -215,11 +204,8 @@ describe('counts and speakers', () => {
 });
 
 describe('actors in strategic developments and foreign forces (real gazetteer)', () => {
-  let full: Extractor;
-  beforeAll(async () => {
-    full = await createExtractor({ languageIdentifier: null });
-  }, 60_000);
-  const top1 = (text: string) => top(full.extract({ id: 't', text, published: '2019-10-30' }).events);
+  const real = useCoder({ languageIdentifier: null });
+  const top1 = (text: string) => top(real(text, '2019-10-30'));
 
   it('one actor is never both sides of a strategic development', () => {
     const e = top1('Regime forces sent reinforcements of regime forces to the countryside of Saraqib on Tuesday.');

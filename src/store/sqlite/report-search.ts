@@ -10,7 +10,7 @@
  * query that specific stays exactly bm25-ranked.
  */
 import type { Statement } from 'better-sqlite3';
-import type { ReportSearchHit } from '../store.js';
+import type { ReportSearchHit, ReportSummary } from '../store.js';
 import type { SqliteDb } from './database.js';
 
 /** Matches ranked by bm25 at most; also the cap of the match count. */
@@ -91,8 +91,8 @@ export function snippet(text: string, terms: string[]): string {
   return `${start > 0 ? '…' : ''}${text.slice(start, end).replace(/\s+/g, ' ').trim()}${end < text.length ? '…' : ''}`;
 }
 
-interface HitRow {
-  rowid: number;
+/** A report's row as the list and the search read it (reports-repo.ts shares it). */
+export interface SummaryRow {
   id: string;
   title: string | null;
   outlet: string | null;
@@ -102,6 +102,24 @@ interface HitRow {
   sources: number;
   chars: number;
   posts: number | null;
+}
+
+export function toSummary(row: SummaryRow): ReportSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    outlet: row.outlet,
+    published: row.published,
+    language: row.language,
+    familyId: row.family_id,
+    sources: row.sources,
+    chars: row.chars,
+    embeddedPosts: row.posts ?? 0,
+  };
+}
+
+interface HitRow extends SummaryRow {
+  rowid: number;
   text: string;
 }
 
@@ -212,21 +230,7 @@ export class SqliteReportSearch {
     return order.flatMap(({ rowid, rank }) => {
       const row = rows.get(rowid);
       if (!row) return [];
-      return [
-        {
-          id: row.id,
-          title: row.title,
-          outlet: row.outlet,
-          published: row.published,
-          language: row.language,
-          familyId: row.family_id,
-          sources: row.sources,
-          chars: row.chars,
-          embeddedPosts: row.posts ?? 0,
-          snippet: snippet(row.text, terms),
-          rank,
-        },
-      ];
+      return [{ ...toSummary(row), snippet: snippet(row.text, terms), rank }];
     });
   }
 }

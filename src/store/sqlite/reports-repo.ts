@@ -11,7 +11,7 @@ import type {
   ReportUpsert,
 } from '../store.js';
 import type { SqliteDb } from './database.js';
-import { foldForSearch, SqliteReportSearch } from './report-search.js';
+import { foldForSearch, SqliteReportSearch, type SummaryRow, toSummary } from './report-search.js';
 
 // Search (folding, query syntax, ranking) lives in report-search.ts; re-exported for existing importers.
 export { foldForSearch, ftsQuery } from './report-search.js';
@@ -33,18 +33,6 @@ interface ReportRow {
   embedded_posts: string;
   raw_sha256: string | null;
   fingerprint: string | null;
-}
-
-interface SummaryRow {
-  id: string;
-  title: string | null;
-  outlet: string | null;
-  published: string | null;
-  language: string;
-  family_id: string;
-  sources: number;
-  chars: number;
-  posts: number;
 }
 
 interface PendingSearch {
@@ -439,18 +427,4 @@ function reportWhere(filter: ReportFilter): { where: string; params: unknown[] }
     params.push(filter.familyId);
   }
   return { where: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', params };
-}
-
-function toSummary(row: SummaryRow): ReportSummary {
-  return {
-    id: row.id,
-    title: row.title,
-    outlet: row.outlet,
-    published: row.published,
-    language: row.language,
-    familyId: row.family_id,
-    sources: row.sources,
-    chars: row.chars,
-    embeddedPosts: row.posts ?? 0,
-  };
 }
