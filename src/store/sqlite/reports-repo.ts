@@ -216,14 +216,8 @@ export class SqliteReportRepository implements ReportRepository {
     if (!existing) {
       const familyId = report.familyId ?? report.id;
       const info = this.insertReport.run({
-        id: report.id,
+        ...metadataParams(report),
         familyId,
-        outlet: report.outlet ?? null,
-        title: report.title ?? null,
-        author: report.author ?? null,
-        url: report.url ?? null,
-        published: report.published ?? null,
-        publishedSource: report.publishedSource,
         dateline: report.dateline ? JSON.stringify(report.dateline) : null,
         language: report.language,
         languageConfidence: report.languageConfidence ?? null,
@@ -243,16 +237,7 @@ export class SqliteReportRepository implements ReportRepository {
     }
     let added = 0;
     for (const s of report.sources) added += this.addSource(report.id, s);
-    const filled = this.fillMetadata.run({
-      id: report.id,
-      outlet: report.outlet ?? null,
-      title: report.title ?? null,
-      author: report.author ?? null,
-      url: report.url ?? null,
-      published: report.published ?? null,
-      publishedSource: report.publishedSource,
-      now: this.now(),
-    }).changes;
+    const filled = this.fillMetadata.run({ ...metadataParams(report), now: this.now() }).changes;
     if (filled > 0 && existing.title === null && report.title) {
       this.indexForSearch(existing.rowid, report.id, report.title, existing.text, true);
     }
@@ -427,4 +412,17 @@ function reportWhere(filter: ReportFilter): { where: string; params: unknown[] }
     params.push(filter.familyId);
   }
   return { where: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+/** The statement parameters a report's metadata fills, on insert and when a copy adds what was missing. */
+function metadataParams(report: Report) {
+  return {
+    id: report.id,
+    outlet: report.outlet ?? null,
+    title: report.title ?? null,
+    author: report.author ?? null,
+    url: report.url ?? null,
+    published: report.published ?? null,
+    publishedSource: report.publishedSource,
+  };
 }
