@@ -231,6 +231,12 @@ export function findDates(text: string, published: Date | null): DateMention[] {
       const back = (p.getUTCDay() - wd + 7) % 7;
       const t = addDays(p, -back);
       [date, reason] = [interval(t, t, 'day'), 'weekday'];
+    } else if (m[4] && /weekend/i.test(m[4])) {
+      // "over the weekend": the last Saturday–Sunday on or before publication (a Sunday report: that weekend).
+      const dow = p.getUTCDay();
+      const sunday = addDays(p, dow === 0 ? 0 : -dow);
+      const saturday = addDays(sunday, -1);
+      [date, reason] = [interval(dow === 6 ? p : saturday, dow === 6 ? p : sunday, 'week'), 'weekend'];
     } else if (m[4]) [date, reason] = [interval(addDays(p, -6), p, 'week'), 'this-week'];
     else if (m[5]) [date, reason] = [interval(addDays(p, -13), addDays(p, -7), 'week'), 'last-week'];
     else if (m[6])

@@ -250,3 +250,10 @@ describe('actor phrases', () => {
     expect(e?.actor1?.name ?? '').not.toMatch(/PDF/);
   });
 });
+
+describe('relative dates', () => {
+  it('"over the weekend" in a Monday report is the Saturday and Sunday before', () => {
+    const e = top(code('Gunmen killed 20 villagers in central Mali over the weekend, officials said.', '2024-05-27'));
+    expect(e?.date).toEqual({ start: '2024-05-25', end: '2024-05-26', precision: 'week' });
+  });
+});
