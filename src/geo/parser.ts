@@ -205,6 +205,52 @@ function lastWordBefore(s: string): string {
 const NEAR_LAST = new Set(['of', 'near', 'outside', 'to', 'from', 'the']);
 const AREA_LAST = new Set(['of', 'the', 'rural']);
 const VENUE_LAST = new Set(['in', 'at', 'the']);
+/**
+ * "the Saltivskyi district of Kharkiv", "the Mansour district of Baghdad": a named district before "district of"
+ * is a district of a city, so the name after "of" is the city, not an area of that name. Generic words before
+ * "district" ("the district of", "the Central district of") keep the area reading.
+ */
+const CITY_DISTRICT_BEFORE = /(?:^|[^\p{L}\p{M}'’-])(\p{Lu}[\p{L}\p{M}'’-]*)\s+district\s+of\s+(?:the\s+)?$/u;
+const NOT_DISTRICT_NAME = new Set([
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'its',
+  'their',
+  'each',
+  'every',
+  'one',
+  'another',
+  'same',
+  'central',
+  'north',
+  'south',
+  'east',
+  'west',
+  'northern',
+  'southern',
+  'eastern',
+  'western',
+  'northeastern',
+  'northwestern',
+  'southeastern',
+  'southwestern',
+  'northeast',
+  'northwest',
+  'southeast',
+  'southwest',
+  'new',
+  'old',
+  'rural',
+  'urban',
+  'administrative',
+  'military',
+  'federal',
+  'capital',
+  'district',
+]);
 const AREA_AFTER = /^['’]?s?\s+(?:countryside|rural\s+areas|suburbs|outskirts|environs)\b/i;
 const NEAR_AFTER = /^['’]?s?\s+(?:front(?:line)?s?|frontlines?|axis)\b/i;
 const PERSON_AGE_AFTER = /^,\s*\d{1,3}\s*,/;
@@ -712,8 +758,14 @@ export class GeoparserImpl {
       const phrase = (before.match(NEAR_BEFORE)?.[0] ?? '').trim().toLowerCase().replace(/\s+/g, ' ');
       relationReason = `relative:${phrase.replace(/^(?:\S+ )??(?=(?:\d|near|outside|close|outskirts|vicinity|\w*(?:north|south|east|west)))/, '')}`;
     } else if ((AREA_LAST.has(lastWord) && AREA_BEFORE.test(before)) || AREA_AFTER.test(after)) {
-      relation = 'area';
-      relationReason = 'area-expression';
+      const district = AREA_LAST.has(lastWord) ? CITY_DISTRICT_BEFORE.exec(before) : null;
+      if (district && !NOT_DISTRICT_NAME.has((district[1] as string).toLowerCase())) {
+        // The city that holds a named district: a populated place (strongCue comes from "district of" below).
+        relationReason = 'city-of-district';
+      } else {
+        relation = 'area';
+        relationReason = 'area-expression';
+      }
     } else if (NEAR_AFTER.test(after)) {
       relation = 'near';
       relationReason = 'front';
@@ -721,7 +773,12 @@ export class GeoparserImpl {
 
     const prevLower = prevTok && /^\s*$/.test(text.slice(prevTok.end, start)) ? prevTok.lower : '';
     const prevWord = prevTok ? prevTok.lower : '';
-    const cue = PLACE_CUES.has(prevWord) && prevTok !== null && !prevTok.cap;
+    // Only a cue in the same clause: "(Rolpa district). Four persons" — "district" does not cue "Four".
+    const cue =
+      PLACE_CUES.has(prevWord) &&
+      prevTok !== null &&
+      !prevTok.cap &&
+      !/[.!?;:)\]]/.test(text.slice(prevTok.end, start));
     const containerAfter = this.containerFollows(text, tokens, lastIdx);
     const strongCue =
       relation !== 'none' ||
