@@ -778,7 +778,16 @@ export class GeoparserImpl {
       relationReason = `relative:${phrase.replace(/^(?:\S+ )??(?=(?:\d|near|outside|close|outskirts|vicinity|\w*(?:north|south|east|west)))/, '')}`;
     } else if ((AREA_LAST.has(lastWord) && AREA_BEFORE.test(before)) || AREA_AFTER.test(after)) {
       const district = AREA_LAST.has(lastWord) ? CITY_DISTRICT_BEFORE.exec(before) : null;
-      if (district && !NOT_DISTRICT_NAME.has((district[1] as string).toLowerCase())) {
+      // A district name the gazetteer knows as a town or area ("the Dogubeyazit district of Agri") is a district of
+      // a province named after its town: the area reading stays, and the town is a mention of its own — unless it
+      // is the province's own name ("Mueang Phetchabun district of Phetchabun"): the capital district, the city.
+      const dn = district?.[1] as string | undefined;
+      const ownName = () => this.fold(before.replace(/\s+district\s+of\s+(?:the\s+)?$/i, '')).endsWith(key);
+      if (
+        dn &&
+        !NOT_DISTRICT_NAME.has(dn.toLowerCase()) &&
+        (this.index.lookupKey(this.fold(dn)).length === 0 || ownName())
+      ) {
         // The city that holds a named district: a populated place (strongCue comes from "district of" below).
         relationReason = 'city-of-district';
       } else {

@@ -24,19 +24,26 @@ describe('named city districts', () => {
     expect(a.place.country).toBe('UA');
     expect(a.place.feature).toMatch(/^PPL/);
     expect(a.decision?.precision).toBe('exact');
-    const b = only('Two car bombs exploded in the Adhamiya district of Baghdad on Sunday.', 'Baghdad');
+    const b = only('Two car bombs exploded in the Mansour district of Baghdad on Sunday.', 'Baghdad');
     expect(b.place.feature).toMatch(/^PPL/);
   });
 
-  it('a bare or generic "district of X" keeps the area reading', () => {
+  it('a bare or generic "district of X", or a district named after a known town, keeps the area reading', () => {
+    // Ovacik is a town of the gazetteer: "the Ovacik district of Tunceli" is a district of Tunceli province.
+    expect(only('Soldiers were deployed in the Ovacik district of Tunceli.', 'Tunceli').place.feature).toBe('ADM1');
     expect(only('Fighting spread across the district of Kharkiv.', 'Kharkiv').place.feature).toBe('ADM1');
     expect(only('The Central district of Baghdad was quiet.', 'Baghdad').place.feature).toBe('ADM1');
+  });
+
+  it('the capital district named after its province is the city', () => {
+    const r = only('A bomb was defused in the Mueang Chiang Rai district of Chiang Rai on Friday.', 'Chiang Rai');
+    expect(r.place.feature).toMatch(/^PPL/);
   });
 });
 
 describe('number words and cue scope', () => {
   it('a capitalized number word opening a sentence is not a village', () => {
-    const r = geo.parse('A landmine went off in a field in Dang district. Four persons were killed and Seven hurt.');
+    const r = geo.parse('A landmine went off in a field in Dang district. Four farmers died; Seven cows were hurt.');
     expect(r.places.map((p) => p.text)).not.toContain('Four');
     expect(r.places.map((p) => p.text)).not.toContain('Seven');
   });
