@@ -60,9 +60,9 @@ interface Mention {
   strongCue: boolean;
   /** The container is the second item of a list ("X, Y and Z"): it ranks candidates but is no fallback. */
   listContainer?: boolean;
-  /** "(Savar, Dhaka)": a town container in parentheses after another name, which states the country. */
+  /** "(Sala, Dhaka)": a town container in parentheses after another name, which states the country. */
   parenContainer?: boolean;
-  /** The container follows a kind word or an unknown name ("Salar area (Murshidabad", "Logo (Mahagi, Ituri"): it
+  /** The container follows a kind word or an unknown name ("Sala village (Nadia", "Tora (Djugu, Ituri"): it
    * ranks candidates and states the country, but the admin areas of the two may differ in the gazetteer. */
   looseContainer?: boolean;
 }
@@ -189,7 +189,7 @@ const AREA_BEFORE =
 
 /**
  * The gap between a name and its container when a word for the kind of place or an unknown name comes between:
- * "Salar area (Murshidabad district", "Logo (Mahagi, Ituri)" (Mahagi not in the gazetteer), "Ashulia town (Savar".
+ * "Sala village (Nadia district", "Tora (Djugu, Ituri)" (Djugu not in the gazetteer), "Mora town (Gazipur".
  */
 const CONTAINER_GAP =
   /^\s+(?:(?:area|town|village|city|locality|neighbou?rhood|camp|market|settlement)\s*)?\(\s*(?:\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){0,2}\s*,\s*)?$/u;
@@ -218,7 +218,7 @@ const NEAR_LAST = new Set(['of', 'near', 'outside', 'to', 'from', 'the']);
 const AREA_LAST = new Set(['of', 'the', 'rural']);
 const VENUE_LAST = new Set(['in', 'at', 'the']);
 /**
- * "the Saltivskyi district of Kharkiv", "the Mansour district of Baghdad": a named district before "district of"
+ * "the Kyivskyi district of Kharkiv", "the Mansour district of Baghdad": a named district before "district of"
  * is a district of a city, so the name after "of" is the city, not an area of that name. Generic words before
  * "district" ("the district of", "the Central district of") keep the area reading.
  */
@@ -635,7 +635,7 @@ export class GeoparserImpl {
       if (tight || CONTAINER_GAP.test(gap)) {
         a.container = k + 1;
         a.looseContainer = !tight;
-        // "(Savar, Dhaka)": a pair in parentheses is a place and its container, not a list of two towns.
+        // "(Sala, Dhaka)": a pair in parentheses is a place and its container, not a list of two towns.
         a.parenContainer =
           gap.includes(',') &&
           /\(\s*$/.test(text.slice(Math.max(0, a.start - 4), a.start)) &&
@@ -778,9 +778,9 @@ export class GeoparserImpl {
       relationReason = `relative:${phrase.replace(/^(?:\S+ )??(?=(?:\d|near|outside|close|outskirts|vicinity|\w*(?:north|south|east|west)))/, '')}`;
     } else if ((AREA_LAST.has(lastWord) && AREA_BEFORE.test(before)) || AREA_AFTER.test(after)) {
       const district = AREA_LAST.has(lastWord) ? CITY_DISTRICT_BEFORE.exec(before) : null;
-      // A district name the gazetteer knows as a town or area ("the Dogubeyazit district of Agri") is a district of
+      // A district name the gazetteer knows as a town or area ("the Pertek district of Tunceli") is a district of
       // a province named after its town: the area reading stays, and the town is a mention of its own — unless it
-      // is the province's own name ("Mueang Phetchabun district of Phetchabun"): the capital district, the city.
+      // is the province's own name ("Mueang Chiang Rai district of Chiang Rai"): the capital district, the city.
       const dn = district?.[1] as string | undefined;
       const ownName = () => this.fold(before.replace(/\s+district\s+of\s+(?:the\s+)?$/i, '')).endsWith(key);
       if (
@@ -801,7 +801,7 @@ export class GeoparserImpl {
 
     const prevLower = prevTok && /^\s*$/.test(text.slice(prevTok.end, start)) ? prevTok.lower : '';
     const prevWord = prevTok ? prevTok.lower : '';
-    // Only a cue in the same clause: "(Rolpa district). Four persons" — "district" does not cue "Four".
+    // Only a cue in the same clause: "(Dang district). Four farmers" — "district" does not cue "Four".
     const cue =
       PLACE_CUES.has(prevWord) &&
       prevTok !== null &&
@@ -1299,11 +1299,10 @@ export class GeoparserImpl {
         const ck = ix.kind[ce] as number;
         const bk = ix.kind[best.entry] as number;
         if (m.looseContainer || (ck === EntryKind.place && m.parenContainer)) {
-          // Only the country counts here ("Buni Yadi (Gujba LGA, Borno)": GeoNames puts Buni Yadi in Yobe): a name
-          // with no candidate in the container's country ("Savar, Dhaka" where every Savar is in Sweden, "Salar area
-          // (Murshidabad district" where every Salar is in Spain) becomes the container, not a homonym abroad —
-          // unless the container itself disagrees with its own container ("(Al Wahdah, Amanat al Asimah)" where
-          // Al Wahdah was read as Unity State in South Sudan).
+          // Only the country counts here ("Damasak (Mobbar LGA, Yobe)": GeoNames puts Damasak in Borno): a name with no
+          // candidate in the container's country ("(Sala, Dhaka)" where every Sala is in Europe, "Mora town (Gazipur"
+          // where Mora is read as the Peloponnese) becomes the container, not a homonym abroad — unless the container
+          // itself disagrees with its own container ("(Y, X)" where Y was read as an area of another country than X).
           const cm = mentions[m.container] as Mention;
           const cce =
             cm.container >= 0 ? mentions[cm.container]?.cands[mentions[cm.container]?.pick ?? 0]?.entry : undefined;
