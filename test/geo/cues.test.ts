@@ -1,0 +1,87 @@
+/**
+ * Cue scope on sentences written for these tests: a named district before "district of" makes the name after it a
+ * city; a cue word in an earlier sentence does not cue a capitalized number word; explicit containers in another
+ * country than every candidate (default gazetteer, built once into the cache dir on first use).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Geoparser, loadGeoparser } from '../../src/geo/index.js';
+
+let geo: Geoparser;
+beforeAll(async () => {
+  geo = await loadGeoparser();
+});
+
+function only(text: string, surface: string) {
+  const r = geo.parse(text);
+  const i = r.places.findIndex((p) => p.text === surface);
+  expect(i, `no place '${surface}' in: ${r.places.map((p) => p.text).join(', ')}`).toBeGreaterThanOrEqual(0);
+  return { place: r.places[i] as NonNullable<(typeof r.places)[number]>, decision: r.decisions[i], result: r };
+}
+
+describe('named city districts', () => {
+  it('"the X district of CITY" is the city, not the first-level area of that name', () => {
+    const a = only('A missile struck a school in the Kyivskyi district of Kharkiv overnight.', 'Kharkiv');
+    expect(a.place.country).toBe('UA');
+    expect(a.place.feature).toMatch(/^PPL/);
+    expect(a.decision?.precision).toBe('exact');
+    const b = only('Two car bombs exploded in the Mansour district of Baghdad on Sunday.', 'Baghdad');
+    expect(b.place.feature).toMatch(/^PPL/);
+  });
+
+  it('a bare or generic "district of X", or a district named after a known town, keeps the area reading', () => {
+    // Pertek is a town of the gazetteer: "the Pertek district of Tunceli" is a district of Tunceli province.
+    expect(only('Soldiers were deployed in the Pertek district of Tunceli.', 'Tunceli').place.feature).toBe('ADM1');
+    expect(only('Fighting spread across the district of Kharkiv.', 'Kharkiv').place.feature).toBe('ADM1');
+    expect(only('The Central district of Baghdad was quiet.', 'Baghdad').place.feature).toBe('ADM1');
+  });
+
+  it('the capital district named after its province is the city', () => {
+    const r = only('A bomb was defused in the Mueang Chiang Rai district of Chiang Rai on Friday.', 'Chiang Rai');
+    expect(r.place.feature).toMatch(/^PPL/);
+  });
+});
+
+describe('number words and cue scope', () => {
+  it('a capitalized number word opening a sentence is not a village', () => {
+    const r = geo.parse('A landmine went off in a field in Dang district. Four farmers died; Seven cows were hurt.');
+    expect(r.places.map((p) => p.text)).not.toContain('Four');
+    expect(r.places.map((p) => p.text)).not.toContain('Seven');
+  });
+
+  it('a cue word before a full stop does not cue the next sentence', () => {
+    const r = geo.parse('The convoy was ambushed near the town. One soldier died.');
+    expect(r.places).toEqual([]);
+  });
+});
+
+describe('explicit containers in another country than every candidate', () => {
+  it('"(Y, X)" with a town container: the town, not a homonym abroad', () => {
+    // Every Sala of the gazetteer lies outside Bangladesh.
+    const a = only('Rickshaw pullers blocked a road in Hatpara (Sala, Dhaka) on Monday.', 'Sala');
+    expect(a.place.country).toBe('BD');
+    expect(a.decision?.precision).toBe('near');
+    expect(a.decision?.reason).toContain('container-fallback');
+  });
+
+  it('"village (ADMIN2, ADMIN1)", "town (ADMIN2, X)" and "(unknown, ADMIN1)": the stated area', () => {
+    const s = only('Farmers blocked a road in Sala village (Nadia district, West Bengal) on Monday.', 'Sala');
+    expect(s.place.country).toBe('IN');
+    expect(s.decision?.precision).toBe('admin2');
+    // Mora is otherwise read as the Peloponnese (an alternate name), an area of another country.
+    const m = only('Shopkeepers went on strike in Mora town (Gazipur, Dhaka) today.', 'Mora');
+    expect(m.place.country).toBe('BD');
+    const t = only('Armed men burned huts near Tora (Djugu, Ituri) overnight.', 'Tora');
+    expect(t.place.country).toBe('CD');
+    expect(t.decision?.precision).toBe('admin1');
+  });
+
+  it('a candidate in the container country is kept even when the admin areas differ', () => {
+    // GeoNames puts Damasak in Borno, the sentence says Yobe: the town stays.
+    const r = only('Troops repelled an attack near Damasak (Mobbar LGA, Yobe) at dawn.', 'Damasak');
+    expect(r.place.name).toBe('Damasak');
+  });
+
+  it('two big cities in parentheses are a list, not a place and its container', () => {
+    expect(only('The envoys met twice (London, Paris) in May.', 'London').place.country).toBe('GB');
+  });
+});
