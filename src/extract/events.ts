@@ -156,6 +156,15 @@ function clauses(sentence: Sentence): Span[] {
 
 const within = (s: Span, outer: Span) => s.start >= outer.start && s.end <= outer.end;
 
+/** Relative clauses set off by commas (", where …,", ", which …,"): asides about something else. */
+function relativeClauses(sentence: Sentence): Span[] {
+  const out: Span[] = [];
+  for (const m of execAll(RELATIVE_ASIDE, sentence.text))
+    out.push({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length });
+  return out;
+}
+const RELATIVE_ASIDE = /,\s+(?:where|when|which|who|whose)\b[^,;:]{3,160},/gi;
+
 /** "Fighters of the Al-Qassam Brigades": a role word followed by "of" and a named actor is that actor, not another. */
 function withoutHeadWords(text: string, actors: ActorMention[]): ActorMention[] {
   return actors.filter(
@@ -489,7 +498,13 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
     const sentence = sentences[si] as Sentence;
     const hits = sentenceHits[si] ?? [];
     const sentDates = input.dates.filter((d) => within(d, sentence));
-    const current = sentDates.find((d) => !d.background);
+    // "In Kursk, where Ukrainian troops launched an incursion on Aug. 6, Moscow said it repelled attacks": the date
+    // and the triggers of a relative clause are background to the main clause when it has triggers of its own.
+    const asides = relativeClauses(sentence);
+    const aside = (x: Span) => asides.some((r) => within(x, r));
+    const current =
+      sentDates.find((d) => !d.background && !aside(d)) ??
+      (hits.some((h) => !aside(h)) ? undefined : sentDates.find((d) => !d.background));
     if (current)
       lastDate = { date: current.date, reason: current.reason, span: { start: current.start, end: current.end } };
     if (!hits.length) continue;
@@ -525,12 +540,13 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
       .flatMap((s) => sentenceHits[s.index] ?? [])
       .filter((h) => ['intervention', 'excessive', 'crowd-violence', 'response'].includes(h.entry.feature));
     const parts = clauses(sentence);
-    const partHits = parts.map((p) => hits.filter((h) => within(h, p)));
+    const mainHits = hits.some((h) => !aside(h)) ? hits.filter((h) => !aside(h)) : hits;
+    const partHits = parts.map((p) => mainHits.filter((h) => within(h, p)));
     const strongParts = partHits.filter((h) => h.some((x) => STRONG_FEATURES.has(x.entry.feature))).length;
     const units =
       strongParts >= 2
         ? parts.map((p, k) => ({ span: p, hits: partHits[k] ?? [] }))
-        : [{ span: { start: sentence.start, end: sentence.end }, hits }];
+        : [{ span: { start: sentence.start, end: sentence.end }, hits: mainHits }];
     for (const unit of units) {
       if (!unit.hits.length) continue;
       const unitText = text.slice(unit.span.start, unit.span.end);

@@ -257,3 +257,14 @@ describe('relative dates', () => {
     expect(e?.date).toEqual({ start: '2024-05-25', end: '2024-05-26', precision: 'week' });
   });
 });
+
+describe('relative clauses', () => {
+  it('a date in ", where troops launched an incursion on Aug. 6," does not make the main clause background', () => {
+    const events = code(
+      "In Russia's Kursk region, where Ukrainian troops launched an incursion on Aug. 6, Moscow said its forces had repelled attacks near Korenevo.",
+      '2024-08-20',
+    );
+    expect(events.map((e) => e.sub_event_type)).toContain('Armed clash');
+    expect(events[0]?.date?.start).not.toBe('2024-08-06');
+  });
+});
