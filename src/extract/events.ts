@@ -937,17 +937,27 @@ function countryFor(
   );
   const agreeing = clausePlaces.find((d) => homes.has(d.mention.country as string));
   if (agreeing) return agreeing.mention.country;
+  // "In Colombia, … a military base in the department of Cauca": a country named outright in the clause, with a
+  // place of its own there, moves the event out of the report's focus country.
+  const named = clausePlaces.find(
+    (d) =>
+      d.precision === 'country' &&
+      !d.reason.includes('demonym') &&
+      d.role !== 'attribute' &&
+      clausePlaces.some((o) => o !== d && o.precision !== 'country' && o.mention.country === d.mention.country),
+  );
+  if (named) return named.mention.country;
   if (input.focusCountry && homes.has(input.focusCountry)) return input.focusCountry;
   if (placeCountry && (!input.focusCountry || placeCountry === input.focusCountry)) return placeCountry;
   if (input.focusCountry) return input.focusCountry;
   if (placeCountry) return placeCountry;
   const docAgreeing = input.decisions.find((d) => d.mention.country && homes.has(d.mention.country));
   if (docAgreeing) return docAgreeing.mention.country;
-  const named = actors.find(
+  const homeOf = actors.find(
     (a: ActorMention) =>
       a.entry.country && a.entry.source === 'dictionary' && a.entry.category !== 'External/Other forces',
   );
-  return (named?.entry as ActorEntry | undefined)?.country ?? null;
+  return (homeOf?.entry as ActorEntry | undefined)?.country ?? null;
 }
 
 const PREP_BEFORE =

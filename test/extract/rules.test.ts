@@ -212,6 +212,16 @@ describe('actors in strategic developments and foreign forces (real gazetteer)',
     expect(e?.actor2?.name ?? null).not.toBe(e?.actor1?.name);
   });
 
+  it('"In Colombia, … in Cauca" in a report about Mexico is coded in Colombia', () => {
+    const events = real(
+      'Gunmen killed five police officers near Coyuca de Catalan in Guerrero, Mexico, on Sunday. ' +
+        'In Colombia, two soldiers were killed on Saturday when a drone dropped explosives on a military base in Cauca.',
+      '2024-06-10',
+    );
+    const drone = events.find((e) => e.sub_event_type === 'Air/drone strike');
+    expect(drone?.actor1?.name ?? drone?.actor2?.name).toMatch(/Colombia/);
+  });
+
   it('Turkish forces shelling Syrian villages are foreign forces: the focus is where the places are', () => {
     const e = top1('Turkish forces shelled the villages of Tal Tamr and Abu Rasin in Hasakah province on Tuesday.');
     expect(e?.actor1?.category).toBe('External/Other forces');
