@@ -222,7 +222,9 @@ export function classify(input: ClassifyInput): Classification | null {
     return make('transfer', 'Strategic developments', 'Agreement', 'prisoner-handover');
   }
   if (has('transfer')) return fromEntry('transfer', 'non-violent-transfer');
-  if (has('regain') || has('overtake')) {
+  // "Gunmen stormed the village, shooting residents": a raid on people, not territory taken.
+  const raid = has('overtake') && /^storm/i.test(hit('overtake').text) && has('kill') && !has('regain');
+  if ((has('regain') || has('overtake')) && !raid) {
     const f = has('regain') ? 'regain' : 'overtake';
     if (agent === 'State forces') return make(f, 'Battles', 'Government regains territory', `${f}+state-agent`);
     if (agent) return make(f, 'Battles', 'Non-state actor overtakes territory', `${f}+non-state-agent`);

@@ -468,6 +468,8 @@ function compatible(head: ExtractedEvent, e: ExtractedEvent, ctx: Context): bool
     e.event_type === 'Violence against civilians' &&
     head.certainty !== e.certainty &&
     (doubted(head) || doubted(e)) &&
+    // Two doubted accounts (activists' unverified figures, the accused's denial) are one contested event.
+    !(doubted(head) && doubted(e)) &&
     !outcomeOnly(e, ctx) &&
     !definite(e, ctx)
   )

@@ -278,3 +278,21 @@ describe('relative clauses', () => {
     expect(events[0]?.date?.start).not.toBe('2024-08-06');
   });
 });
+
+describe('raids', () => {
+  it('gunmen storming a village and shooting residents is an attack, not territory taken', () => {
+    const e = top(code('Gunmen stormed the village of Kadisau at dawn on Sunday, shooting residents as they fled.'));
+    expect(e?.sub_event_type).toBe('Attack');
+  });
+});
+
+describe('doubted accounts', () => {
+  it('an attack the accused deny and activists’ unverified account of it are one event', () => {
+    const events = code(
+      'The RSF killed at least 40 people in an attack on a village west of El Fasher on Sunday, activists said, an accusation the group denied. ' +
+        'A local committee said RSF fighters stormed the village at dawn, shooting residents; its figures could not be independently verified.',
+      '2024-09-16',
+    );
+    expect(events.filter((e) => e.event_type === 'Violence against civilians')).toHaveLength(1);
+  });
+});
