@@ -192,7 +192,9 @@ export function classify(input: ClassifyInput): Classification | null {
   }
   // An agreement reached is the news even when the fighting before it is mentioned.
   // (ACLED agreements are between conflict actors: a trade deal or a memorandum between ministries is not one.)
-  const conflictDeal = input.armed || CONFLICT_DEAL.test(input.text);
+  // The non-English lexicons (data/lexicons/i18n) list only conflict agreements (prisoner exchanges, ceasefires).
+  const conflictDeal =
+    input.armed || CONFLICT_DEAL.test(input.text) || (has('agreement') && hit('agreement').entry.file.includes('i18n'));
   if (
     has('agreement') &&
     conflictDeal &&

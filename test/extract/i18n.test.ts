@@ -37,3 +37,13 @@ describe('non-English trigger lexicons', () => {
     expect(subTypes('fr', 'Le gouvernement a présenté mercredi son budget pour l’année prochaine.')).toEqual([]);
   });
 });
+
+describe('conflict agreements in other languages', () => {
+  it.each([
+    ['tr', '18 Suriye askeri Rus askeri polisine teslim edildi.'],
+    ['fr', 'Un échange de prisonniers a eu lieu mardi entre les deux camps.'],
+    ['ru', 'Стороны провели обмен пленными во вторник.'],
+  ])('%s: a hand-over or an exchange of prisoners is an agreement', (language, text) => {
+    expect(subTypes(language, text)).toContain('Agreement');
+  });
+});
