@@ -285,7 +285,7 @@ const ENGLISH_FUNCTION_WORDS = new Set(
   ),
 );
 
-/** True when at least 20 words are ASCII and at least 18% of them are English function words. */
+/** True when at least 12 words, almost all ASCII, are English function words in a share of 25% (under 20 words) or 18%. */
 export function looksEnglish(sample: string): boolean {
   const words = sample.toLowerCase().match(/[a-z\u00c0-\u024f\u0400-\u04ff\u0600-\u06ff]+/g);
   // Short texts (ACLED-style notes of 12–19 words) need a higher share of function words: fastText on them cost 16%
