@@ -33,6 +33,7 @@ import type {
 } from '../model/extraction.js';
 import type { Dateline, Span } from '../model/report.js';
 import { type LexiconRow, readLexiconFile } from './lexicon-file.js';
+import { placeFields } from './place-fields.js';
 
 export interface ConsolidationCues {
   background: RegExp;
@@ -269,16 +270,7 @@ function refineLocation(
         !(m.feature === 'PPLC' && metonymContext(m, ctx)),
     );
     if (!candidate) continue;
-    e.location = {
-      name: candidate.name,
-      lat: candidate.lat,
-      lon: candidate.lon,
-      country: candidate.country,
-      admin1: candidate.admin1,
-      admin2: candidate.admin2,
-      geonameid: candidate.geonameid,
-      precision: FEATURE_PRECISION(candidate.feature),
-    };
+    e.location = { ...placeFields(candidate), precision: FEATURE_PRECISION(candidate.feature) };
     e.reasons = e.reasons.filter((r) => r.field !== 'location');
     e.reasons.push({
       field: 'location',

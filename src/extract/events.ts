@@ -24,6 +24,7 @@ import { assessCertainty, type CertaintyRule } from './certainty.js';
 import { type Classification, classify, isArmed } from './classify.js';
 import { type CountLexicon, type CountMention, findCounts, pickCount } from './counts.js';
 import type { DateMention } from './dates.js';
+import { placeFields } from './place-fields.js';
 import { execAll } from './regex.js';
 import type { Sentence } from './sentences.js';
 import type { NonEventEntry, TriggerHit, TriggerMatcher } from './triggers.js';
@@ -1027,17 +1028,7 @@ function choosePlace(
 }
 
 function toLocation(d: PlaceDecision, precision: Precision): EventLocation {
-  const m = d.mention;
-  return {
-    name: m.name,
-    lat: m.lat,
-    lon: m.lon,
-    country: m.country,
-    admin1: m.admin1,
-    admin2: m.admin2,
-    geonameid: m.geonameid,
-    precision,
-  };
+  return { ...placeFields(d.mention), precision };
 }
 
 const locating = (d: PlaceDecision) => d.role !== 'attribute' && !d.reason.includes('demonym');

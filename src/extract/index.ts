@@ -19,6 +19,7 @@ import { compileCountLexicon } from './counts.js';
 import { findDates, isoDay, parsePublished } from './dates.js';
 import { type AssemblyResources, assembleEvents } from './events.js';
 import { defaultDataDir, readLexiconFile } from './lexicon-file.js';
+import { placeFields } from './place-fields.js';
 import { splitSentences } from './sentences.js';
 import { compileNonEvents, createTriggerMatcher, parseTriggerRows } from './triggers.js';
 
@@ -259,16 +260,7 @@ function rehomePlaces(geoparser: Geoparser, decisions: PlaceDecision[], homes: S
       )
       .sort((a, b) => b.score - a.score)[0];
     if (!candidate) continue;
-    Object.assign(d.mention, {
-      name: candidate.name,
-      lat: candidate.lat,
-      lon: candidate.lon,
-      country: candidate.country,
-      admin1: candidate.admin1,
-      admin2: candidate.admin2,
-      geonameid: candidate.geonameid,
-      feature: candidate.feature,
-    });
+    Object.assign(d.mention, { ...placeFields(candidate), feature: candidate.feature });
     d.reason = `${d.reason};actor-home-country`;
     if (candidate.kind === 'admin1') d.precision = 'admin1';
     else if (candidate.kind === 'admin2') d.precision = 'admin2';
