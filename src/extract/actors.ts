@@ -8,6 +8,7 @@
 
 import { ACTOR_CATEGORIES, type ActorCategory } from '../model/extraction.js';
 import type { Span } from '../model/report.js';
+import { type Alternative, WordStartAlternation } from './alternation.js';
 import { alternatives, type LexiconRow } from './lexicon-file.js';
 import { execAll } from './regex.js';
 
@@ -211,158 +212,28 @@ export function demonymMatches(re: RegExp, text: string): RegExpExecArray[] {
   return out;
 }
 
-/** The alias without its lookarounds: what it can match when its context allows. */
-export function withoutLookarounds(source: string): string {
-  let out = '';
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') {
-      out += source.slice(i, i + 2);
-      i++;
-      continue;
-    }
-    if (c === '[') {
-      // A character class: copied whole (a ')' inside it closes nothing).
-      let j = i + 1;
-      while (j < source.length && source[j] !== ']') j += source[j] === '\\' ? 2 : 1;
-      out += source.slice(i, j + 1);
-      i = j;
-      continue;
-    }
-    if (c === '(' && /^\(\?(?:=|!|<=|<!)/.test(source.slice(i, i + 4))) {
-      let depth = 0;
-      let j = i;
-      for (; j < source.length; j++) {
-        const d = source[j];
-        if (d === '\\') j++;
-        else if (d === '[') while (j + 1 < source.length && source[j + 1] !== ']') j += source[j + 1] === '\\' ? 2 : 1;
-        else if (d === '(') depth++;
-        else if (d === ')' && --depth === 0) break;
-      }
-      i = j;
-      continue;
-    }
-    out += c;
-  }
-  return out;
-}
-
-/** Whether an alias before `alias` that looks at its context can match `words` too (then a cache would lie). */
-function shadowed(group: CompiledGroup, alias: CompiledGroup['aliases'][number], words: string): boolean {
-  for (const a of group.aliases) {
-    if (a === alias) return false;
-    if (a.contextual && a.bare?.test(words)) return true;
-  }
-  return false;
-}
-
 interface CompiledGroup {
-  /** The group's aliases as non-capturing alternations, in file order, tried only at word starts (see `chunked`). */
-  chunks: RegExp[];
-  /** Index in `aliases` of each chunk's first alias (and, last, the number of aliases). */
-  chunkStart: number[];
-  /** Each alias alone, sticky, to tell which entry a match of `re` came from. */
-  aliases: { entry: ActorEntry; re: RegExp; source: string; contextual: boolean; bare: RegExp | null }[];
-  /** Matched text (lower-cased) → alias, for matches of aliases that do not look at their context. */
-  cache: Map<string, CompiledGroup['aliases'][number]>;
+  /** The group's aliases, in file order, as one word-start alternation (see alternation.ts). */
+  matcher: WordStartAlternation;
+  /** The entry of each alias of the matcher. */
+  owners: ActorEntry[];
 }
 
-/**
- * V8 compiles a regular expression to machine code only while its source is small; past ~20k characters it runs
- * the bytecode interpreter (V8 kRegExpTooLargeToOptimize, 20 KB), and the dictionary's single alternation (~40k characters) made the actor scan 50 times
- * slower (95 ms → 5.2 s per pass over the 2,528 ACLED notes). Chunks of at most this many characters stay native.
- */
-const CHUNK_CHARS = 12_000;
-
-/**
- * One alternation per source, cut into chunks of consecutive aliases: a few scans of the text per source. It has
- * no capture groups, because V8 builds a match array as long as the number of groups (hundreds here) for every
- * match; the entry is found afterwards by re-testing the aliases, sticky, at the match position (a few matches
- * per sentence).
- */
+/** One alternation per source (the dictionary, the generic phrases); the alias that matched gives the entry. */
 function compileGroup(entries: ActorEntry[]): CompiledGroup {
-  const parts: string[] = [];
-  const aliases: CompiledGroup['aliases'] = [];
+  const sources: string[] = [];
+  const owners: ActorEntry[] = [];
   for (const entry of entries) {
     for (const alias of entry.aliases) {
-      let re: RegExp;
-      try {
-        re = new RegExp(`(?:${alias})(?![\\w])`, 'iy');
-      } catch (error) {
-        throw new Error(`${entry.file}:${entry.line}: invalid alias pattern '${alias}': ${(error as Error).message}`);
-      }
-      parts.push(`(?:${alias})(?![\\w])`);
-      aliases.push({
-        entry,
-        re,
-        source: alias,
-        contextual: alias.includes('(?=') || alias.includes('(?!') || alias.includes('(?<'),
-        bare: alias.includes('(?') ? new RegExp(`^(?:${withoutLookarounds(alias)})$`, 'i') : null,
-      });
+      sources.push(alias);
+      owners.push(entry);
     }
   }
-  // Without the 'u' flag: V8's case-insensitive Unicode matching is several times slower; aliases are ASCII.
-  const chunks: RegExp[] = [];
-  const chunkStart: number[] = [];
-  let current: string[] = [];
-  let size = 0;
-  const flush = (at: number) => {
-    if (current.length) {
-      chunks.push(new RegExp(`(?<![\\w-])(?:${current.join('|')})`, 'gi'));
-      chunkStart.push(at - current.length);
-    }
-    current = [];
-    size = 0;
-  };
-  parts.forEach((part, i) => {
-    if (size + part.length > CHUNK_CHARS) flush(i);
-    current.push(part);
-    size += part.length + 1;
+  const matcher = new WordStartAlternation(sources, (i) => {
+    const e = owners[i] as ActorEntry;
+    return `${e.file}:${e.line}: alias`;
   });
-  flush(parts.length);
-  chunkStart.push(parts.length);
-  return { chunks, chunkStart, aliases, cache: new Map() };
-}
-
-/**
- * Every match of the chunks' alternations taken together, exactly as one alternation of all aliases would give
- * them: the leftmost match first; at one position the earliest chunk (file order) wins; scanning resumes after the
- * match, so matches never overlap.
- */
-export function chunkedMatches(chunks: RegExp[], text: string, chunkOf: number[] = []): RegExpExecArray[] {
-  if (chunks.length === 1) {
-    const all = execAll(chunks[0] as RegExp, text);
-    for (let i = 0; i < all.length; i++) chunkOf.push(0);
-    return all;
-  }
-  const next: (RegExpExecArray | null)[] = chunks.map((re) => {
-    re.lastIndex = 0;
-    return re.exec(text);
-  });
-  const out: RegExpExecArray[] = [];
-  for (;;) {
-    let best = -1;
-    for (let i = 0; i < next.length; i++) {
-      const m = next[i];
-      if (m && (best < 0 || m.index < (next[best] as RegExpExecArray).index)) best = i;
-    }
-    if (best < 0) break;
-    const m = next[best] as RegExpExecArray;
-    out.push(m);
-    chunkOf.push(best);
-    // Aliases never match the empty string (a word start and at least one character), but guard the loop anyway.
-    const resume = m.index + Math.max(1, m[0].length);
-    for (let i = 0; i < next.length; i++) {
-      const n = next[i];
-      if (n && n.index < resume) {
-        const re = chunks[i] as RegExp;
-        re.lastIndex = resume;
-        next[i] = re.exec(text);
-      }
-    }
-  }
-  for (const re of chunks) re.lastIndex = 0;
-  return out;
+  return { matcher, owners };
 }
 
 function validAt(entry: ActorEntry, date: string | null | undefined): boolean {
@@ -431,56 +302,34 @@ export function createActorMatcher(
     const found: ActorMention[] = [];
     const overlapping = (start: number, end: number) => found.some((f) => f.start < end && start < f.end);
     const scan = (group: CompiledGroup) => {
-      const chunkOf: number[] = [];
-      const matches = chunkedMatches(group.chunks, text, chunkOf);
-      for (let k = 0; k < matches.length; k++) {
-        const m = matches[k] as RegExpExecArray;
-        if (!m[0]) continue;
-        // The alternation took the first alias that matches here; find it (same order, same length).
-        const key = m[0].toLowerCase();
-        let alias = group.cache.get(key);
-        if (!alias) {
-          const end0 = m.index + m[0].length;
-          // Only the aliases of the chunk that matched (the earliest chunk matching here, as one alternation would).
-          const c = chunkOf[k] ?? 0;
-          for (let i = group.chunkStart[c] ?? 0; i < (group.chunkStart[c + 1] ?? group.aliases.length); i++) {
-            const a = group.aliases[i] as CompiledGroup['aliases'][number];
-            a.re.lastIndex = m.index;
-            if (a.re.test(text) && a.re.lastIndex === end0) {
-              alias = a;
-              // Matches of context-free aliases can be remembered (a few thousand distinct phrases at most).
-              // Not when an earlier alias that looks at the context could match the same words elsewhere
-              // ("UPDF" is Uganda's army before "ADF" and Bangladesh's party otherwise).
-              if (!a.contextual && group.cache.size < 20_000 && !shadowed(group, a, key)) group.cache.set(key, a);
-              break;
-            }
-          }
-        }
-        if (!alias) continue;
-        let entry = alias.entry;
+      for (const m of group.matcher.matches(text)) {
+        if (m.end === m.index) continue;
+        let entry = group.owners[m.alt] as ActorEntry;
         // Words that two entries with date bounds match ("RSF" before and after April 2023, "ATMIS" after
         // AMISOM): another alias matching the same words and valid at the event date wins; else an entry of the
         // same actor valid then.
         if (!validAt(entry, date)) {
           const base = entry.name.split(' (')[0];
-          const end0 = m.index + m[0].length;
+          const { alternatives } = group.matcher;
+          let other = -1;
+          for (let i = 0; i < alternatives.length && other < 0; i++) {
+            const owner = group.owners[i] as ActorEntry;
+            if (owner === entry || !validAt(owner, date)) continue;
+            const re = (alternatives[i] as Alternative).re;
+            re.lastIndex = m.index;
+            if (re.test(text) && re.lastIndex === m.end) other = i;
+          }
           const alt =
-            group.aliases.find((a) => {
-              if (a.entry === entry || !validAt(a.entry, date)) return false;
-              a.re.lastIndex = m.index;
-              return a.re.test(text) && a.re.lastIndex === end0;
-            }) ??
-            group.aliases.find(
-              (a) => a.entry !== entry && a.entry.name.split(' (')[0] === base && validAt(a.entry, date),
-            );
-          if (alt) entry = alt.entry;
+            group.owners[other] ??
+            group.owners.find((e) => e !== entry && e.name.split(' (')[0] === base && validAt(e, date));
+          if (alt) entry = alt;
         }
-        if (entry.name.includes('{group}')) entry = byGroup(entry, m[0]);
+        if (entry.name.includes('{group}')) entry = byGroup(entry, m.text);
         const start = offset + m.index;
-        const end = start + m[0].length;
+        const end = offset + m.end;
         // Earlier groups (dictionary, then demonyms) win over generic phrases on overlap.
         if (overlapping(start, end)) continue;
-        found.push({ start, end, text: m[0], entry, reason: `${entry.source}:${entry.file}:${entry.line}` });
+        found.push({ start, end, text: m.text, entry, reason: `${entry.source}:${entry.file}:${entry.line}` });
       }
     };
     // Dictionary first, then demonym-named forces, then generic phrases: earlier sources win on overlap.

@@ -8,22 +8,73 @@
  * "any character"), so skipping never changes which entry is found.
  */
 
+/** The stand-in for "any character" in a prefix (never a key: keys are ASCII or OTHER_KEY). */
+export const ANY = '\uffff';
+/** How many leading characters the prefixes keep. */
+const K = 2;
+/** Past this many prefixes a set is widened to first character + ANY (\w\w alone is 3,969 pairs). */
+const LIMIT = 2048;
+
 /**
  * The first-character set of `source` as char codes (ASCII; lower-cased when `ignoreCase`, so callers look up the
  * lower-cased first character of a match), or null when any character may come first, the expression can match
  * the empty string, or its syntax is outside the modelled subset.
  */
 export function firstCharCodes(source: string, ignoreCase: boolean): Set<number> | null {
-  const info = analyse(source, ignoreCase);
-  return info && !info.nullable ? info.first : null;
+  const pre = prefixes(source, ignoreCase);
+  if (pre === null) return null;
+  const out = new Set<number>();
+  for (const p of pre) {
+    if (p === '' || p[0] === ANY) return null;
+    out.add(p.charCodeAt(0));
+  }
+  return out;
 }
 
-/** What one regular-expression part can begin with: char codes (ASCII, lower-cased when ignoreCase), or null = any. */
-interface PartInfo {
-  first: Set<number> | null;
-  nullable: boolean;
+/**
+ * What the matches of `source` can begin with: their first two characters (lower-cased ASCII when `ignoreCase`;
+ * ANY where any character may stand), a one-character string for a match of one character, '' when the match can
+ * be empty. Null when the first character can be anything (`.`, `\s`, a negated class, a non-ASCII letter) or the
+ * syntax is outside the modelled subset. Conservative: every match begins with one of the prefixes.
+ */
+export function prefixes(source: string, ignoreCase: boolean): Set<string> | null {
+  const pre = analyse(source, ignoreCase);
+  if (pre === null) return null;
+  for (const p of pre) if (p[0] === ANY) return null;
+  return pre;
 }
 
+type Pre = Set<string>;
+
+/** Every prefix of `a` followed by one of `b`, cut to K characters. */
+function concat(a: Pre, b: Pre): Pre {
+  const out = new Set<string>();
+  for (const x of a) {
+    if (x.length >= K) out.add(x);
+    else for (const y of b) out.add((x + y).slice(0, K));
+  }
+  return widen(out);
+}
+
+function widen(s: Pre): Pre {
+  if (s.size <= LIMIT) return s;
+  const w = new Set<string>();
+  for (const x of s) w.add(x.length >= K ? (x[0] as string) + ANY : x);
+  return w;
+}
+
+/** `x` repeated min to max times. Cut to K characters, K repetitions give every prefix more would give. */
+function repeat(x: Pre, min: number, max: number): Pre {
+  const lo = Math.min(min, K);
+  const hi = Math.min(max, K);
+  const out = new Set<string>();
+  let p: Pre = new Set(['']);
+  for (let n = 0; n <= hi; n++) {
+    if (n >= lo) for (const s of p) out.add(s);
+    if (n < hi) p = concat(p, x);
+  }
+  return widen(out);
+}
 const WORD_CODES = (() => {
   const s: number[] = [95];
   for (let c = 48; c <= 57; c++) s.push(c);
@@ -34,52 +85,43 @@ const WORD_CODES = (() => {
 const DIGIT_CODES = [48, 49, 50, 51, 52, 53, 54, 55, 56, 57];
 
 /**
- * Reads the first-character set of a pattern: a small recursive parser of ECMAScript pattern syntax (groups,
- * alternation, classes, escapes, quantifiers, assertions). Anything it does not model makes the set null (any
- * character), which is always safe. Returns null when the source cannot be parsed at all.
+ * Reads the prefixes of a pattern: a small recursive parser of ECMAScript pattern syntax (groups, alternation,
+ * classes, escapes, quantifiers, assertions). Anything it does not model stands for any character (ANY), which is
+ * always safe. Returns null when the source cannot be parsed at all.
  */
-function analyse(source: string, ignoreCase: boolean): PartInfo | null {
+function analyse(source: string, ignoreCase: boolean): Pre | null {
   let i = 0;
   const key = (c: number) => (ignoreCase && c >= 65 && c <= 90 ? c + 32 : c);
-  type Node = { first: Set<number> | null; nullable: boolean };
-  const union = (a: Set<number> | null, b: Set<number> | null): Set<number> | null => {
-    if (a === null || b === null) return null;
-    for (const x of b) a.add(x);
-    return a;
-  };
-  const codes = (list: number[]): Set<number> | null => {
-    const s = new Set<number>();
+  const EMPTY = (): Pre => new Set(['']);
+  const ONE_ANY = (): Pre => new Set([ANY]);
+  /** One character from `list` (ASCII codes); any non-ASCII code makes it any character. */
+  const chars = (list: number[]): Pre => {
+    const s = new Set<string>();
     for (const c of list) {
-      if (c >= 128) return null;
-      s.add(key(c));
+      if (c >= 128) return ONE_ANY();
+      s.add(String.fromCharCode(key(c)));
     }
     return s;
   };
 
-  const disjunction = (): Node => {
-    let node = alternative();
+  const disjunction = (): Pre => {
+    const out = alternative();
     while (source[i] === '|') {
       i++;
-      const next = alternative();
-      node = { first: union(node.first, next.first), nullable: node.nullable || next.nullable };
+      for (const x of alternative()) out.add(x);
     }
-    return node;
+    return widen(out);
   };
 
-  const alternative = (): Node => {
-    let first: Set<number> | null = new Set();
-    let nullable = true;
-    while (i < source.length && source[i] !== '|' && source[i] !== ')') {
-      const t = term();
-      if (nullable) first = union(first, t.first);
-      nullable = nullable && t.nullable;
-    }
-    return { first, nullable };
+  const alternative = (): Pre => {
+    let pre = EMPTY();
+    while (i < source.length && source[i] !== '|' && source[i] !== ')') pre = concat(pre, term());
+    return pre;
   };
 
-  const term = (): Node => {
+  const term = (): Pre => {
     const c = source[i] as string;
-    // Assertions consume nothing: they add no first character and are nullable.
+    // Assertions consume nothing.
     if (c === '^' || c === '$') {
       i++;
       return assertion();
@@ -101,14 +143,14 @@ function analyse(source: string, ignoreCase: boolean): PartInfo | null {
       return assertion();
     }
     const a = atom();
-    const min = quantifierMin();
-    return { first: a.first, nullable: a.nullable || min === 0 };
+    const q = quantifier();
+    return q ? repeat(a, q.min, q.max) : a;
   };
 
   /** An assertion consumes nothing. A quantifier after one (Annex B allows "(?=x)?") is not modelled: give up. */
-  const assertion = (): Node => {
+  const assertion = (): Pre => {
     if (/[*+?{]/.test(source[i] ?? '')) throw new SyntaxError(`quantified assertion at ${i}`);
-    return { first: new Set(), nullable: true };
+    return EMPTY();
   };
 
   const expect = (ch: string) => {
@@ -116,26 +158,26 @@ function analyse(source: string, ignoreCase: boolean): PartInfo | null {
     i++;
   };
 
-  /** Reads a quantifier after an atom; returns its minimum count (1 when there is none). */
-  const quantifierMin = (): number => {
+  /** Reads a quantifier after an atom: its minimum and maximum counts, or null when there is none. */
+  const quantifier = (): { min: number; max: number } | null => {
     const c = source[i];
-    let min = 1;
-    if (c === '*' || c === '?') {
-      min = 0;
-      i++;
-    } else if (c === '+') {
-      i++;
-    } else if (c === '{') {
-      const m = /^\{(\d+)(?:,(\d*))?\}/.exec(source.slice(i));
-      if (!m) return 1; // a literal "{"? then it was not a quantifier (left for atom() on the next turn)
-      min = Number(m[1]);
-      i += m[0].length;
-    } else return 1;
+    let q: { min: number; max: number };
+    if (c === '*') q = { min: 0, max: Number.POSITIVE_INFINITY };
+    else if (c === '?') q = { min: 0, max: 1 };
+    else if (c === '+') q = { min: 1, max: Number.POSITIVE_INFINITY };
+    else if (c === '{') {
+      const m = /^\{(\d+)(?:(,)(\d*))?\}/.exec(source.slice(i));
+      if (!m) return null; // a literal "{"? then it was not a quantifier (left for atom() on the next turn)
+      const min = Number(m[1]);
+      q = { min, max: m[2] ? (m[3] ? Number(m[3]) : Number.POSITIVE_INFINITY) : min };
+      i += m[0].length - 1;
+    } else return null;
+    i++;
     if (source[i] === '?') i++; // lazy
-    return min;
+    return q;
   };
 
-  const atom = (): Node => {
+  const atom = (): Pre => {
     const c = source[i] as string;
     if (c === '(') {
       if (source[i + 1] === '?') {
@@ -154,23 +196,27 @@ function analyse(source: string, ignoreCase: boolean): PartInfo | null {
     if (c === '[') return charClass();
     if (c === '.') {
       i++;
-      return { first: null, nullable: false };
+      return ONE_ANY();
     }
     if (c === '\\') return escaped();
     i++;
-    return { first: codes([c.charCodeAt(0)]), nullable: false };
+    return chars([c.charCodeAt(0)]);
   };
 
-  const escaped = (): Node => {
+  const escaped = (): Pre => {
     const e = source[i + 1] as string;
     i += 2;
-    if (e === 'w') return { first: codes(WORD_CODES), nullable: false };
-    if (e === 'd') return { first: codes(DIGIT_CODES), nullable: false };
-    if (/[sWDSpPk1-9]/.test(e)) return { first: null, nullable: false };
+    if (e === 'w') return chars(WORD_CODES);
+    if (e === 'd') return chars(DIGIT_CODES);
+    // A back-reference matches any number of characters, none included.
+    if (/[k1-9]/.test(e)) return new Set(['', ANY, ANY + ANY]);
+    if (/[sWDSpP]/.test(e)) {
+      if ((e === 'p' || e === 'P') && source[i] === '{') i = source.indexOf('}', i) + 1;
+      return ONE_ANY();
+    }
     const cp = escapeCode(e);
-    return { first: cp === null ? null : codes([cp]), nullable: false };
+    return cp === null ? ONE_ANY() : chars([cp]);
   };
-
   /** The character an escape stands for (\n, \t, \xHH, \uHHHH, \. …); null when unknown. Advances past it. */
   const escapeCode = (e: string): number | null => {
     if (e === 'n') return 10;
@@ -197,7 +243,7 @@ function analyse(source: string, ignoreCase: boolean): PartInfo | null {
     return e.charCodeAt(0);
   };
 
-  const charClass = (): Node => {
+  const charClass = (): Pre => {
     i++;
     const negated = source[i] === '^';
     if (negated) i++;
@@ -247,20 +293,13 @@ function analyse(source: string, ignoreCase: boolean): PartInfo | null {
       else list.push(code);
     }
     expect(']');
-    if (negated || unknown) return { first: null, nullable: false };
-    const s = new Set<number>();
-    for (const c of list) {
-      if (c >= 128) return { first: null, nullable: false };
-      s.add(key(c));
-      // Under ignoreCase a class [A-Z] also matches a-z: keys are lower-cased, so both fold to one key.
-    }
-    return { first: s, nullable: false };
+    // Under ignoreCase a class [A-Z] also matches a-z: keys are lower-cased, so both fold to one key.
+    return negated || unknown ? ONE_ANY() : chars(list);
   };
 
   try {
-    const node = disjunction();
-    if (i !== source.length) return null;
-    return { first: node.first, nullable: node.nullable };
+    const pre = disjunction();
+    return i === source.length ? pre : null;
   } catch {
     return null;
   }

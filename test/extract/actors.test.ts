@@ -6,7 +6,6 @@ import {
   type ActorMatcher,
   type ActorMention,
   categoryIn,
-  chunkedMatches,
   countryTable,
   createActorMatcher,
   parseActorRows,
@@ -261,15 +260,6 @@ describe('rules over several mentions', () => {
 });
 
 describe('the alias scan', () => {
-  it('chunked alternations give exactly the matches of one alternation (leftmost, earliest alias, no overlap)', () => {
-    const aliases = ['red army', 'red', 'army group', 'group', 'blue'];
-    const one = new RegExp(`(?<![\\w-])(?:${aliases.map((a) => `(?:${a})(?![\\w])`).join('|')})`, 'gi');
-    const chunks = aliases.map((a) => new RegExp(`(?<![\\w-])(?:(?:${a})(?![\\w]))`, 'gi'));
-    const text = 'The red army group met the blue group; red army group, redder army, army group.';
-    const want = [...text.matchAll(one)].map((m) => `${m.index}:${m[0]}`);
-    expect(chunkedMatches(chunks, text).map((m) => `${m.index}:${m[0]}`)).toEqual(want);
-  });
-
   it('a dictionary of thousands of aliases still scans a text in milliseconds (native, not interpreted, regexps)', () => {
     const rows = Array.from(
       { length: 3000 },

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { firstCharCodes } from '../../src/text/first-chars.js';
+import { ANY, firstCharCodes, prefixes } from '../../src/text/first-chars.js';
+
+/** Whether the prefix set admits the match `m` (lower-cased when ignoreCase). */
+const admits = (set: Set<string>, m: string, ignoreCase: boolean) => {
+  const t = ignoreCase ? m.replace(/[A-Z]/g, (c) => c.toLowerCase()) : m;
+  for (const p of set) {
+    if (p.length > t.length) continue;
+    if ([...p].every((c, k) => c === ANY || c === t[k])) return true;
+  }
+  return false;
+};
 
 const chars = (source: string, ignoreCase = true) => {
   const set = firstCharCodes(source, ignoreCase);
@@ -54,6 +64,7 @@ describe('firstCharCodes', () => {
     for (const source of patterns) {
       for (const ignoreCase of [true, false]) {
         const set = firstCharCodes(source, ignoreCase);
+        const pre = prefixes(source, ignoreCase);
         const re = new RegExp(source, ignoreCase ? 'iy' : 'y');
         for (let k = 0; k < 3000; k++) {
           let text = '';
@@ -61,6 +72,7 @@ describe('firstCharCodes', () => {
           re.lastIndex = 0;
           const m = re.exec(text);
           if (m) matched++;
+          if (m && pre !== null) expect(admits(pre, m[0], ignoreCase), `${source} on "${text}"`).toBe(true);
           if (!m || set === null) continue;
           const c = text.charCodeAt(0);
           expect(set.has(ignoreCase && c >= 65 && c <= 90 ? c + 32 : c)).toBe(true);
@@ -68,6 +80,33 @@ describe('firstCharCodes', () => {
       }
     }
     expect(matched).toBeGreaterThan(100); // the random texts do exercise the expressions
+  });
+});
+
+describe('prefixes', () => {
+  const sorted = (source: string, ignoreCase = true) => {
+    const set = prefixes(source, ignoreCase);
+    return set === null ? null : [...set].map((p) => p.replaceAll(ANY, '*')).sort();
+  };
+  it('reads the first two characters of literals, options, classes and repetitions', () => {
+    expect(sorted('gendarmerie')).toEqual(['ge']);
+    expect(sorted('(?:the )?cops')).toEqual(['co', 'th']);
+    expect(sorted('[A-B]x?')).toEqual(['a', 'ax', 'b', 'bx']);
+    expect(sorted('x{0,2}yz')).toEqual(['xx', 'xy', 'yz']);
+    expect(sorted('\\bied\\b')).toEqual(['ie']);
+  });
+  it('writes any character where it cannot tell, and gives up when the first one is unknown', () => {
+    expect(sorted('p\\s+of')).toEqual(['p*']);
+    expect(sorted('a[^.]')).toEqual(['a*']);
+    expect(sorted('(a)\\1b')).toEqual(['a*', 'ab']); // the back-reference may be empty or long
+    expect(sorted('\\s+of')).toBeNull();
+    expect(sorted('(?:the )?')).toEqual(['', 'th']);
+  });
+  it('widens a set too large to list to first character and any second', () => {
+    expect(sorted('\\w\\w')).toHaveLength(37 * 37); // 0-9, _, a-z (lower-cased): listed
+    const set = sorted('\\w\\w', false); // 63 × 63 pairs: each first character, then any
+    expect(set).toHaveLength(63);
+    expect(set).toContain('A*');
   });
 });
 
@@ -92,7 +131,8 @@ describe('firstCharCodes on the lexicons', () => {
     let matches = 0;
     for (const source of sources) {
       const set = firstCharCodes(source, true);
-      if (set === null) continue;
+      const pre = prefixes(source, true);
+      if (set === null || pre === null) continue;
       const re = new RegExp(source, 'iy');
       for (let p = 0; p < text.length; p++) {
         re.lastIndex = p;
@@ -100,6 +140,7 @@ describe('firstCharCodes on the lexicons', () => {
         matches++;
         const c = text.charCodeAt(p);
         expect(set.has(c >= 65 && c <= 90 ? c + 32 : c), `${source} at ${p}`).toBe(true);
+        expect(admits(pre, text.slice(p, re.lastIndex), true), `${source} at ${p}`).toBe(true);
       }
     }
     expect(matches).toBeGreaterThan(100);
