@@ -18,7 +18,7 @@ import { createConsolidator } from './consolidate.js';
 import { compileCountLexicon } from './counts.js';
 import { findDates, isoDay, parsePublished } from './dates.js';
 import { type AssemblyResources, assembleEvents } from './events.js';
-import { defaultDataDir, readLexiconFile } from './lexicon-file.js';
+import { alternatives, defaultDataDir, readLexiconFile } from './lexicon-file.js';
 import { placeFields } from './place-fields.js';
 import { splitSentences } from './sentences.js';
 import { compileNonEvents, createTriggerMatcher, parseTriggerRows } from './triggers.js';
@@ -55,9 +55,10 @@ export async function createExtractor(opts: ExtractorOptions = {}): Promise<Extr
   ]);
   // Document-level consolidation (repeated mentions, background, capital metonyms): see consolidate.ts.
   const consolidate = createConsolidator(opts.dataDir ?? defaultDataDir());
+  const organisation = organisationAfter(opts.dataDir ?? defaultDataDir());
   return {
     extract: (input, o) =>
-      consolidate(extractOne(resources, geoparser, languageIdentifier, input, o?.trace === true), input),
+      consolidate(extractOne(resources, organisation, geoparser, languageIdentifier, input, o?.trace === true), input),
   };
 }
 
@@ -99,13 +100,23 @@ export function loadResources(dataDir: string): AssemblyResources {
 
 /**
  * A country name that starts a proper name ("the Central Committee of Sudan Doctors", "Syria Civil Defence", "Kenya
- * Red Cross") names an organisation, not where the event happened.
+ * Red Cross") names an organisation, not where the event happened: up to three capitalised words, then one of the
+ * heads of data/lexicons/organisation-heads.txt.
  */
-const ORGANISATION_AFTER =
-  /^ (?:\p{Lu}\p{Ll}+ ){0,3}(?:Doctors|Civil|Red|Human|Network|Observatory|Centre|Center|Committee|Commission|Council|Union|Association|Federation|Tribune|Times|News|Post|Monitor|Institute|Foundation|Airways|Airlines|Television|Radio|Broadcasting|Press|Agency|Watch|Forum|Coalition|Movement|Party)\b/u;
+function organisationAfter(dataDir: string): RegExp {
+  const heads = readLexiconFile(path.join(dataDir, 'lexicons/organisation-heads.txt'), 2).flatMap((row) =>
+    alternatives(row.fields[1] ?? '').map((head) => {
+      if (!/^\p{Lu}\p{L}+$/u.test(head))
+        throw new Error(`${row.file}:${row.line}: '${head}' is not a capitalised word`);
+      return head;
+    }),
+  );
+  return new RegExp(`^ (?:\\p{Lu}\\p{Ll}+ ){0,3}(?:${heads.join('|')})\\b`, 'u');
+}
 
 function extractOne(
   res: AssemblyResources,
+  organisation: RegExp,
   geoparser: Geoparser | null,
   lid: LanguageIdentifier | null,
   input: ExtractInput,
@@ -182,7 +193,7 @@ function extractOne(
     decisions = geo.decisions.filter(
       (d) =>
         !actorSpans.some((a) => d.mention.start < a.end && a.start < d.mention.end) &&
-        !(d.precision === 'country' && ORGANISATION_AFTER.test(text.slice(d.mention.end, d.mention.end + 40))),
+        !(d.precision === 'country' && organisation.test(text.slice(d.mention.end, d.mention.end + 40))),
     );
     focusCountry = geo.focusCountry;
     // A focus that rests only on demonyms ("Turkish forces shelled villages near Tal Tamr") is the attacker's
