@@ -73,7 +73,8 @@ export class WordStartAlternation {
   readonly alternatives: Alternative[];
   /** Scan mode (small lexicons): every alternative, global, with the word-start look-behind; null in dispatch mode. */
   private readonly whole: Bucket | null;
-  private readonly starts: Starts[];
+  /** Dispatch mode: what each alternative can begin with (read once, on the first bucket built). */
+  private starts: Starts[] | null = null;
   /** Buckets by the key of the first two characters (first × 130 + second), built on first use; null when empty. */
   private readonly buckets = new Map<number, Bucket | null>();
   /** Matched words (lower-cased) → alternative, when no other alternative could give the same words elsewhere. */
@@ -96,7 +97,6 @@ export class WordStartAlternation {
       }
       return { source, re, contextual: /\(\?[=!<]|\^|\$/.test(source) };
     });
-    this.starts = sources.map((s) => starts(prefixes(`(?:${s})`, true)));
     this.bare = this.alternatives.map((a) =>
       a.contextual ? new RegExp(`^(?:${withoutLookarounds(a.source)})$`, 'i') : null,
     );
@@ -232,6 +232,7 @@ export class WordStartAlternation {
     let b = this.buckets.get(code);
     if (b !== undefined) return b;
     const members: number[] = [];
+    this.starts ??= this.alternatives.map((a) => starts(prefixes(`(?:${a.source})`, true)));
     this.starts.forEach((st, alt) => {
       if (st === null) members.push(alt);
       else {

@@ -12,8 +12,8 @@
 export const ANY = '\uffff';
 /** How many leading characters the prefixes keep. */
 const K = 2;
-/** Past this many prefixes a set is widened to first character + ANY (\w\w alone is 3,969 pairs). */
-const LIMIT = 2048;
+/** Past this many prefixes a set is widened to first character + ANY (\w\w alone is 1,369 pairs, case folded). */
+const LIMIT = 256;
 
 /**
  * The first-character set of `source` as char codes (ASCII; lower-cased when `ignoreCase`, so callers look up the
@@ -48,6 +48,10 @@ type Pre = Set<string>;
 
 /** Every prefix of `a` followed by one of `b`, cut to K characters. */
 function concat(a: Pre, b: Pre): Pre {
+  // Prefixes already K long take nothing from what follows (most of a long literal): no new set.
+  let full = true;
+  for (const x of a) if (x.length < K) full = false;
+  if (full) return a;
   const out = new Set<string>();
   for (const x of a) {
     if (x.length >= K) out.add(x);
