@@ -14,8 +14,6 @@ export interface CliIo {
 export interface Command {
   /** First word(s) after `sitrep`, e.g. "ingest" or "reports". */
   name: string;
-  /** One line for `sitrep --help`. */
-  summary: string;
   /** Full help text for `sitrep NAME --help`. */
   help: string;
   /** Runs the command; resolves to the process exit code (0 ok, 1 some inputs failed, 2 usage error). */

@@ -30,11 +30,12 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     io.stdout.write('sitrep 0.1.0\n');
     return 0;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     io.stderr.write(`sitrep: unknown command '${name}' (see sitrep --help)\n`);
     return 2;
   }
+  const command = await entry.load();
   const rest = args.slice(1);
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout.write(`${command.help.trimEnd()}\n`);

@@ -33,7 +33,6 @@ options:
 
 export const eventsCommand: Command = {
   name: 'events',
-  summary: 'list and show the events extracted from stored reports',
   help: HELP,
   async run(argv, io) {
     const [sub, ...rest] = argv;

@@ -29,7 +29,6 @@ options:
 
 export const gazetteerCommand: Command = {
   name: 'gazetteer',
-  summary: 'build the place index, import GeoNames/ACLED/CSV places, look up a name',
   help: HELP,
   async run(argv: string[], io: CliIo): Promise<number> {
     const parsed = parse(argv);

@@ -185,7 +185,6 @@ function decisionId(kind: string, seed: string): string {
 
 export const incidentsCommand: Command = {
   name: 'incidents',
-  summary: 'incidents from many reports: list, show, rebuild, merge/split/move (analyst decisions)',
   help: HELP,
   async run(argv, io) {
     const { values, positionals } = parseOptions(argv, OPTIONS);

@@ -45,7 +45,6 @@ options:
 
 export const ingestCommand: Command = {
   name: 'ingest',
-  summary: 'read reports (text, HTML, JSONL, CSV, RSS/Atom, stdin) into the store',
   help: HELP,
   async run(argv, io) {
     const { values, positionals } = parseOptions(argv, {

@@ -108,7 +108,6 @@ const SUMMARY_HEADER = ['id', 'published', 'lang', 'src', 'family', 'outlet', 't
 
 export const reportsCommand: Command = {
   name: 'reports',
-  summary: 'list, show, search stored reports and their syndication families',
   help: HELP,
   async run(argv, io) {
     const [sub, ...rest] = argv;

@@ -23,7 +23,6 @@ options:
 
 export const serveCommand: Command = {
   name: 'serve',
-  summary: 'serve the API and the analyst workbench (map, timeline, review, exports)',
   help: HELP,
   async run(argv: string[], io: CliIo) {
     let values: Record<string, string | boolean | undefined>;

@@ -64,7 +64,6 @@ function cliActor(): string {
 
 export const usersCommand: Command = {
   name: 'users',
-  summary: 'manage workbench accounts (one-time passwords, roles, API tokens)',
   help: HELP,
   async run(argv: string[], io: CliIo) {
     const [sub, ...rest] = argv;
