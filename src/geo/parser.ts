@@ -373,8 +373,9 @@ export class GeoparserImpl {
 
   /** Candidates for a name, best first (the score is the context-free prior). */
   lookup(name: string, limit = 10): Candidate[] {
-    const key = foldName(name);
-    const dotted = /^[^\s]+$/.test(name.trim()) && !name.trim().endsWith('.') ? foldName(`${name.trim()}.`) : '';
+    // Through the fold cache: the pipeline looks up each place of a text again (rehomePlaces) and every dateline.
+    const key = this.fold(name);
+    const dotted = /^[^\s]+$/.test(name.trim()) && !name.trim().endsWith('.') ? this.fold(`${name.trim()}.`) : '';
     let postings = this.index.lookupKey(key);
     if (postings.length === 0 && dotted) postings = this.index.lookupKey(dotted);
     const cands = this.candidates(postings, name);
