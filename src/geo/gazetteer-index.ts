@@ -249,6 +249,11 @@ export class GazetteerIndex implements IndexColumns {
     return new GazetteerIndex(readFileSync(path));
   }
 
+  /** How many strings the table holds: every string number is below it. */
+  get stringCount(): number {
+    return this.strOff.length - 1;
+  }
+
   /** String i of the string table ('' for 0). */
   str(i: number): string {
     let s = this.strCache[i];

@@ -67,6 +67,15 @@ interface Mention {
   looseContainer?: boolean;
 }
 
+/** One candidate array shared by the mentions of a name (see resolve). */
+interface SharedCands {
+  relation: Mention['relation'];
+  caps: boolean;
+  length: number;
+  first: number | undefined;
+  cands: Cand[];
+}
+
 interface Cand {
   entry: number;
   nameKind: number;
@@ -1046,18 +1055,24 @@ export class GeoparserImpl {
     const cc = (e: number) => ix.countries[ix.country[e] as number] ?? '';
     const a1 = (e: number) => ix.str(ix.admin1Code[e] as number);
     // Mentions of one name share one candidate array (scored once, reported alike); a mention with its own
-    // container ("Paris, Texas") gets its own.
-    const shared = new Map<string, Cand[]>();
+    // container ("Paris, Texas") gets its own. Shared by folded name, relation, capitals and postings: looked up by
+    // the name, then in the short list of its variants (no key string built and hashed per mention).
+    const shared = new Map<string, SharedCands[]>();
     for (const m of mentions) {
       const surface = text.slice(m.start, m.end);
-      const shareKey =
-        m.container < 0
-          ? `${m.key}|${m.relation}|${surface.length <= 5 && surface === surface.toUpperCase()}|${m.postings.length}|${m.postings[0]}`
-          : '';
-      const known = shareKey ? shared.get(shareKey) : undefined;
-      if (known) {
-        m.cands = known;
-        continue;
+      let variants: SharedCands[] | undefined;
+      let caps = false;
+      if (m.container < 0) {
+        caps = surface.length <= 5 && surface === surface.toUpperCase();
+        variants = shared.get(m.key);
+        const known = variants?.find(
+          (v) =>
+            v.relation === m.relation && v.caps === caps && v.length === m.postings.length && v.first === m.postings[0],
+        );
+        if (known) {
+          m.cands = known.cands;
+          continue;
+        }
       }
       let cands = this.candidates(m.postings, surface);
       // "Al …" is an Arabic article: the place is in an Arabic-speaking country (or its neighbours), never
@@ -1077,10 +1092,14 @@ export class GeoparserImpl {
       }
       if (m.relation === 'area') this.demoteSeatAreas(cands, -1);
       else if (m.relation !== 'admin1') this.demoteSeatAreas(cands);
-      cands.sort((a, b) => b.prior - a.prior);
+      sortByPrior(cands);
       // The 25 best by prior: a name with more candidates (Springfield: 34) keeps every plausible one.
       m.cands = cands.slice(0, 25);
-      if (shareKey) shared.set(shareKey, m.cands);
+      if (m.container < 0) {
+        const v = { relation: m.relation, caps, length: m.postings.length, first: m.postings[0], cands: m.cands };
+        if (variants) variants.push(v);
+        else shared.set(m.key, [v]);
+      }
     }
 
     // Document votes: each distinct name spreads one vote over the countries/admin-1s of its candidates.
@@ -1154,10 +1173,12 @@ export class GeoparserImpl {
     // Counties named in the text and places inside them support each other ("Paris … Henry County" → Paris, TN
     // and Henry County, TN): for every second-level area, which names have it as a candidate, and which names
     // have a candidate place inside it.
-    const countyOf = (e: number) => `${ix.admin1Code[e]}|${ix.admin2Name[e]}`;
-    const countyNamedBy = new Map<string, Set<string>>();
-    const countyHolds = new Map<string, Set<string>>();
-    const note = (map: Map<string, Set<string>>, k: string, name: string) => {
+    // A number for the pair (admin-1 code, admin-2 name), both string numbers below stringCount: exact below 2^53.
+    const nStr = ix.stringCount;
+    const countyOf = (e: number) => (ix.admin1Code[e] as number) * nStr + (ix.admin2Name[e] as number);
+    const countyNamedBy = new Map<number, Set<string>>();
+    const countyHolds = new Map<number, Set<string>>();
+    const note = (map: Map<number, Set<string>>, k: number, name: string) => {
       let set = map.get(k);
       if (!set) {
         set = new Set();
@@ -1173,7 +1194,7 @@ export class GeoparserImpl {
         else if (k === EntryKind.place) note(countyHolds, countyOf(cd.entry), m.key);
       }
     }
-    const supportedBy = (map: Map<string, Set<string>>, county: string, self: string) => {
+    const supportedBy = (map: Map<number, Set<string>>, county: number, self: string) => {
       const set = map.get(county);
       if (!set) return false;
       for (const n of set) if (n !== self) return true;
@@ -1195,14 +1216,15 @@ export class GeoparserImpl {
           anchors.push({ key: o.key, lat: lat[oe] as number, lon: lon[oe] as number });
         }
       }
-      const done = new Map<string, number>();
+      // Picks by folded name, then by (container's entry, relation) in a short list: no key string per mention.
+      const done = new Map<string, { entry: number | undefined; relation: Mention['relation']; pick: number }[]>();
       for (const m of mentions) {
         const container = m.container >= 0 ? mentions[m.container] : undefined;
         const containerEntry = container?.cands[container.pick]?.entry;
-        const group = `${m.key}|${containerEntry ?? ''}|${m.relation}`;
-        const prev = done.get(group);
-        if (prev !== undefined) {
-          m.pick = prev;
+        const groups = done.get(m.key);
+        const prev = groups?.find((g) => g.entry === containerEntry && g.relation === m.relation);
+        if (prev) {
+          m.pick = prev.pick;
           continue;
         }
         const own = perName.get(m.key);
@@ -1251,7 +1273,9 @@ export class GeoparserImpl {
         let bi = 0;
         for (let k = 1; k < m.cands.length; k++) if ((m.cands[k] as Cand).score > (m.cands[bi] as Cand).score) bi = k;
         m.pick = bi;
-        done.set(group, bi);
+        const g = { entry: containerEntry, relation: m.relation, pick: bi };
+        if (groups) groups.push(g);
+        else done.set(m.key, [g]);
       }
     }
 
@@ -1277,20 +1301,25 @@ export class GeoparserImpl {
     const places: PlaceMention[] = [];
     const decisions: PlaceDecision[] = [];
     const focus = new Map<string, number>();
-    const topFive = new Map<Cand[], PlaceDecision['candidates']>();
+    // Mentions sharing one candidate array share its ranking by final score (the scores are final here).
+    const ranked = new Map<Cand[], { second: number | undefined; described: PlaceDecision['candidates'] }>();
     for (const m of mentions) {
       const best = m.cands[m.pick];
       if (!best || stray.has(m.key)) continue;
-      const sorted = [...m.cands].sort((a, b) => b.score - a.score);
-      let described = topFive.get(m.cands);
-      if (!described) {
-        described = sorted.slice(0, 5).map((c) => {
-          const x = this.describe(c.entry, c.nameKind, c.score);
-          return { name: x.name, country: x.country, admin1: x.admin1, score: x.score, geonameid: x.geonameid };
-        });
-        topFive.set(m.cands, described);
+      let r = ranked.get(m.cands);
+      if (!r) {
+        const sorted = sortByScore(m.cands.slice());
+        r = {
+          second: sorted[1]?.score,
+          described: sorted.slice(0, 5).map((c) => {
+            const x = this.describe(c.entry, c.nameKind, c.score);
+            return { name: x.name, country: x.country, admin1: x.admin1, score: x.score, geonameid: x.geonameid };
+          }),
+        };
+        ranked.set(m.cands, r);
       }
-      const second = sorted[1]?.score ?? best.score - 4;
+      const described = r.described;
+      const second = r.second ?? best.score - 4;
       const margin = best.score - second;
       // Not in the gazetteer inside its stated container ("Grantville, Pennsylvania" where the only Grantville is
       // in Georgia): the container area itself, with its precision, rather than a wrong town far away.
@@ -1444,6 +1473,39 @@ export class GeoparserImpl {
     }
     return out;
   }
+}
+
+/**
+ * Stable sorts, highest first: the order of Array.prototype.sort((a, b) => b.prior - a.prior) (the values are
+ * finite), by insertion on the short arrays most names have (1-3 candidates), where the built-in's set-up per call
+ * cost more than the sort itself.
+ */
+function sortByPrior(a: Cand[]): Cand[] {
+  if (a.length > 16) return a.sort((x, y) => y.prior - x.prior);
+  for (let i = 1; i < a.length; i++) {
+    const cur = a[i] as Cand;
+    let j = i - 1;
+    while (j >= 0 && (a[j] as Cand).prior < cur.prior) {
+      a[j + 1] = a[j] as Cand;
+      j--;
+    }
+    a[j + 1] = cur;
+  }
+  return a;
+}
+
+function sortByScore(a: Cand[]): Cand[] {
+  if (a.length > 16) return a.sort((x, y) => y.score - x.score);
+  for (let i = 1; i < a.length; i++) {
+    const cur = a[i] as Cand;
+    let j = i - 1;
+    while (j >= 0 && (a[j] as Cand).score < cur.score) {
+      a[j + 1] = a[j] as Cand;
+      j--;
+    }
+    a[j + 1] = cur;
+  }
+  return a;
 }
 
 function precisionOf(kind: number, relation: Mention['relation']): Precision {
