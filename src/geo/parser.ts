@@ -83,6 +83,8 @@ interface Cand {
   admin1: string;
   prior: number;
   score: number;
+  /** The document part of the score (see resolve); NaN until computed. */
+  base: number;
 }
 
 /** Score bonus for a candidate inside an admin-1 area / country that the text names elsewhere. */
@@ -498,6 +500,7 @@ export class GeoparserImpl {
         admin1: ix.str(ix.admin1Code[entry] as number),
         prior,
         score: prior,
+        base: Number.NaN,
       });
     }
     return out;
@@ -1230,20 +1233,27 @@ export class GeoparserImpl {
         const own = perName.get(m.key);
         for (const cd of m.cands) {
           const c = cd.country;
-          const cv = ((countryVotes.get(c) ?? 0) - (own?.c.get(c) ?? 0)) / totalNames;
-          const av = ((admin1Votes.get(cd.admin1) ?? 0) - (own?.a.get(cd.admin1) ?? 0)) / totalNames;
-          let sc = cd.prior + CV_W * Math.min(cv, 1) + AV_W * Math.min(av, 1);
-          const ck = ix.kind[cd.entry] as number;
-          if (ck < EntryKind.admin1 && cd.admin1 && namedAdmin1.has(cd.admin1)) sc += ADMIN1_NAMED_BONUS;
-          else if (ck < EntryKind.country && namedCountries.has(c)) sc += COUNTRY_NAMED_BONUS;
-          if (ck < EntryKind.admin1 && cd.admin1 && !namedAdmin1.has(cd.admin1)) {
-            const by = maybeAdmin1.get(cd.admin1);
-            if (by && (by.size > 1 || !by.has(m.key))) sc += ADMIN1_MAYBE_BONUS;
-          }
-          if (ix.admin2Name[cd.entry] && cd.nameKind !== NameKind.alternate) {
-            const county = countyOf(cd.entry);
-            if (ck === EntryKind.place && supportedBy(countyNamedBy, county, m.key)) sc += COUNTY_PAIR_BONUS;
-            else if (ck === EntryKind.admin2 && supportedBy(countyHolds, county, m.key)) sc += COUNTY_PAIR_BONUS;
+          // The part of the score that depends on the document alone (votes, named areas, counties), the same in
+          // both passes: computed once per candidate (a candidate array belongs to one folded name), then the
+          // container and distance terms are added in the same order as before, so the sums are bit-identical.
+          let sc = cd.base;
+          if (Number.isNaN(sc)) {
+            const cv = ((countryVotes.get(c) ?? 0) - (own?.c.get(c) ?? 0)) / totalNames;
+            const av = ((admin1Votes.get(cd.admin1) ?? 0) - (own?.a.get(cd.admin1) ?? 0)) / totalNames;
+            sc = cd.prior + CV_W * Math.min(cv, 1) + AV_W * Math.min(av, 1);
+            const ck = ix.kind[cd.entry] as number;
+            if (ck < EntryKind.admin1 && cd.admin1 && namedAdmin1.has(cd.admin1)) sc += ADMIN1_NAMED_BONUS;
+            else if (ck < EntryKind.country && namedCountries.has(c)) sc += COUNTRY_NAMED_BONUS;
+            if (ck < EntryKind.admin1 && cd.admin1 && !namedAdmin1.has(cd.admin1)) {
+              const by = maybeAdmin1.get(cd.admin1);
+              if (by && (by.size > 1 || !by.has(m.key))) sc += ADMIN1_MAYBE_BONUS;
+            }
+            if (ix.admin2Name[cd.entry] && cd.nameKind !== NameKind.alternate) {
+              const county = countyOf(cd.entry);
+              if (ck === EntryKind.place && supportedBy(countyNamedBy, county, m.key)) sc += COUNTY_PAIR_BONUS;
+              else if (ck === EntryKind.admin2 && supportedBy(countyHolds, county, m.key)) sc += COUNTY_PAIR_BONUS;
+            }
+            cd.base = sc;
           }
           if (containerEntry !== undefined) {
             const ck = ix.kind[containerEntry] as number;
@@ -1311,9 +1321,16 @@ export class GeoparserImpl {
         const sorted = sortByScore(m.cands.slice());
         r = {
           second: sorted[1]?.score,
+          // The five fields of describe() a decision lists, read directly (no full description per candidate).
           described: sorted.slice(0, 5).map((c) => {
-            const x = this.describe(c.entry, c.nameKind, c.score);
-            return { name: x.name, country: x.country, admin1: x.admin1, score: x.score, geonameid: x.geonameid };
+            const gid = ix.geonameid[c.entry] as number;
+            return {
+              name: ix.str(ix.name[c.entry] as number),
+              country: ix.countries[ix.country[c.entry] as number] || null,
+              admin1: ix.str(ix.admin1Name[c.entry] as number) || null,
+              score: Math.round(c.score * 1000) / 1000,
+              geonameid: gid > 0 ? gid : null,
+            };
           }),
         };
         ranked.set(m.cands, r);
@@ -1384,14 +1401,15 @@ export class GeoparserImpl {
         score: Math.round((1 / (1 + Math.exp(-margin))) * 1000) / 1000,
       };
       const precision = nearFallback ? 'near' : precisionOf(kind, m.relation);
-      const reasons = [
-        m.cands.length === 1 ? 'only-candidate' : `ranked:${m.cands.length}`,
-        fallback ? 'container-fallback' : m.container >= 0 ? 'container' : '',
-        m.relationReason,
-        best.nameKind === NameKind.demonym ? 'demonym' : best.nameKind === NameKind.abbreviation ? 'abbreviation' : '',
-      ].filter(Boolean);
+      // The non-empty reasons joined by ';' (concatenated: no array to filter and join per mention).
+      let reason = m.cands.length === 1 ? 'only-candidate' : `ranked:${m.cands.length}`;
+      if (fallback) reason += ';container-fallback';
+      else if (m.container >= 0) reason += ';container';
+      if (m.relationReason) reason += `;${m.relationReason}`;
+      if (best.nameKind === NameKind.demonym) reason += ';demonym';
+      else if (best.nameKind === NameKind.abbreviation) reason += ';abbreviation';
       places.push(mention);
-      const decision: PlaceDecision = { mention, precision, reason: reasons.join(';'), candidates: described };
+      const decision: PlaceDecision = { mention, precision, reason, candidates: described };
       const role = placeRole(text, m.start, m.end, kind, best.nameKind === NameKind.demonym);
       if (role) decision.role = role;
       decisions.push(decision);
