@@ -359,8 +359,18 @@ function isUpperStart(s: string): boolean {
   return c !== c.toLowerCase() && c === c.toUpperCase();
 }
 
+/** A folded string, its key number in the gazetteer (-1: not a name nor a word prefix of one), its postings. */
+interface Folded {
+  key: string;
+  ki: number;
+  postings: Uint32Array | null;
+}
+
+const NO_POSTINGS = new Uint32Array(0);
+
 export class GeoparserImpl {
-  private readonly foldCache = new Map<string, string>();
+  /** Per surface string: its fold and gazetteer key, so a word seen again costs one Map lookup. */
+  private readonly foldCache = new Map<string, Folded>();
   /** Why accept() last returned null (only 'alternate-only' is looked at: such names get a second chance). */
   private lastReject = '';
   /** End of the last first half of a hyphenated name rejected as a fragment ("Mayo" of "Mayo-Sava"). */
@@ -371,14 +381,27 @@ export class GeoparserImpl {
     private readonly lexicon: Lexicon,
   ) {}
 
-  private fold(s: string): string {
+  private folded(s: string): Folded {
     let f = this.foldCache.get(s);
     if (f === undefined) {
       if (this.foldCache.size > 100_000) this.foldCache.clear();
-      f = foldName(s);
+      const key = foldName(s);
+      f = { key, ki: this.index.keyIndex(key), postings: null };
       this.foldCache.set(s, f);
     }
     return f;
+  }
+
+  private fold(s: string): string {
+    return this.folded(s).key;
+  }
+
+  /** The postings of the folded `s` (the same as index.lookupKey(fold(s)), cut from the index once). */
+  private postingsOf(s: string): Uint32Array {
+    const f = this.folded(s);
+    if (f.ki < 0) return NO_POSTINGS;
+    f.postings ??= this.index.postingsAt(f.ki);
+    return f.postings;
   }
 
   private tokenize(text: string): Token[] {
@@ -435,10 +458,9 @@ export class GeoparserImpl {
   /** Candidates for a name, best first (the score is the context-free prior). */
   lookup(name: string, limit = 10): Candidate[] {
     // Through the fold cache: the pipeline looks up each place of a text again (rehomePlaces) and every dateline.
-    const key = this.fold(name);
     const dotted = /^[^\s]+$/.test(name.trim()) && !name.trim().endsWith('.') ? this.fold(`${name.trim()}.`) : '';
-    let postings = this.index.lookupKey(key);
-    if (postings.length === 0 && dotted) postings = this.index.lookupKey(dotted);
+    let postings = this.postingsOf(name);
+    if (postings.length === 0 && dotted) postings = this.postingsOf(`${name.trim()}.`);
     const cands = this.candidates(postings, name);
     this.demoteSeatAreas(cands);
     return cands
@@ -601,15 +623,15 @@ export class GeoparserImpl {
         }
         const slice = text.slice(first.start, tj.end);
         if (tj.dotAfter && j === i) {
-          const k = this.fold(`${slice}.`);
-          const p = this.index.lookupKey(k);
-          if (p.length) found = { j, key: k, postings: p, dot: true };
+          const dotted = `${slice}.`;
+          const p = this.postingsOf(dotted);
+          if (p.length) found = { j, key: this.fold(dotted), postings: p, dot: true };
         }
-        const k = this.fold(slice);
-        const ki = this.index.keyIndex(k);
+        const f = this.folded(slice);
+        const ki = f.ki;
         if (ki >= 0 && tj.cap && found?.j !== j) {
-          const p = this.index.postingsAt(ki);
-          if (p.length) found = { j, key: k, postings: p, dot: false };
+          const p = this.postingsOf(slice);
+          if (p.length) found = { j, key: f.key, postings: p, dot: false };
         }
         // A lone leading article ("Al" of "Al-Hasakah") is dropped by folding: keep growing past it.
         if (ki < 0 && !(j === i && HYPHEN_ARTICLE.test(first.lower))) break;
@@ -724,7 +746,7 @@ export class GeoparserImpl {
   /** A word that is a place name by itself and not a stop-listed generic word ("Abu", "Wadi", "Al"). */
   private isPlaceWord(word: string): boolean {
     const k = this.fold(word);
-    return this.index.lookupKey(k).length > 0 && !this.lexicon.strictStop.has(k) && !this.lexicon.stop.has(k);
+    return this.postingsOf(word).length > 0 && !this.lexicon.strictStop.has(k) && !this.lexicon.stop.has(k);
   }
 
   /**
@@ -741,7 +763,7 @@ export class GeoparserImpl {
       const tj = tokens[j] as Token;
       const slice = text.slice(next.start, tj.end);
       for (const k of tj.dotAfter ? [`${slice}.`, slice] : [slice]) {
-        const postings = this.index.lookupKey(this.fold(k));
+        const postings = this.postingsOf(k);
         for (let q = 0; q < postings.length; q++) {
           const p = postings[q] as number;
           if ((p & 3) === NameKind.abbreviation || (this.index.kind[p >>> 2] as number) >= EntryKind.admin1)
@@ -848,11 +870,7 @@ export class GeoparserImpl {
       // is the province's own name ("Mueang Chiang Rai district of Chiang Rai"): the capital district, the city.
       const dn = district?.[1] as string | undefined;
       const ownName = () => this.fold(before.replace(/\s+district\s+of\s+(?:the\s+)?$/i, '')).endsWith(key);
-      if (
-        dn &&
-        !NOT_DISTRICT_NAME.has(dn.toLowerCase()) &&
-        (this.index.lookupKey(this.fold(dn)).length === 0 || ownName())
-      ) {
+      if (dn && !NOT_DISTRICT_NAME.has(dn.toLowerCase()) && (this.postingsOf(dn).length === 0 || ownName())) {
         // The city that holds a named district: a populated place (strongCue comes from "district of" below).
         relationReason = 'city-of-district';
       } else {
