@@ -253,24 +253,66 @@ const AREA_BEFORE =
 const CONTAINER_GAP =
   /^\s+(?:(?:area|town|village|city|locality|neighbou?rhood|camp|market|settlement)\s*)?\(\s*(?:\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){0,2}\s*,\s*)?$/u;
 
+/** Whether char code `c` is white space as `\s` and `trim` see it (ECMAScript WhiteSpace and LineTerminator). */
+export function isSpaceCode(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
 /**
- * The last word before the trailing white space of `s`, lower-cased ('' when `s` does not end in white space).
+ * `/^\s+$/.test(text.slice(a, b))` without the slice and the match: the gaps between tokens are tested several
+ * times per name (accept, personNames), each a copy and a regex run.
+ */
+function isSpaces(text: string, a: number, b: number): boolean {
+  if (b <= a) return false;
+  for (let k = a; k < b; k++) if (!isSpaceCode(text.charCodeAt(k))) return false;
+  return true;
+}
+
+/** `/^ $/.test(text.slice(a, b))`: one plain space. */
+function isOneSpace(text: string, a: number, b: number): boolean {
+  return b - a === 1 && text.charCodeAt(a) === 32;
+}
+
+/** `/^\.?\s+$/.test(text.slice(a, b))`: white space after an optional dot. */
+function isDotSpaces(text: string, a: number, b: number): boolean {
+  return isSpaces(text, a < b && text.charCodeAt(a) === 46 ? a + 1 : a, b);
+}
+
+/** The longest word the callers of lastWordBefore ask for ("outside"). */
+const LAST_WORD_MAX = 7;
+
+/**
+ * The last word before the trailing white space of `s`, lower-cased ('' when `s` does not end in white space, or
+ * when the word is longer than any word asked for: LAST_WORD_MAX).
  * Every expression above that is anchored at the end of the text before a name ("north of ", "province of the ",
  * "talks in ") ends in one of a few words followed by white space, so it cannot match unless this word is one of
  * them: the word is checked first and the expression only run then. Those end-anchored expressions are tried at
  * every position of their 80-character window: on the ACLED dev notes they took 1.5% of `sitrep extract`'s CPU
- * samples, 0.1% with the check. `trimEnd` removes exactly what `\s` matches; `\w` is ASCII without the u flag.
+ * samples, 0.1% with the check. `\w` is ASCII without the u flag. Char codes, not trimEnd: no copy of the window
+ * per name (this function was 4.5% of parse's CPU samples on the bench mix with trimEnd).
  */
 function lastWordBefore(s: string): string {
-  const t = s.trimEnd();
-  if (t.length === s.length) return '';
-  let k = t.length;
+  let e = s.length;
+  while (e > 0 && isSpaceCode(s.charCodeAt(e - 1))) e--;
+  if (e === s.length) return '';
+  let k = e;
   while (k > 0) {
-    const c = t.charCodeAt(k - 1);
+    const c = s.charCodeAt(k - 1);
     if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95) k--;
     else break;
   }
-  return t.slice(k).toLowerCase();
+  return e - k > LAST_WORD_MAX ? '' : s.slice(k, e).toLowerCase();
 }
 /** The words NEAR_BEFORE, ADMIN1_BEFORE, AREA_BEFORE and the "town of" cue can end on (see lastWordBefore). */
 const NEAR_LAST = new Set(['of', 'near', 'outside', 'to', 'from', 'the']);
@@ -476,11 +518,13 @@ export class GeoparserImpl {
    */
   private demoteSeatAreas(cands: Cand[], sign = 1): void {
     const ix = this.index;
-    // Seat named by its primary name → true; only by an alternate name ("Daraa" for Dar‘ā) → its prior.
-    const seats = new Map<string, number | true>();
+    // Seat named by its primary name → true; only by an alternate name ("Daraa" for Dar‘ā) → its prior. (Made on
+    // the first seat: most names have none.)
+    let seats: Map<string, number | true> | null = null;
     for (const c of cands) {
       const f = ix.features[ix.feature[c.entry] as number] ?? '';
       if (f !== 'PPLA' && f !== 'PPLC') continue;
+      seats ??= new Map();
       const k = `${c.country}|${c.admin1}`;
       if (c.nameKind === NameKind.primary) seats.set(k, true);
       else if (
@@ -494,7 +538,7 @@ export class GeoparserImpl {
         seats.set(k, Math.max(c.prior, (seats.get(k) as number | undefined) ?? Number.NEGATIVE_INFINITY));
       }
     }
-    if (!seats.size) return;
+    if (!seats?.size) return;
     for (const c of cands) {
       if (ix.kind[c.entry] !== EntryKind.admin1) continue;
       const seat = seats.get(`${c.country}|${c.admin1}`);
@@ -544,11 +588,16 @@ export class GeoparserImpl {
     const ix = this.index;
     const out: Cand[] = [];
     const allCaps = surface.length <= 5 && surface === surface.toUpperCase();
-    const key = surface ? this.fold(surface) : '';
+    // The fold of the surface is only needed for alternate names of first-level areas (see areaShortName).
+    let key: string | null = null;
     for (let i = 0; i < postings.length; i++) {
       const p = postings[i] as number;
       const entry = p >>> 2;
-      const nameKind = key && this.areaShortName(p, key) ? NameKind.primary : p & 3;
+      let nameKind = p & 3;
+      if (nameKind === NameKind.alternate && surface && (ix.kind[entry] as number) === EntryKind.admin1) {
+        key ??= this.fold(surface);
+        if (key && this.areaShortName(p, key)) nameKind = NameKind.primary;
+      }
       const kind = ix.kind[entry] as number;
       const pop = ix.population[entry] as number;
       let prior = Math.log10(pop + 10) * POP_W;
@@ -666,7 +715,7 @@ export class GeoparserImpl {
       }
       // Area words right after the name extend it: "Al-Hasakah Governorate", "Rapides Parish".
       const next = tokens[nextIdx];
-      if (next && /^\s+$/.test(text.slice(end, next.start))) {
+      if (next && isSpaces(text, end, next.start)) {
         if (ADMIN1_WORDS.has(next.lower) && m.relation === 'none') {
           m.relation = 'admin1';
           m.relationReason = `area-word:${next.text}`;
@@ -805,12 +854,12 @@ export class GeoparserImpl {
         n + 1 < tokens.length &&
         nt.cap &&
         nt.text.length === 1 &&
-        /^\.?\s+$/.test(text.slice(nt.end, (tokens[n + 1] as Token).start))
+        isDotSpaces(text, nt.end, (tokens[n + 1] as Token).start)
       ) {
         n++;
         nt = tokens[n] as Token;
       }
-      if (nt.cap && !TITLES.has(nt.lower) && /^\.?\s+$/.test(text.slice((tokens[n - 1] as Token).end, nt.start))) {
+      if (nt.cap && !TITLES.has(nt.lower) && isDotSpaces(text, (tokens[n - 1] as Token).end, nt.start)) {
         out.set(nt.lower, true);
       }
     }
@@ -888,7 +937,7 @@ export class GeoparserImpl {
       relationReason = 'front';
     }
 
-    const prevLower = prevTok && /^\s*$/.test(text.slice(prevTok.end, start)) ? prevTok.lower : '';
+    const prevLower = prevTok && (start <= prevTok.end || isSpaces(text, prevTok.end, start)) ? prevTok.lower : '';
     const prevWord = prevTok ? prevTok.lower : '';
     // Only a cue in the same clause: "(Dang district). Four farmers" — "district" does not cue "Four".
     const cue =
@@ -903,16 +952,12 @@ export class GeoparserImpl {
         /\b(?:town|village|city|province|governorate|district|county|region|suburb|capital)\s+of\s+$/i.test(before));
 
     // "Wichita Street", "Darby Road": the name is part of a street's name.
-    if (nextTok && STREET_WORDS.has(nextTok.lower) && /^\s+$/.test(text.slice(end, nextTok.start)) && nextTok.cap) {
+    if (nextTok && STREET_WORDS.has(nextTok.lower) && isSpaces(text, end, nextTok.start) && nextTok.cap) {
       return null;
     }
     // After a generic word of a longer Arabic name that the gazetteer lacks ("Jabal al-Zawiya", "Wadi Hanifa"), the
     // rest is not the place of that name elsewhere (Az Zawiyah in Libya).
-    if (
-      prevTok?.cap &&
-      /^\s+$/.test(text.slice(prevTok.end, start)) &&
-      this.lexicon.nameStarts.has(this.fold(prevTok.text))
-    ) {
+    if (prevTok?.cap && isSpaces(text, prevTok.end, start) && this.lexicon.nameStarts.has(this.fold(prevTok.text))) {
       return null;
     }
     // A fragment of a longer name the gazetteer lacks: "Tal al" of "Tal al-Hawa" (Tal El in Israel), "Abu" of
@@ -925,7 +970,7 @@ export class GeoparserImpl {
       prevTok?.cap &&
       HYPHEN_ARTICLE.test(first.lower) &&
       text.charCodeAt(first.end) === 45 &&
-      /^ $/.test(text.slice(prevTok.end, start)) &&
+      isOneSpace(text, prevTok.end, start) &&
       !prevTok.sentenceStart &&
       !first.sentenceStart
     ) {
@@ -939,22 +984,24 @@ export class GeoparserImpl {
       beforePrev?.cap &&
       !prevTok.cap &&
       (prevTok.text === 'al' || prevTok.text === 'el') &&
-      /^ $/.test(text.slice(prevTok.end, start)) &&
-      /^[ -]$/.test(text.slice(beforePrev.end, prevTok.start))
+      isOneSpace(text, prevTok.end, start) &&
+      prevTok.start - beforePrev.end === 1 &&
+      (text.charCodeAt(beforePrev.end) === 32 || text.charCodeAt(beforePrev.end) === 45)
     ) {
       return null;
     }
     if (nextTok && (nextTok.cap || HYPHEN_ARTICLE.test(nextTok.lower)) && joinable(text, end, nextTok.start)) {
       const lastTok = tokens[lastIdx] as Token;
       if (HYPHEN_ARTICLE.test(lastTok.lower) && text.charCodeAt(end) === 45) return null;
-      if (single && /^\s$/.test(text.slice(end, nextTok.start)) && this.lexicon.nameStarts.has(key)) return null;
+      if (single && nextTok.start - end === 1 && isSpaceCode(text.charCodeAt(end)) && this.lexicon.nameStarts.has(key))
+        return null;
     }
     // A month next to a day number is a date: "on 3 June, Russia said" is not Unieux (alternate name "June")
     // inside Russia, "May 5" is not Mayville.
     if (
       single &&
       MONTHS.has(first.lower) &&
-      ((prevTok && /^\d{1,2}$/.test(prevTok.text) && /^\s+$/.test(text.slice(prevTok.end, start))) ||
+      ((prevTok && /^\d{1,2}$/.test(prevTok.text) && isSpaces(text, prevTok.end, start)) ||
         /^\.?\s+\d{1,2}(?:st|nd|rd|th)?\b/.test(after) ||
         /^,?\s+(?:1[89]|20)\d\d\b/.test(after))
     ) {
@@ -1026,7 +1073,7 @@ export class GeoparserImpl {
     // "US dollar", "US$": a currency, not the country.
     if (/^\s?(?:\$|dollars?\b)/.test(after)) return null;
     // A stop-listed word followed by another capitalized word is part of a longer name ("Justice Palace").
-    const inLongerName = nextTok?.cap === true && /^ $/.test(text.slice(end, nextTok.start));
+    const inLongerName = nextTok?.cap === true && isOneSpace(text, end, nextTok.start);
     // Stop-listed names need a strong cue or a container ("[cued]" ones also a preposition).
     if (this.lexicon.strictStop.has(key) && !strongCue && !containerAfter) return null;
     if (this.lexicon.stop.has(key) && ((!strongCue && !containerAfter && !cue) || inLongerName)) return null;
@@ -1097,7 +1144,7 @@ export class GeoparserImpl {
         nextTok?.cap &&
         !hasStrongName &&
         !containerAfter &&
-        /^ $/.test(text.slice(end, nextTok.start)) &&
+        isOneSpace(text, end, nextTok.start) &&
         !ARABIC.test(surface) &&
         !this.lexicon.englishWords.has(nextTok.lower) &&
         !this.isPlaceWord(nextTok.text)

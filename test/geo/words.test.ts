@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wordEnd, wordStart } from '../../src/geo/parser.js';
+import { isSpaceCode, wordEnd, wordStart } from '../../src/geo/parser.js';
 
 /** The words of a text as the parser's scanner finds them. */
 function scan(text: string): string[] {
@@ -36,5 +36,16 @@ describe('word scanner', () => {
     expect(wordStart('ab cd', 2)).toBe(3);
     expect(wordStart('ab   ', 2)).toBe(-1);
     expect(wordEnd('Ra’s al', 0)).toBe(4);
+  });
+});
+
+describe('isSpaceCode', () => {
+  it('is true exactly for the characters \\s matches and trim removes', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      const space = /^\s$/.test(ch);
+      expect(ch.trim() === '', `U+${c.toString(16)}`).toBe(space);
+      if (isSpaceCode(c) !== space) expect(isSpaceCode(c), `U+${c.toString(16)}`).toBe(space);
+    }
   });
 });
