@@ -177,6 +177,13 @@ export function wordStart(text: string, from: number): number {
   const n = text.length;
   let i = from;
   while (i < n) {
+    // ASCII first: one char code, no code point decoding (most text).
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if (((c | 32) >= 97 && (c | 32) <= 122) || (c >= 48 && c <= 57)) return i;
+      i++;
+      continue;
+    }
     const cp = text.codePointAt(i) as number;
     if (isWordCode(cp)) return i;
     i += cp > 0xffff ? 2 : 1;
@@ -190,6 +197,14 @@ export function wordEnd(text: string, start: number): number {
   let i = start;
   for (;;) {
     while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c < 128) {
+        if (((c | 32) >= 97 && (c | 32) <= 122) || (c >= 48 && c <= 57)) {
+          i++;
+          continue;
+        }
+        break;
+      }
       const cp = text.codePointAt(i) as number;
       if (!isWordCode(cp)) break;
       i += cp > 0xffff ? 2 : 1;
@@ -467,7 +482,7 @@ export class GeoparserImpl {
         const c = text.charCodeAt(p);
         if (c !== 32 && c !== 9 && c !== 34 && c !== 0x201c && c !== 40 && c !== 0x2018 && c !== 39) break;
       }
-      const prev = p < 0 ? '\n' : (text[p] as string);
+      const prev = p < 0 ? 10 : text.charCodeAt(p);
       // "al-Hasakah": a lower-case article joined by a hyphen to a capitalized word starts a name.
       const articleStart = text.charCodeAt(end) === 45 && isUpperStart(text.charAt(end + 1)) && HYPHEN_ARTICLE.test(t);
       const c0 = t.charCodeAt(0);
@@ -490,7 +505,8 @@ export class GeoparserImpl {
         // Lower-case words are kept as they are (no copy): most tokens, and all that connectors are compared to.
         lower: cap ? t.toLowerCase() : t,
         dotAfter: text.charCodeAt(matchEnd) === 46 && end === matchEnd,
-        sentenceStart: prev === '.' || prev === '!' || prev === '?' || prev === '\n' || prev === ':',
+        // . ! ? newline :
+        sentenceStart: prev === 46 || prev === 33 || prev === 63 || prev === 10 || prev === 58,
       });
       start = wordStart(text, matchEnd);
     }
