@@ -828,8 +828,15 @@ export class GeoparserImpl {
     const last = tokens[lastIdx];
     const next = tokens[lastIdx + 1];
     if (!last || !next?.cap) return false;
-    const gap = text.slice(last.end, next.start);
-    if (!/^\.?\s*[,(]\s*$/.test(gap)) return false;
+    // /^\.?\s*[,(]\s*$/ on the gap, by char codes (asked for every name).
+    let k = last.end;
+    if (text.charCodeAt(k) === 46) k++;
+    while (k < next.start && isSpaceCode(text.charCodeAt(k))) k++;
+    const sep = text.charCodeAt(k);
+    if (k >= next.start || (sep !== 44 && sep !== 40)) return false;
+    k++;
+    while (k < next.start && isSpaceCode(text.charCodeAt(k))) k++;
+    if (k !== next.start) return false;
     for (let j = Math.min(tokens.length - 1, lastIdx + 3); j > lastIdx; j--) {
       const tj = tokens[j] as Token;
       const slice = text.slice(next.start, tj.end);
@@ -1698,7 +1705,12 @@ function placeRole(text: string, start: number, end: number, kind: number, demon
   const areaLike = kind >= EntryKind.country || demonym;
   if (areaLike && (ATTRIBUTE_HYPHEN.test(after) || (demonym && ATTRIBUTE_NOUN.test(after)))) return 'attribute';
   if (kind === EntryKind.place || kind === EntryKind.country) {
-    if (VENUE_SPEAKS.test(after) || VENUE_NOUN_AFTER.test(after)) return 'venue';
+    // Both expressions need white space first, VENUE_NOUN_AFTER else an apostrophe or an s: most names are followed
+    // by punctuation, and the expressions are not run then.
+    const c = after.charCodeAt(0);
+    if (isSpaceCode(c) && VENUE_SPEAKS.test(after)) return 'venue';
+    if ((isSpaceCode(c) || c === 39 || c === 0x2019 || c === 115 || c === 83) && VENUE_NOUN_AFTER.test(after))
+      return 'venue';
     const before = text.slice(Math.max(0, start - 80), start);
     if (VENUE_LAST.has(lastWordBefore(before)) && VENUE_BEFORE.test(before)) return 'venue';
   }
