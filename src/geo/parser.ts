@@ -945,13 +945,16 @@ export class GeoparserImpl {
     let relation: Mention['relation'] = 'none';
     let relationReason = '';
     const lastWord = lastWordBefore(before);
-    if (lastWord === 'of' && ADMIN1_BEFORE.test(before)) {
+    // One run of NEAR_BEFORE gives both the test and the phrase (it has no g flag: exec is match).
+    const admin1Phrase = lastWord === 'of' && ADMIN1_BEFORE.test(before);
+    const near = !admin1Phrase && NEAR_LAST.has(lastWord) ? NEAR_BEFORE.exec(before) : null;
+    if (admin1Phrase) {
       relation = 'admin1';
       relationReason = 'area-phrase';
-    } else if (NEAR_LAST.has(lastWord) && NEAR_BEFORE.test(before)) {
+    } else if (near) {
       relation = 'near';
       // The relational phrase itself ("northwest of", "near", "10 km from"), lower-cased and single-spaced.
-      const phrase = (before.match(NEAR_BEFORE)?.[0] ?? '').trim().toLowerCase().replace(/\s+/g, ' ');
+      const phrase = (near[0] ?? '').trim().toLowerCase().replace(/\s+/g, ' ');
       relationReason = `relative:${phrase.replace(/^(?:\S+ )??(?=(?:\d|near|outside|close|outskirts|vicinity|\w*(?:north|south|east|west)))/, '')}`;
     } else if ((AREA_LAST.has(lastWord) && AREA_BEFORE.test(before)) || AREA_AFTER.test(after)) {
       const district = AREA_LAST.has(lastWord) ? CITY_DISTRICT_BEFORE.exec(before) : null;
