@@ -184,6 +184,12 @@ export class GazetteerIndex implements IndexColumns {
   private slots!: Uint32Array;
   private readonly stringBlob: string;
   private readonly keyBlob: string;
+  /**
+   * Strings already cut from the blob, by number. The table is interned (one number per distinct string), and the
+   * parser asks for the same few (admin-1 codes, names) again and again: a cached string is one array read instead
+   * of a slice, and it keeps the hash that Map lookups computed for it.
+   */
+  private readonly strCache: (string | null)[] = [];
 
   private constructor(buf: Buffer) {
     if (buf.toString('latin1', 0, 4) !== INDEX_MAGIC) throw new Error('not a sitrep gazetteer index');
@@ -235,15 +241,27 @@ export class GazetteerIndex implements IndexColumns {
     }
     this.stringBlob = blobs.strBlob ?? '';
     this.keyBlob = blobs.keyBlob ?? '';
+    // Filled with push, not new Array(n): a preallocated array this long would be a slow dictionary.
+    for (let i = 0; i + 1 < this.strOff.length; i++) this.strCache.push(null);
   }
 
   static read(path: string): GazetteerIndex {
     return new GazetteerIndex(readFileSync(path));
   }
 
+  /** How many strings the table holds: every string number is below it. */
+  get stringCount(): number {
+    return this.strOff.length - 1;
+  }
+
   /** String i of the string table ('' for 0). */
   str(i: number): string {
-    return this.stringBlob.slice(this.strOff[i], this.strOff[i + 1]);
+    let s = this.strCache[i];
+    if (s == null) {
+      s = this.stringBlob.slice(this.strOff[i], this.strOff[i + 1]);
+      if (i < this.strCache.length) this.strCache[i] = s;
+    }
+    return s;
   }
 
   /** Postings for a folded key: (entry << 2 | NameKind) values, or an empty array. */

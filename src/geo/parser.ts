@@ -67,6 +67,15 @@ interface Mention {
   looseContainer?: boolean;
 }
 
+/** One candidate array shared by the mentions of a name (see resolve). */
+interface SharedCands {
+  relation: Mention['relation'];
+  caps: boolean;
+  length: number;
+  first: number | undefined;
+  cands: Cand[];
+}
+
 interface Cand {
   entry: number;
   nameKind: number;
@@ -74,6 +83,8 @@ interface Cand {
   admin1: string;
   prior: number;
   score: number;
+  /** The document part of the score (see resolve); NaN until computed. */
+  base: number;
 }
 
 /** Score bonus for a candidate inside an admin-1 area / country that the text names elsewhere. */
@@ -142,7 +153,70 @@ const NAME_KIND_NAMES = ['primary', 'alternate', 'demonym', 'abbreviation'] as c
 
 // A word: letters/digits with inner dots, apostrophes and hyphens ("U.S", "Ra's", "Al-Hasakah", "W.Va").
 // Hyphens split words ("Egyptian-US", "D-Columbus"); n-grams join across them again ("Al-Hasakah").
-const TOKEN = /[\p{L}\p{M}\p{N}]+(?:[.'’ʼʻ][\p{L}\p{M}\p{N}]+)*/gu;
+// The words are what /[\p{L}\p{M}\p{N}]+(?:[.'’ʼʻ][\p{L}\p{M}\p{N}]+)*/gu matches, found by wordStart/wordEnd below:
+// a scan over char codes with no match object per word (the regex loop was ~12% of parse on the bench mix).
+const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
+/** Per BMP code unit above ASCII: 0 not yet known, 1 a letter, mark or digit, 2 not. Filled as met. */
+let wordCharCache: Uint8Array | null = null;
+
+/** Whether code point `cp` is a letter, mark or number (\p{L}, \p{M}, \p{N}). */
+function isWordCode(cp: number): boolean {
+  if (cp < 128) return (cp >= 97 && cp <= 122) || (cp >= 65 && cp <= 90) || (cp >= 48 && cp <= 57);
+  if (cp > 0xffff) return WORD_CHAR.test(String.fromCodePoint(cp));
+  wordCharCache ??= new Uint8Array(0x10000);
+  let v = wordCharCache[cp] as number;
+  if (v === 0) {
+    v = WORD_CHAR.test(String.fromCharCode(cp)) ? 1 : 2;
+    wordCharCache[cp] = v;
+  }
+  return v === 1;
+}
+
+/** Start of the first word at or after `from` (by code points, as the u flag scans), or -1. */
+export function wordStart(text: string, from: number): number {
+  const n = text.length;
+  let i = from;
+  while (i < n) {
+    // ASCII first: one char code, no code point decoding (most text).
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if (((c | 32) >= 97 && (c | 32) <= 122) || (c >= 48 && c <= 57)) return i;
+      i++;
+      continue;
+    }
+    const cp = text.codePointAt(i) as number;
+    if (isWordCode(cp)) return i;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return -1;
+}
+
+/** End of the word that starts at `start`: word characters, and inner . ' ’ ʼ ʻ each followed by more of them. */
+export function wordEnd(text: string, start: number): number {
+  const n = text.length;
+  let i = start;
+  for (;;) {
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c < 128) {
+        if (((c | 32) >= 97 && (c | 32) <= 122) || (c >= 48 && c <= 57)) {
+          i++;
+          continue;
+        }
+        break;
+      }
+      const cp = text.codePointAt(i) as number;
+      if (!isWordCode(cp)) break;
+      i += cp > 0xffff ? 2 : 1;
+    }
+    if (i + 1 >= n) return i;
+    const c = text.charCodeAt(i);
+    if (c !== 46 && c !== 39 && c !== 0x2019 && c !== 0x2bc && c !== 0x2bb) return i;
+    const cp = text.codePointAt(i + 1) as number;
+    if (!isWordCode(cp)) return i;
+    i += 1 + (cp > 0xffff ? 2 : 1);
+  }
+}
 const STREET_WORDS = new Set([
   'street',
   'st',
@@ -178,6 +252,8 @@ const ARABIC_CUE_BEFORE =
 /** Below this population, an Arabic-script alternate name alone needs an Arabic cue word. */
 const ARABIC_SMALL_POPULATION = 20_000;
 const MAX_NGRAM = 7;
+/** Questions to lowerSeen answered by a scan of the tokens before it builds its set. */
+const LOWER_SCANS = 4;
 const DIRECTION = '(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?';
 const NEAR_BEFORE = new RegExp(
   `(?:\\b${DIRECTION}\\s+of|\\bnear|\\boutside(?:\\s+of)?|\\bclose\\s+to|\\boutskirts\\s+of|\\bvicinity\\s+of|\\b(?:kilometers|kilometres|km|miles)\\s+(?:\\w+\\s+)?(?:from|of))\\s+(?:the\\s+)?(?:town\\s+of\\s+|city\\s+of\\s+|village\\s+of\\s+)?$`,
@@ -194,24 +270,66 @@ const AREA_BEFORE =
 const CONTAINER_GAP =
   /^\s+(?:(?:area|town|village|city|locality|neighbou?rhood|camp|market|settlement)\s*)?\(\s*(?:\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){0,2}\s*,\s*)?$/u;
 
+/** Whether char code `c` is white space as `\s` and `trim` see it (ECMAScript WhiteSpace and LineTerminator). */
+export function isSpaceCode(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
 /**
- * The last word before the trailing white space of `s`, lower-cased ('' when `s` does not end in white space).
+ * `/^\s+$/.test(text.slice(a, b))` without the slice and the match: the gaps between tokens are tested several
+ * times per name (accept, personNames), each a copy and a regex run.
+ */
+function isSpaces(text: string, a: number, b: number): boolean {
+  if (b <= a) return false;
+  for (let k = a; k < b; k++) if (!isSpaceCode(text.charCodeAt(k))) return false;
+  return true;
+}
+
+/** `/^ $/.test(text.slice(a, b))`: one plain space. */
+function isOneSpace(text: string, a: number, b: number): boolean {
+  return b - a === 1 && text.charCodeAt(a) === 32;
+}
+
+/** `/^\.?\s+$/.test(text.slice(a, b))`: white space after an optional dot. */
+function isDotSpaces(text: string, a: number, b: number): boolean {
+  return isSpaces(text, a < b && text.charCodeAt(a) === 46 ? a + 1 : a, b);
+}
+
+/** The longest word the callers of lastWordBefore ask for ("outside"). */
+const LAST_WORD_MAX = 7;
+
+/**
+ * The last word before the trailing white space of `s`, lower-cased ('' when `s` does not end in white space, or
+ * when the word is longer than any word asked for: LAST_WORD_MAX).
  * Every expression above that is anchored at the end of the text before a name ("north of ", "province of the ",
  * "talks in ") ends in one of a few words followed by white space, so it cannot match unless this word is one of
  * them: the word is checked first and the expression only run then. Those end-anchored expressions are tried at
  * every position of their 80-character window: on the ACLED dev notes they took 1.5% of `sitrep extract`'s CPU
- * samples, 0.1% with the check. `trimEnd` removes exactly what `\s` matches; `\w` is ASCII without the u flag.
+ * samples, 0.1% with the check. `\w` is ASCII without the u flag. Char codes, not trimEnd: no copy of the window
+ * per name (this function was 4.5% of parse's CPU samples on the bench mix with trimEnd).
  */
 function lastWordBefore(s: string): string {
-  const t = s.trimEnd();
-  if (t.length === s.length) return '';
-  let k = t.length;
+  let e = s.length;
+  while (e > 0 && isSpaceCode(s.charCodeAt(e - 1))) e--;
+  if (e === s.length) return '';
+  let k = e;
   while (k > 0) {
-    const c = t.charCodeAt(k - 1);
+    const c = s.charCodeAt(k - 1);
     if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95) k--;
     else break;
   }
-  return t.slice(k).toLowerCase();
+  return e - k > LAST_WORD_MAX ? '' : s.slice(k, e).toLowerCase();
 }
 /** The words NEAR_BEFORE, ADMIN1_BEFORE, AREA_BEFORE and the "town of" cue can end on (see lastWordBefore). */
 const NEAR_LAST = new Set(['of', 'near', 'outside', 'to', 'from', 'the']);
@@ -300,8 +418,18 @@ function isUpperStart(s: string): boolean {
   return c !== c.toLowerCase() && c === c.toUpperCase();
 }
 
+/** A folded string, its key number in the gazetteer (-1: not a name nor a word prefix of one), its postings. */
+interface Folded {
+  key: string;
+  ki: number;
+  postings: Uint32Array | null;
+}
+
+const NO_POSTINGS = new Uint32Array(0);
+
 export class GeoparserImpl {
-  private readonly foldCache = new Map<string, string>();
+  /** Per surface string: its fold and gazetteer key, so a word seen again costs one Map lookup. */
+  private readonly foldCache = new Map<string, Folded>();
   /** Why accept() last returned null (only 'alternate-only' is looked at: such names get a second chance). */
   private lastReject = '';
   /** End of the last first half of a hyphenated name rejected as a fragment ("Mayo" of "Mayo-Sava"). */
@@ -312,34 +440,43 @@ export class GeoparserImpl {
     private readonly lexicon: Lexicon,
   ) {}
 
-  private fold(s: string): string {
+  private folded(s: string): Folded {
     let f = this.foldCache.get(s);
     if (f === undefined) {
       if (this.foldCache.size > 100_000) this.foldCache.clear();
-      f = foldName(s);
+      const key = foldName(s);
+      f = { key, ki: this.index.keyIndex(key), postings: null };
       this.foldCache.set(s, f);
     }
     return f;
   }
 
+  private fold(s: string): string {
+    return this.folded(s).key;
+  }
+
+  /** The postings of the folded `s` (the same as index.lookupKey(fold(s)), cut from the index once). */
+  private postingsOf(s: string): Uint32Array {
+    const f = this.folded(s);
+    if (f.ki < 0) return NO_POSTINGS;
+    f.postings ??= this.index.postingsAt(f.ki);
+    return f.postings;
+  }
+
   private tokenize(text: string): Token[] {
     const tokens: Token[] = [];
-    TOKEN.lastIndex = 0;
-    for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-      let t = m[0];
+    for (let start = wordStart(text, 0); start >= 0; ) {
+      const matchEnd = wordEnd(text, start);
+      let t = text.slice(start, matchEnd);
       // Possessive "Syria's" → "Syria" (the inner "Ra's" of "Ra's al 'Ayn" is kept: only a final 's is cut).
       const last = t.charCodeAt(t.length - 1);
       if (t.length > 3 && (last === 115 || last === 83)) {
         const q = t.charCodeAt(t.length - 2);
         // Not in "Ra's al 'Ayn": an Arabic article after it shows the 's belongs to the name. (The text after the
         // word is only cut out for words ending in 's: most words ending in s have no apostrophe.)
-        if (
-          (q === 39 || q === 0x2019) &&
-          !/^\s+(?:al|el|ul)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4))
-        )
+        if ((q === 39 || q === 0x2019) && !/^\s+(?:al|el|ul)\b/i.test(text.slice(matchEnd, matchEnd + 4)))
           t = t.slice(0, -2);
       }
-      const start = m.index;
       const end = start + t.length;
       let p = start - 1;
       // Back over spaces, tabs, quotes and an opening parenthesis (char codes: no one-character strings per step).
@@ -347,7 +484,7 @@ export class GeoparserImpl {
         const c = text.charCodeAt(p);
         if (c !== 32 && c !== 9 && c !== 34 && c !== 0x201c && c !== 40 && c !== 0x2018 && c !== 39) break;
       }
-      const prev = p < 0 ? '\n' : (text[p] as string);
+      const prev = p < 0 ? 10 : text.charCodeAt(p);
       // "al-Hasakah": a lower-case article joined by a hyphen to a capitalized word starts a name.
       const articleStart = text.charCodeAt(end) === 45 && isUpperStart(text.charAt(end + 1)) && HYPHEN_ARTICLE.test(t);
       const c0 = t.charCodeAt(0);
@@ -356,7 +493,12 @@ export class GeoparserImpl {
         (c0 === 100 || c0 === 108) &&
         (t.charCodeAt(1) === 39 || t.charCodeAt(1) === 0x2019) &&
         isUpperStart(t.charAt(2));
-      const cap = (isUpperStart(t) || articleStart || elided || (c0 >= 0x600 && c0 <= 0x6ff)) && !CONTRACTION.test(t);
+      // (CONTRACTION can only match with an apostrophe 2 or 3 characters from the end: checked first.)
+      const q2 = t.charCodeAt(t.length - 2);
+      const q3 = t.charCodeAt(t.length - 3);
+      const cap =
+        (isUpperStart(t) || articleStart || elided || (c0 >= 0x600 && c0 <= 0x6ff)) &&
+        !((q2 === 39 || q2 === 0x2019 || q3 === 39 || q3 === 0x2019) && CONTRACTION.test(t));
       tokens.push({
         start,
         end,
@@ -364,19 +506,21 @@ export class GeoparserImpl {
         cap,
         // Lower-case words are kept as they are (no copy): most tokens, and all that connectors are compared to.
         lower: cap ? t.toLowerCase() : t,
-        dotAfter: text.charCodeAt(m.index + m[0].length) === 46 && end === m.index + m[0].length,
-        sentenceStart: prev === '.' || prev === '!' || prev === '?' || prev === '\n' || prev === ':',
+        dotAfter: text.charCodeAt(matchEnd) === 46 && end === matchEnd,
+        // . ! ? newline :
+        sentenceStart: prev === 46 || prev === 33 || prev === 63 || prev === 10 || prev === 58,
       });
+      start = wordStart(text, matchEnd);
     }
     return tokens;
   }
 
   /** Candidates for a name, best first (the score is the context-free prior). */
   lookup(name: string, limit = 10): Candidate[] {
-    const key = foldName(name);
-    const dotted = /^[^\s]+$/.test(name.trim()) && !name.trim().endsWith('.') ? foldName(`${name.trim()}.`) : '';
-    let postings = this.index.lookupKey(key);
-    if (postings.length === 0 && dotted) postings = this.index.lookupKey(dotted);
+    // Through the fold cache: the pipeline looks up each place of a text again (rehomePlaces) and every dateline.
+    const dotted = /^[^\s]+$/.test(name.trim()) && !name.trim().endsWith('.') ? this.fold(`${name.trim()}.`) : '';
+    let postings = this.postingsOf(name);
+    if (postings.length === 0 && dotted) postings = this.postingsOf(`${name.trim()}.`);
     const cands = this.candidates(postings, name);
     this.demoteSeatAreas(cands);
     return cands
@@ -392,11 +536,13 @@ export class GeoparserImpl {
    */
   private demoteSeatAreas(cands: Cand[], sign = 1): void {
     const ix = this.index;
-    // Seat named by its primary name → true; only by an alternate name ("Daraa" for Dar‘ā) → its prior.
-    const seats = new Map<string, number | true>();
+    // Seat named by its primary name → true; only by an alternate name ("Daraa" for Dar‘ā) → its prior. (Made on
+    // the first seat: most names have none.)
+    let seats: Map<string, number | true> | null = null;
     for (const c of cands) {
       const f = ix.features[ix.feature[c.entry] as number] ?? '';
       if (f !== 'PPLA' && f !== 'PPLC') continue;
+      seats ??= new Map();
       const k = `${c.country}|${c.admin1}`;
       if (c.nameKind === NameKind.primary) seats.set(k, true);
       else if (
@@ -410,7 +556,7 @@ export class GeoparserImpl {
         seats.set(k, Math.max(c.prior, (seats.get(k) as number | undefined) ?? Number.NEGATIVE_INFINITY));
       }
     }
-    if (!seats.size) return;
+    if (!seats?.size) return;
     for (const c of cands) {
       if (ix.kind[c.entry] !== EntryKind.admin1) continue;
       const seat = seats.get(`${c.country}|${c.admin1}`);
@@ -460,11 +606,16 @@ export class GeoparserImpl {
     const ix = this.index;
     const out: Cand[] = [];
     const allCaps = surface.length <= 5 && surface === surface.toUpperCase();
-    const key = surface ? this.fold(surface) : '';
+    // The fold of the surface is only needed for alternate names of first-level areas (see areaShortName).
+    let key: string | null = null;
     for (let i = 0; i < postings.length; i++) {
       const p = postings[i] as number;
       const entry = p >>> 2;
-      const nameKind = key && this.areaShortName(p, key) ? NameKind.primary : p & 3;
+      let nameKind = p & 3;
+      if (nameKind === NameKind.alternate && surface && (ix.kind[entry] as number) === EntryKind.admin1) {
+        key ??= this.fold(surface);
+        if (key && this.areaShortName(p, key)) nameKind = NameKind.primary;
+      }
       const kind = ix.kind[entry] as number;
       const pop = ix.population[entry] as number;
       let prior = Math.log10(pop + 10) * POP_W;
@@ -488,6 +639,7 @@ export class GeoparserImpl {
         admin1: ix.str(ix.admin1Code[entry] as number),
         prior,
         score: prior,
+        base: Number.NaN,
       });
     }
     return out;
@@ -508,9 +660,17 @@ export class GeoparserImpl {
       }
     }
     const isExcluded = (s: number, e: number) => excluded.some((x) => s < x.end && x.start < e);
+    // Whether the text has `w` as a lower-case word. The first few questions scan the tokens (a comparison each);
+    // a text asked more often gets a set (a hash and an insert per token, 2.8% of parse on the bench mix when
+    // built for every text that asked once).
     let lowerWords: Set<string> | null = null;
+    let lowerAsked = 0;
     const lowerSeen = (w: string) => {
       if (!lowerWords) {
+        if (++lowerAsked <= LOWER_SCANS) {
+          for (const t of tokens) if (!t.cap && t.lower === w) return true;
+          return false;
+        }
         lowerWords = new Set();
         for (const t of tokens) if (!t.cap) lowerWords.add(t.lower);
       }
@@ -518,7 +678,13 @@ export class GeoparserImpl {
     };
 
     this.hyphenFragmentEnd = -2;
-    const persons = this.personNames(text, tokens);
+    // The text's person evidence is only asked for weak one-word names: found on first need (it was 4.6% of parse
+    // on the bench mix, run for every text).
+    let personMap: Map<string, boolean> | null = null;
+    const persons = (w: string) => {
+      personMap ??= this.personNames(text, tokens);
+      return personMap.get(w);
+    };
     const mentions: Mention[] = [];
     const deferred: { start: number; end: number; key: string; postings: Uint32Array }[] = [];
     let i = 0;
@@ -538,15 +704,15 @@ export class GeoparserImpl {
         }
         const slice = text.slice(first.start, tj.end);
         if (tj.dotAfter && j === i) {
-          const k = this.fold(`${slice}.`);
-          const p = this.index.lookupKey(k);
-          if (p.length) found = { j, key: k, postings: p, dot: true };
+          const dotted = `${slice}.`;
+          const p = this.postingsOf(dotted);
+          if (p.length) found = { j, key: this.fold(dotted), postings: p, dot: true };
         }
-        const k = this.fold(slice);
-        const ki = this.index.keyIndex(k);
+        const f = this.folded(slice);
+        const ki = f.ki;
         if (ki >= 0 && tj.cap && found?.j !== j) {
-          const p = this.index.postingsAt(ki);
-          if (p.length) found = { j, key: k, postings: p, dot: false };
+          const p = this.postingsOf(slice);
+          if (p.length) found = { j, key: f.key, postings: p, dot: false };
         }
         // A lone leading article ("Al" of "Al-Hasakah") is dropped by folding: keep growing past it.
         if (ki < 0 && !(j === i && HYPHEN_ARTICLE.test(first.lower))) break;
@@ -575,7 +741,7 @@ export class GeoparserImpl {
       }
       // Area words right after the name extend it: "Al-Hasakah Governorate", "Rapides Parish".
       const next = tokens[nextIdx];
-      if (next && /^\s+$/.test(text.slice(end, next.start))) {
+      if (next && isSpaces(text, end, next.start)) {
         if (ADMIN1_WORDS.has(next.lower) && m.relation === 'none') {
           m.relation = 'admin1';
           m.relationReason = `area-word:${next.text}`;
@@ -600,7 +766,9 @@ export class GeoparserImpl {
       for (const m of mentions) {
         for (let q = 0; q < m.postings.length; q++) {
           const e = (m.postings[q] as number) >>> 2;
-          named.set(e, [...(named.get(e) ?? []), m.key]);
+          const keys = named.get(e);
+          if (keys) keys.push(m.key);
+          else named.set(e, [m.key]);
         }
       }
       for (const d of deferred) {
@@ -661,7 +829,7 @@ export class GeoparserImpl {
   /** A word that is a place name by itself and not a stop-listed generic word ("Abu", "Wadi", "Al"). */
   private isPlaceWord(word: string): boolean {
     const k = this.fold(word);
-    return this.index.lookupKey(k).length > 0 && !this.lexicon.strictStop.has(k) && !this.lexicon.stop.has(k);
+    return this.postingsOf(word).length > 0 && !this.lexicon.strictStop.has(k) && !this.lexicon.stop.has(k);
   }
 
   /**
@@ -672,13 +840,20 @@ export class GeoparserImpl {
     const last = tokens[lastIdx];
     const next = tokens[lastIdx + 1];
     if (!last || !next?.cap) return false;
-    const gap = text.slice(last.end, next.start);
-    if (!/^\.?\s*[,(]\s*$/.test(gap)) return false;
+    // /^\.?\s*[,(]\s*$/ on the gap, by char codes (asked for every name).
+    let k = last.end;
+    if (text.charCodeAt(k) === 46) k++;
+    while (k < next.start && isSpaceCode(text.charCodeAt(k))) k++;
+    const sep = text.charCodeAt(k);
+    if (k >= next.start || (sep !== 44 && sep !== 40)) return false;
+    k++;
+    while (k < next.start && isSpaceCode(text.charCodeAt(k))) k++;
+    if (k !== next.start) return false;
     for (let j = Math.min(tokens.length - 1, lastIdx + 3); j > lastIdx; j--) {
       const tj = tokens[j] as Token;
       const slice = text.slice(next.start, tj.end);
       for (const k of tj.dotAfter ? [`${slice}.`, slice] : [slice]) {
-        const postings = this.index.lookupKey(this.fold(k));
+        const postings = this.postingsOf(k);
         for (let q = 0; q < postings.length; q++) {
           const p = postings[q] as number;
           if ((p & 3) === NameKind.abbreviation || (this.index.kind[p >>> 2] as number) >= EntryKind.admin1)
@@ -714,12 +889,12 @@ export class GeoparserImpl {
         n + 1 < tokens.length &&
         nt.cap &&
         nt.text.length === 1 &&
-        /^\.?\s+$/.test(text.slice(nt.end, (tokens[n + 1] as Token).start))
+        isDotSpaces(text, nt.end, (tokens[n + 1] as Token).start)
       ) {
         n++;
         nt = tokens[n] as Token;
       }
-      if (nt.cap && !TITLES.has(nt.lower) && /^\.?\s+$/.test(text.slice((tokens[n - 1] as Token).end, nt.start))) {
+      if (nt.cap && !TITLES.has(nt.lower) && isDotSpaces(text, (tokens[n - 1] as Token).end, nt.start)) {
         out.set(nt.lower, true);
       }
     }
@@ -757,7 +932,7 @@ export class GeoparserImpl {
     key: string,
     postings: Uint32Array,
     lowerSeen: (w: string) => boolean,
-    persons: Map<string, boolean>,
+    persons: (w: string) => boolean | undefined,
   ): Mention | null {
     const first = tokens[firstIdx] as Token;
     const single = firstIdx === lastIdx;
@@ -770,13 +945,16 @@ export class GeoparserImpl {
     let relation: Mention['relation'] = 'none';
     let relationReason = '';
     const lastWord = lastWordBefore(before);
-    if (lastWord === 'of' && ADMIN1_BEFORE.test(before)) {
+    // One run of NEAR_BEFORE gives both the test and the phrase (it has no g flag: exec is match).
+    const admin1Phrase = lastWord === 'of' && ADMIN1_BEFORE.test(before);
+    const near = !admin1Phrase && NEAR_LAST.has(lastWord) ? NEAR_BEFORE.exec(before) : null;
+    if (admin1Phrase) {
       relation = 'admin1';
       relationReason = 'area-phrase';
-    } else if (NEAR_LAST.has(lastWord) && NEAR_BEFORE.test(before)) {
+    } else if (near) {
       relation = 'near';
       // The relational phrase itself ("northwest of", "near", "10 km from"), lower-cased and single-spaced.
-      const phrase = (before.match(NEAR_BEFORE)?.[0] ?? '').trim().toLowerCase().replace(/\s+/g, ' ');
+      const phrase = (near[0] ?? '').trim().toLowerCase().replace(/\s+/g, ' ');
       relationReason = `relative:${phrase.replace(/^(?:\S+ )??(?=(?:\d|near|outside|close|outskirts|vicinity|\w*(?:north|south|east|west)))/, '')}`;
     } else if ((AREA_LAST.has(lastWord) && AREA_BEFORE.test(before)) || AREA_AFTER.test(after)) {
       const district = AREA_LAST.has(lastWord) ? CITY_DISTRICT_BEFORE.exec(before) : null;
@@ -785,11 +963,7 @@ export class GeoparserImpl {
       // is the province's own name ("Mueang Chiang Rai district of Chiang Rai"): the capital district, the city.
       const dn = district?.[1] as string | undefined;
       const ownName = () => this.fold(before.replace(/\s+district\s+of\s+(?:the\s+)?$/i, '')).endsWith(key);
-      if (
-        dn &&
-        !NOT_DISTRICT_NAME.has(dn.toLowerCase()) &&
-        (this.index.lookupKey(this.fold(dn)).length === 0 || ownName())
-      ) {
+      if (dn && !NOT_DISTRICT_NAME.has(dn.toLowerCase()) && (this.postingsOf(dn).length === 0 || ownName())) {
         // The city that holds a named district: a populated place (strongCue comes from "district of" below).
         relationReason = 'city-of-district';
       } else {
@@ -801,7 +975,7 @@ export class GeoparserImpl {
       relationReason = 'front';
     }
 
-    const prevLower = prevTok && /^\s*$/.test(text.slice(prevTok.end, start)) ? prevTok.lower : '';
+    const prevLower = prevTok && (start <= prevTok.end || isSpaces(text, prevTok.end, start)) ? prevTok.lower : '';
     const prevWord = prevTok ? prevTok.lower : '';
     // Only a cue in the same clause: "(Dang district). Four farmers" — "district" does not cue "Four".
     const cue =
@@ -816,16 +990,12 @@ export class GeoparserImpl {
         /\b(?:town|village|city|province|governorate|district|county|region|suburb|capital)\s+of\s+$/i.test(before));
 
     // "Wichita Street", "Darby Road": the name is part of a street's name.
-    if (nextTok && STREET_WORDS.has(nextTok.lower) && /^\s+$/.test(text.slice(end, nextTok.start)) && nextTok.cap) {
+    if (nextTok && STREET_WORDS.has(nextTok.lower) && isSpaces(text, end, nextTok.start) && nextTok.cap) {
       return null;
     }
     // After a generic word of a longer Arabic name that the gazetteer lacks ("Jabal al-Zawiya", "Wadi Hanifa"), the
     // rest is not the place of that name elsewhere (Az Zawiyah in Libya).
-    if (
-      prevTok?.cap &&
-      /^\s+$/.test(text.slice(prevTok.end, start)) &&
-      this.lexicon.nameStarts.has(this.fold(prevTok.text))
-    ) {
+    if (prevTok?.cap && isSpaces(text, prevTok.end, start) && this.lexicon.nameStarts.has(this.fold(prevTok.text))) {
       return null;
     }
     // A fragment of a longer name the gazetteer lacks: "Tal al" of "Tal al-Hawa" (Tal El in Israel), "Abu" of
@@ -838,7 +1008,7 @@ export class GeoparserImpl {
       prevTok?.cap &&
       HYPHEN_ARTICLE.test(first.lower) &&
       text.charCodeAt(first.end) === 45 &&
-      /^ $/.test(text.slice(prevTok.end, start)) &&
+      isOneSpace(text, prevTok.end, start) &&
       !prevTok.sentenceStart &&
       !first.sentenceStart
     ) {
@@ -852,22 +1022,24 @@ export class GeoparserImpl {
       beforePrev?.cap &&
       !prevTok.cap &&
       (prevTok.text === 'al' || prevTok.text === 'el') &&
-      /^ $/.test(text.slice(prevTok.end, start)) &&
-      /^[ -]$/.test(text.slice(beforePrev.end, prevTok.start))
+      isOneSpace(text, prevTok.end, start) &&
+      prevTok.start - beforePrev.end === 1 &&
+      (text.charCodeAt(beforePrev.end) === 32 || text.charCodeAt(beforePrev.end) === 45)
     ) {
       return null;
     }
     if (nextTok && (nextTok.cap || HYPHEN_ARTICLE.test(nextTok.lower)) && joinable(text, end, nextTok.start)) {
       const lastTok = tokens[lastIdx] as Token;
       if (HYPHEN_ARTICLE.test(lastTok.lower) && text.charCodeAt(end) === 45) return null;
-      if (single && /^\s$/.test(text.slice(end, nextTok.start)) && this.lexicon.nameStarts.has(key)) return null;
+      if (single && nextTok.start - end === 1 && isSpaceCode(text.charCodeAt(end)) && this.lexicon.nameStarts.has(key))
+        return null;
     }
     // A month next to a day number is a date: "on 3 June, Russia said" is not Unieux (alternate name "June")
     // inside Russia, "May 5" is not Mayville.
     if (
       single &&
       MONTHS.has(first.lower) &&
-      ((prevTok && /^\d{1,2}$/.test(prevTok.text) && /^\s+$/.test(text.slice(prevTok.end, start))) ||
+      ((prevTok && /^\d{1,2}$/.test(prevTok.text) && isSpaces(text, prevTok.end, start)) ||
         /^\.?\s+\d{1,2}(?:st|nd|rd|th)?\b/.test(after) ||
         /^,?\s+(?:1[89]|20)\d\d\b/.test(after))
     ) {
@@ -939,7 +1111,7 @@ export class GeoparserImpl {
     // "US dollar", "US$": a currency, not the country.
     if (/^\s?(?:\$|dollars?\b)/.test(after)) return null;
     // A stop-listed word followed by another capitalized word is part of a longer name ("Justice Palace").
-    const inLongerName = nextTok?.cap === true && /^ $/.test(text.slice(end, nextTok.start));
+    const inLongerName = nextTok?.cap === true && isOneSpace(text, end, nextTok.start);
     // Stop-listed names need a strong cue or a container ("[cued]" ones also a preposition).
     if (this.lexicon.strictStop.has(key) && !strongCue && !containerAfter) return null;
     if (this.lexicon.stop.has(key) && ((!strongCue && !containerAfter && !cue) || inLongerName)) return null;
@@ -980,12 +1152,15 @@ export class GeoparserImpl {
       if (weak && !cue && this.lexicon.commonWords.has(first.lower)) return null;
       // People: "Michael" alone, "Jones" once the text has said "Roy Jones" or "Jones said".
       // (The text's own evidence is trusted only for small places: "Gainesville says no" is the city speaking.)
-      const person = persons.get(first.lower);
-      if (weak && person !== undefined && (person || maxPopulation < 50_000)) return null;
+      if (weak) {
+        const person = persons(first.lower);
+        if (person !== undefined && (person || maxPopulation < 50_000)) return null;
+      }
       // A given name alone ("Mary", "Michael") is a person unless cued, even where it also names a province.
       if (this.lexicon.givenNames.has(first.lower) && !strongCue && !containerAfter && !cue && !hasBigArea) return null;
       // A capitalized word also used lower-case in the same text ("Mobile" / "mobile") is a word, unless cued.
-      if (lowerSeen(first.lower) && !strongCue && !containerAfter && !hasStrongName) return null;
+      // (The word set is built on first need: asked last.)
+      if (!strongCue && !containerAfter && !hasStrongName && lowerSeen(first.lower)) return null;
       // Part of a longer capitalized name that is not a place: "Raquel Henry", "Chiquita Raquel Henry".
       if (
         prevTok?.cap &&
@@ -1007,7 +1182,7 @@ export class GeoparserImpl {
         nextTok?.cap &&
         !hasStrongName &&
         !containerAfter &&
-        /^ $/.test(text.slice(end, nextTok.start)) &&
+        isOneSpace(text, end, nextTok.start) &&
         !ARABIC.test(surface) &&
         !this.lexicon.englishWords.has(nextTok.lower) &&
         !this.isPlaceWord(nextTok.text)
@@ -1045,18 +1220,24 @@ export class GeoparserImpl {
     const cc = (e: number) => ix.countries[ix.country[e] as number] ?? '';
     const a1 = (e: number) => ix.str(ix.admin1Code[e] as number);
     // Mentions of one name share one candidate array (scored once, reported alike); a mention with its own
-    // container ("Paris, Texas") gets its own.
-    const shared = new Map<string, Cand[]>();
+    // container ("Paris, Texas") gets its own. Shared by folded name, relation, capitals and postings: looked up by
+    // the name, then in the short list of its variants (no key string built and hashed per mention).
+    const shared = new Map<string, SharedCands[]>();
     for (const m of mentions) {
       const surface = text.slice(m.start, m.end);
-      const shareKey =
-        m.container < 0
-          ? `${m.key}|${m.relation}|${surface.length <= 5 && surface === surface.toUpperCase()}|${m.postings.length}|${m.postings[0]}`
-          : '';
-      const known = shareKey ? shared.get(shareKey) : undefined;
-      if (known) {
-        m.cands = known;
-        continue;
+      let variants: SharedCands[] | undefined;
+      let caps = false;
+      if (m.container < 0) {
+        caps = surface.length <= 5 && surface === surface.toUpperCase();
+        variants = shared.get(m.key);
+        const known = variants?.find(
+          (v) =>
+            v.relation === m.relation && v.caps === caps && v.length === m.postings.length && v.first === m.postings[0],
+        );
+        if (known) {
+          m.cands = known.cands;
+          continue;
+        }
       }
       let cands = this.candidates(m.postings, surface);
       // "Al …" is an Arabic article: the place is in an Arabic-speaking country (or its neighbours), never
@@ -1076,10 +1257,14 @@ export class GeoparserImpl {
       }
       if (m.relation === 'area') this.demoteSeatAreas(cands, -1);
       else if (m.relation !== 'admin1') this.demoteSeatAreas(cands);
-      cands.sort((a, b) => b.prior - a.prior);
+      sortByPrior(cands);
       // The 25 best by prior: a name with more candidates (Springfield: 34) keeps every plausible one.
       m.cands = cands.slice(0, 25);
-      if (shareKey) shared.set(shareKey, m.cands);
+      if (m.container < 0) {
+        const v = { relation: m.relation, caps, length: m.postings.length, first: m.postings[0], cands: m.cands };
+        if (variants) variants.push(v);
+        else shared.set(m.key, [v]);
+      }
     }
 
     // Document votes: each distinct name spreads one vote over the countries/admin-1s of its candidates.
@@ -1153,10 +1338,12 @@ export class GeoparserImpl {
     // Counties named in the text and places inside them support each other ("Paris … Henry County" → Paris, TN
     // and Henry County, TN): for every second-level area, which names have it as a candidate, and which names
     // have a candidate place inside it.
-    const countyOf = (e: number) => `${ix.admin1Code[e]}|${ix.admin2Name[e]}`;
-    const countyNamedBy = new Map<string, Set<string>>();
-    const countyHolds = new Map<string, Set<string>>();
-    const note = (map: Map<string, Set<string>>, k: string, name: string) => {
+    // A number for the pair (admin-1 code, admin-2 name), both string numbers below stringCount: exact below 2^53.
+    const nStr = ix.stringCount;
+    const countyOf = (e: number) => (ix.admin1Code[e] as number) * nStr + (ix.admin2Name[e] as number);
+    const countyNamedBy = new Map<number, Set<string>>();
+    const countyHolds = new Map<number, Set<string>>();
+    const note = (map: Map<number, Set<string>>, k: number, name: string) => {
       let set = map.get(k);
       if (!set) {
         set = new Set();
@@ -1172,7 +1359,7 @@ export class GeoparserImpl {
         else if (k === EntryKind.place) note(countyHolds, countyOf(cd.entry), m.key);
       }
     }
-    const supportedBy = (map: Map<string, Set<string>>, county: string, self: string) => {
+    const supportedBy = (map: Map<number, Set<string>>, county: number, self: string) => {
       const set = map.get(county);
       if (!set) return false;
       for (const n of set) if (n !== self) return true;
@@ -1194,33 +1381,41 @@ export class GeoparserImpl {
           anchors.push({ key: o.key, lat: lat[oe] as number, lon: lon[oe] as number });
         }
       }
-      const done = new Map<string, number>();
+      // Picks by folded name, then by (container's entry, relation) in a short list: no key string per mention.
+      const done = new Map<string, { entry: number | undefined; relation: Mention['relation']; pick: number }[]>();
       for (const m of mentions) {
         const container = m.container >= 0 ? mentions[m.container] : undefined;
         const containerEntry = container?.cands[container.pick]?.entry;
-        const group = `${m.key}|${containerEntry ?? ''}|${m.relation}`;
-        const prev = done.get(group);
-        if (prev !== undefined) {
-          m.pick = prev;
+        const groups = done.get(m.key);
+        const prev = groups?.find((g) => g.entry === containerEntry && g.relation === m.relation);
+        if (prev) {
+          m.pick = prev.pick;
           continue;
         }
         const own = perName.get(m.key);
         for (const cd of m.cands) {
           const c = cd.country;
-          const cv = ((countryVotes.get(c) ?? 0) - (own?.c.get(c) ?? 0)) / totalNames;
-          const av = ((admin1Votes.get(cd.admin1) ?? 0) - (own?.a.get(cd.admin1) ?? 0)) / totalNames;
-          let sc = cd.prior + CV_W * Math.min(cv, 1) + AV_W * Math.min(av, 1);
-          const ck = ix.kind[cd.entry] as number;
-          if (ck < EntryKind.admin1 && cd.admin1 && namedAdmin1.has(cd.admin1)) sc += ADMIN1_NAMED_BONUS;
-          else if (ck < EntryKind.country && namedCountries.has(c)) sc += COUNTRY_NAMED_BONUS;
-          if (ck < EntryKind.admin1 && cd.admin1 && !namedAdmin1.has(cd.admin1)) {
-            const by = maybeAdmin1.get(cd.admin1);
-            if (by && (by.size > 1 || !by.has(m.key))) sc += ADMIN1_MAYBE_BONUS;
-          }
-          if (ix.admin2Name[cd.entry] && cd.nameKind !== NameKind.alternate) {
-            const county = countyOf(cd.entry);
-            if (ck === EntryKind.place && supportedBy(countyNamedBy, county, m.key)) sc += COUNTY_PAIR_BONUS;
-            else if (ck === EntryKind.admin2 && supportedBy(countyHolds, county, m.key)) sc += COUNTY_PAIR_BONUS;
+          // The part of the score that depends on the document alone (votes, named areas, counties), the same in
+          // both passes: computed once per candidate (a candidate array belongs to one folded name), then the
+          // container and distance terms are added in the same order as before, so the sums are bit-identical.
+          let sc = cd.base;
+          if (Number.isNaN(sc)) {
+            const cv = ((countryVotes.get(c) ?? 0) - (own?.c.get(c) ?? 0)) / totalNames;
+            const av = ((admin1Votes.get(cd.admin1) ?? 0) - (own?.a.get(cd.admin1) ?? 0)) / totalNames;
+            sc = cd.prior + CV_W * Math.min(cv, 1) + AV_W * Math.min(av, 1);
+            const ck = ix.kind[cd.entry] as number;
+            if (ck < EntryKind.admin1 && cd.admin1 && namedAdmin1.has(cd.admin1)) sc += ADMIN1_NAMED_BONUS;
+            else if (ck < EntryKind.country && namedCountries.has(c)) sc += COUNTRY_NAMED_BONUS;
+            if (ck < EntryKind.admin1 && cd.admin1 && !namedAdmin1.has(cd.admin1)) {
+              const by = maybeAdmin1.get(cd.admin1);
+              if (by && (by.size > 1 || !by.has(m.key))) sc += ADMIN1_MAYBE_BONUS;
+            }
+            if (ix.admin2Name[cd.entry] && cd.nameKind !== NameKind.alternate) {
+              const county = countyOf(cd.entry);
+              if (ck === EntryKind.place && supportedBy(countyNamedBy, county, m.key)) sc += COUNTY_PAIR_BONUS;
+              else if (ck === EntryKind.admin2 && supportedBy(countyHolds, county, m.key)) sc += COUNTY_PAIR_BONUS;
+            }
+            cd.base = sc;
           }
           if (containerEntry !== undefined) {
             const ck = ix.kind[containerEntry] as number;
@@ -1250,7 +1445,9 @@ export class GeoparserImpl {
         let bi = 0;
         for (let k = 1; k < m.cands.length; k++) if ((m.cands[k] as Cand).score > (m.cands[bi] as Cand).score) bi = k;
         m.pick = bi;
-        done.set(group, bi);
+        const g = { entry: containerEntry, relation: m.relation, pick: bi };
+        if (groups) groups.push(g);
+        else done.set(m.key, [g]);
       }
     }
 
@@ -1276,20 +1473,32 @@ export class GeoparserImpl {
     const places: PlaceMention[] = [];
     const decisions: PlaceDecision[] = [];
     const focus = new Map<string, number>();
-    const topFive = new Map<Cand[], PlaceDecision['candidates']>();
+    // Mentions sharing one candidate array share its ranking by final score (the scores are final here).
+    const ranked = new Map<Cand[], { second: number | undefined; described: PlaceDecision['candidates'] }>();
     for (const m of mentions) {
       const best = m.cands[m.pick];
       if (!best || stray.has(m.key)) continue;
-      const sorted = [...m.cands].sort((a, b) => b.score - a.score);
-      let described = topFive.get(m.cands);
-      if (!described) {
-        described = sorted.slice(0, 5).map((c) => {
-          const x = this.describe(c.entry, c.nameKind, c.score);
-          return { name: x.name, country: x.country, admin1: x.admin1, score: x.score, geonameid: x.geonameid };
-        });
-        topFive.set(m.cands, described);
+      let r = ranked.get(m.cands);
+      if (!r) {
+        const sorted = sortByScore(m.cands.slice());
+        r = {
+          second: sorted[1]?.score,
+          // The five fields of describe() a decision lists, read directly (no full description per candidate).
+          described: sorted.slice(0, 5).map((c) => {
+            const gid = ix.geonameid[c.entry] as number;
+            return {
+              name: ix.str(ix.name[c.entry] as number),
+              country: ix.countries[ix.country[c.entry] as number] || null,
+              admin1: ix.str(ix.admin1Name[c.entry] as number) || null,
+              score: Math.round(c.score * 1000) / 1000,
+              geonameid: gid > 0 ? gid : null,
+            };
+          }),
+        };
+        ranked.set(m.cands, r);
       }
-      const second = sorted[1]?.score ?? best.score - 4;
+      const described = r.described;
+      const second = r.second ?? best.score - 4;
       const margin = best.score - second;
       // Not in the gazetteer inside its stated container ("Grantville, Pennsylvania" where the only Grantville is
       // in Georgia): the container area itself, with its precision, rather than a wrong town far away.
@@ -1354,14 +1563,15 @@ export class GeoparserImpl {
         score: Math.round((1 / (1 + Math.exp(-margin))) * 1000) / 1000,
       };
       const precision = nearFallback ? 'near' : precisionOf(kind, m.relation);
-      const reasons = [
-        m.cands.length === 1 ? 'only-candidate' : `ranked:${m.cands.length}`,
-        fallback ? 'container-fallback' : m.container >= 0 ? 'container' : '',
-        m.relationReason,
-        best.nameKind === NameKind.demonym ? 'demonym' : best.nameKind === NameKind.abbreviation ? 'abbreviation' : '',
-      ].filter(Boolean);
+      // The non-empty reasons joined by ';' (concatenated: no array to filter and join per mention).
+      let reason = m.cands.length === 1 ? 'only-candidate' : `ranked:${m.cands.length}`;
+      if (fallback) reason += ';container-fallback';
+      else if (m.container >= 0) reason += ';container';
+      if (m.relationReason) reason += `;${m.relationReason}`;
+      if (best.nameKind === NameKind.demonym) reason += ';demonym';
+      else if (best.nameKind === NameKind.abbreviation) reason += ';abbreviation';
       places.push(mention);
-      const decision: PlaceDecision = { mention, precision, reason: reasons.join(';'), candidates: described };
+      const decision: PlaceDecision = { mention, precision, reason, candidates: described };
       const role = placeRole(text, m.start, m.end, kind, best.nameKind === NameKind.demonym);
       if (role) decision.role = role;
       decisions.push(decision);
@@ -1445,6 +1655,39 @@ export class GeoparserImpl {
   }
 }
 
+/**
+ * Stable sorts, highest first: the order of Array.prototype.sort((a, b) => b.prior - a.prior) (the values are
+ * finite), by insertion on the short arrays most names have (1-3 candidates), where the built-in's set-up per call
+ * cost more than the sort itself.
+ */
+function sortByPrior(a: Cand[]): Cand[] {
+  if (a.length > 16) return a.sort((x, y) => y.prior - x.prior);
+  for (let i = 1; i < a.length; i++) {
+    const cur = a[i] as Cand;
+    let j = i - 1;
+    while (j >= 0 && (a[j] as Cand).prior < cur.prior) {
+      a[j + 1] = a[j] as Cand;
+      j--;
+    }
+    a[j + 1] = cur;
+  }
+  return a;
+}
+
+function sortByScore(a: Cand[]): Cand[] {
+  if (a.length > 16) return a.sort((x, y) => y.score - x.score);
+  for (let i = 1; i < a.length; i++) {
+    const cur = a[i] as Cand;
+    let j = i - 1;
+    while (j >= 0 && (a[j] as Cand).score < cur.score) {
+      a[j + 1] = a[j] as Cand;
+      j--;
+    }
+    a[j + 1] = cur;
+  }
+  return a;
+}
+
 function precisionOf(kind: number, relation: Mention['relation']): Precision {
   if (kind === EntryKind.country || kind === EntryKind.continent) return 'country';
   if (kind === EntryKind.admin1 || kind === EntryKind.region) return 'admin1';
@@ -1477,7 +1720,12 @@ function placeRole(text: string, start: number, end: number, kind: number, demon
   const areaLike = kind >= EntryKind.country || demonym;
   if (areaLike && (ATTRIBUTE_HYPHEN.test(after) || (demonym && ATTRIBUTE_NOUN.test(after)))) return 'attribute';
   if (kind === EntryKind.place || kind === EntryKind.country) {
-    if (VENUE_SPEAKS.test(after) || VENUE_NOUN_AFTER.test(after)) return 'venue';
+    // Both expressions need white space first, VENUE_NOUN_AFTER else an apostrophe or an s: most names are followed
+    // by punctuation, and the expressions are not run then.
+    const c = after.charCodeAt(0);
+    if (isSpaceCode(c) && VENUE_SPEAKS.test(after)) return 'venue';
+    if ((isSpaceCode(c) || c === 39 || c === 0x2019 || c === 115 || c === 83) && VENUE_NOUN_AFTER.test(after))
+      return 'venue';
     const before = text.slice(Math.max(0, start - 80), start);
     if (VENUE_LAST.has(lastWordBefore(before)) && VENUE_BEFORE.test(before)) return 'venue';
   }

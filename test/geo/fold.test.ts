@@ -38,4 +38,24 @@ describe('foldName', () => {
   it('returns an empty key for punctuation only', () => {
     expect(foldName(' - ')).toBe('');
   });
+
+  it('folds ASCII names (its fast path) as the general path does: marks, endings, articles, abbreviations', () => {
+    // Expected values are those of the general path (no ASCII shortcut), which also built the gazetteer's keys.
+    const cases: [string, string][] = [
+      ['Husayn', 'husain'],
+      ['RAQQAH', 'raqqa'],
+      ['Al-Mayadin', 'mayadin'],
+      ['Ra`s al Ayn', 'ras al ain'],
+      ["Ras al-'Ayn", 'ras al ain'],
+      ['Tell Abyad', 'tal abyad'],
+      ['Sheikh', 'sheikh'],
+      ['Hah', 'ha'],
+      ['Ah', 'ah'],
+      ['Wash.', 'wash.'],
+      ['al-Qaryatayn', 'qaryatain'],
+    ];
+    for (const [name, key] of cases) expect(foldName(name), name).toBe(key);
+    // The same name with a non-ASCII letter takes the general path and meets the same key.
+    expect(foldName('Ra’s al ‘Ayn')).toBe(foldName("Ra's al 'Ayn"));
+  });
 });
