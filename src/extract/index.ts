@@ -188,7 +188,7 @@ function extractOne(
   let allPlaces: PlaceDecision[] = [];
   let focusCountry: string | null = null;
   if (geoparser) {
-    const geo = geoparser.parse(text, { datelinePlace: dateline?.place ?? null, excludeSpans });
+    const geo = geoparser.parse(text, { datelinePlace: dateline?.place ?? null, excludeSpans, language });
     allPlaces = geo.decisions;
     decisions = geo.decisions.filter(
       (d) =>

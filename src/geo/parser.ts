@@ -16,7 +16,17 @@ export interface GeoHints {
   datelinePlace?: string | null;
   /** Spans that are not place mentions (actor names, embedded posts). */
   excludeSpans?: Span[];
+  /** The text's language (ISO 639-1), when known: Turkish case endings after an apostrophe are cut. */
+  language?: string | null;
 }
+
+/**
+ * A Turkish case or derivational ending written after an apostrophe on a proper name: genitive (Resulayn'ın,
+ * Irak'ın), accusative, dative, locative (Suriye'de), ablative (Ankara'dan), relative -ki (Suriye'deki), -lı
+ * (PKK'lı) and instrumental. Cut only in Turkish text: in English transliterations the same letters are part of
+ * the name (Sana'a, al-Ra'i).
+ */
+const TURKISH_ENDING = /^['’](?:n?[ıiuü]n|[yn]?[ıiuü]|[yn]?[ae]|n?[dt][ae](?:n|ki)?|l[ıiuü]|y?l[ae])$/;
 
 export interface GeoResult {
   places: PlaceMention[];
@@ -463,11 +473,15 @@ export class GeoparserImpl {
     return f.postings;
   }
 
-  private tokenize(text: string): Token[] {
+  private tokenize(text: string, turkish: boolean): Token[] {
     const tokens: Token[] = [];
     for (let start = wordStart(text, 0); start >= 0; ) {
       const matchEnd = wordEnd(text, start);
       let t = text.slice(start, matchEnd);
+      if (turkish) {
+        const k = Math.max(t.lastIndexOf("'"), t.lastIndexOf('’'));
+        if (k >= 2 && isUpperStart(t) && TURKISH_ENDING.test(t.slice(k))) t = t.slice(0, k);
+      }
       // Possessive "Syria's" → "Syria" (the inner "Ra's" of "Ra's al 'Ayn" is kept: only a final 's is cut).
       const last = t.charCodeAt(t.length - 1);
       if (t.length > 3 && (last === 115 || last === 83)) {
@@ -646,7 +660,7 @@ export class GeoparserImpl {
   }
 
   parse(text: string, hints: GeoHints = {}): GeoResult {
-    const tokens = this.tokenize(text);
+    const tokens = this.tokenize(text, hints.language === 'tr');
     const excluded: Span[] = [...(hints.excludeSpans ?? [])];
     const actorCountries: string[] = [];
     // exec on the one compiled object, not matchAll: matchAll copies the regular expression per call, and for

@@ -41,3 +41,16 @@ describe('country names in other languages', () => {
     ]);
   });
 });
+
+describe('Turkish case endings after an apostrophe', () => {
+  const text = "Bakanlık, Resulayn'ın güneyinde ve Ankara'dan gelen heyetin Kobani'deki görüşmesini duyurdu.";
+  it('are cut from names in Turkish text (Resulayn’ın → Resulayn, Ankara’dan → Ankara)', () => {
+    const r = geo.parse(text, { language: 'tr' });
+    expect(r.decisions.map((d) => d.mention.text)).toEqual(['Resulayn', 'Ankara', 'Kobani']);
+  });
+  it('are kept in other languages, where the letters belong to the name (Sana’a)', () => {
+    expect(geo.parse(text, { language: 'en' }).decisions.map((d) => d.mention.text)).not.toContain('Resulayn');
+    const yemen = geo.parse("Fighting continued south of Sana'a on Monday.", { language: 'en' });
+    expect(yemen.decisions.map((d) => d.mention.country)).toContain('YE');
+  });
+});
