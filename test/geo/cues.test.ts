@@ -85,3 +85,19 @@ describe('explicit containers in another country than every candidate', () => {
     expect(only('The envoys met twice (London, Paris) in May.', 'London').place.country).toBe('GB');
   });
 });
+
+describe('a container city named like its province', () => {
+  it('stands for the province: a namesake in another province of the country gives way to it', () => {
+    // No Kamianka of Donetsk Oblast is in cities500; the Kamianka/Kamyanka of Cherkasy is 450 km away.
+    const r = geo.parse('Rebel forces fired mortars at army positions near Kamianka, Donetsk.');
+    const d = r.decisions.find((x) => x.mention.text === 'Kamianka');
+    expect(d?.mention.admin1).toBe('Donetsk');
+    expect(d?.reason).toContain('container-fallback');
+    expect(d?.precision).toBe('near');
+  });
+
+  it('never reaches into another country ("Nelson" of Nelson Mandela Bay is not New Zealand)', () => {
+    const r = geo.parse('Workers demonstrated outside the plant in Port Elizabeth (Nelson Mandela Bay, Eastern Cape).');
+    expect(r.decisions.find((x) => x.mention.text === 'Port Elizabeth')?.mention.country).toBe('ZA');
+  });
+});
