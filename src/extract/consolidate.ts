@@ -33,7 +33,7 @@ import type {
 } from '../model/extraction.js';
 import type { Dateline, Span } from '../model/report.js';
 import { type LexiconRow, readLexiconFile } from './lexicon-file.js';
-import { placeFields } from './place-fields.js';
+import { locationOf } from './place-fields.js';
 
 export interface ConsolidationCues {
   background: RegExp;
@@ -270,7 +270,7 @@ function refineLocation(
         !(m.feature === 'PPLC' && metonymContext(m, ctx)),
     );
     if (!candidate) continue;
-    e.location = { ...placeFields(candidate), precision: FEATURE_PRECISION(candidate.feature) };
+    e.location = locationOf(candidate, FEATURE_PRECISION(candidate.feature));
     e.reasons = e.reasons.filter((r) => r.field !== 'location');
     e.reasons.push({
       field: 'location',
