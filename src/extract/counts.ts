@@ -67,9 +67,14 @@ export function compileCountLexicon(rows: LexiconRow[]): CountLexicon {
     thing: new RegExp(`^(?:${things.join('|')})$`, 'iu'),
     person: new RegExp(`^(?:${persons.join('|')})$`, 'iu'),
     qty,
-    any: new RegExp(`(?:${casualty.map((c) => c.re.source).join('|')})|fatalit|casualt|no one`, 'i'),
+    // Without the patterns' leading word-start look-behinds: a superset of their matches, so still a safe first
+    // test, and one that scans the bench mix's sentences in two thirds of the time.
+    any: new RegExp(`(?:${casualty.map((c) => withoutWordStart(c.re.source)).join('|')})|fatalit|casualt|no one`, 'i'),
   };
 }
+
+const WORD_START = '(?<![\\w-])';
+const withoutWordStart = (source: string) => (source.startsWith(WORD_START) ? source.slice(WORD_START.length) : source);
 
 function wordValue(lex: CountLexicon, s: string): number | null {
   const t = s.toLowerCase().replace(/,/g, '').replace(/\s+/g, ' ').trim();
