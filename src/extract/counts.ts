@@ -110,6 +110,20 @@ function maskParentheses(s: string): string {
 const DATE_OR_ASIDE =
   /\([^()]*\)|\[[^\]]*\]|\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.? \d{1,2}(?:,? \d{4})?\b|\b\d{1,2} (?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?:,? \d{4})?\b/g;
 
+const WORD = /[\p{L}\d%][\p{L}\d'’.&%-]*/gu;
+
+/** The first `n` words of `text`, as `execAll(WORD, text).slice(0, n)` without reading the rest (WORD is never empty). */
+function firstWords(text: string, n: number): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  WORD.lastIndex = 0;
+  while (out.length < n) {
+    const m = WORD.exec(text);
+    if (m === null) break;
+    out.push(m);
+  }
+  return out;
+}
+
 function findQuantities(lex: CountLexicon, text: string): Quantity[] {
   const out: Quantity[] = [];
   for (const m of execAll(lex.qty, text)) {
@@ -157,7 +171,7 @@ function findQuantities(lex: CountLexicon, text: string): Quantity[] {
     if (high !== null && high < low) [low, high] = [high, low];
     // The noun the number counts: up to 5 following words; the first person or thing noun decides.
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 80);
-    const words = execAll(/[\p{L}\d%][\p{L}\d'’.&%-]*/gu, after).slice(0, 6);
+    const words = firstWords(after, 6);
     let isPerson = false;
     let isThing = false;
     let nounEnd = m.index + m[0].length;
