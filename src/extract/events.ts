@@ -564,6 +564,7 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
   const sentenceActors = bySentence(sentences, input.actors);
   const sentenceDates = bySentence(sentences, input.dates);
   const places = input.decisions;
+  const locatedPlaces = places.filter(locating);
   const postOf = (s: Span): number | null => {
     const i = input.embeddedPosts.findIndex((p) => s.start >= p.span.start && s.start < p.span.end);
     return i < 0 ? null : i;
@@ -690,7 +691,15 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
         detail: { features: unit.hits.map((h) => `${h.entry.feature}:${h.text}`), nonEvent, roles: r.reason },
       });
       if (!cls) continue;
-      const place = choosePlace(text, places, unit.span, sentence, eventCountry, input.datelineSpan ?? null);
+      const place = choosePlace(
+        text,
+        places,
+        locatedPlaces,
+        unit.span,
+        sentence,
+        eventCountry,
+        input.datelineSpan ?? null,
+      );
       const counts = findCounts(res.counts, unitText, unit.span.start);
       const certainty = assessCertainty(res.certainty, unitText, unit.span.start);
       const post = postOf(sentence);
@@ -740,7 +749,7 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
       agent: r.agent,
       patient: r.patient,
       date: date ? { date: date.date, reason: date.reason, span: { start: date.start, end: date.end } } : null,
-      place: choosePlace(text, places, first, first, country, input.datelineSpan ?? null),
+      place: choosePlace(text, places, locatedPlaces, first, first, country, input.datelineSpan ?? null),
       counts: findCounts(res.counts, first.text, first.start),
       certainty: assessCertainty(res.certainty, first.text, first.start),
       post: null,
@@ -1077,19 +1086,23 @@ const DIRECTION_BEFORE =
   /\b(?:(?:road|route|highway|way|heading|headed|fled|fleeing|running|ran|moving|moved|returned|returning)\s+(?:\w+\s+){0,2}(?:to|towards?|for|from)|towards?)\s+(?:the\s+)?$/i;
 
 /** The event's place: a place mention in the clause that follows "in"/"near"/"at", the most specific first. */
+const PLACE_RANK: Record<string, number> = { exact: 0, near: 1, admin2: 2, admin1: 3, country: 4 };
+
+/** `located`: the decisions that may locate an event (`locating`), in their order, filtered once per report. */
 function choosePlace(
   text: string,
   decisions: PlaceDecision[],
+  located: PlaceDecision[],
   clause: Span,
   sentence: Sentence,
   country: string | null,
   dateline: Span | null,
 ): Candidate['place'] {
-  const rank = (d: PlaceDecision) => ({ exact: 0, near: 1, admin2: 2, admin1: 3, country: 4 })[d.precision] ?? 5;
+  const rank = (d: PlaceDecision) => PLACE_RANK[d.precision] ?? 5;
   const pick = (span: Span, reason: string): Candidate['place'] => {
     // A demonym ("the Ugandan UPDF", "Syrian civilians") or a country describing an actor ("Turkish-backed") is
     // never where the event happened.
-    const inside = decisions.filter((d) => locating(d) && d.mention.start >= span.start && d.mention.end <= span.end);
+    const inside = located.filter((d) => d.mention.start >= span.start && d.mention.end <= span.end);
     if (!inside.length) return null;
     const scored = inside.map((d) => {
       const before = text.slice(Math.max(span.start, d.mention.start - 50), d.mention.start);
