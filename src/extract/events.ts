@@ -760,14 +760,18 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
     trace?.push({ stage: 'classify', reason: candidates[0]?.cls.reason ?? 'note-fallback', span: first });
   }
 
-  // Sentences without triggers that carry counts or ACLED coding remarks add them to the event before them.
-  const orphanCounts = new Map<number, CountMention[]>();
-  for (let si = 0; si < sentences.length; si++) {
-    if ((sentenceHits[si] ?? []).length) continue;
-    const s = sentences[si] as Sentence;
-    const c = findCounts(res.counts, s.text, s.start);
-    if (c.length) orphanCounts.set(si, c);
-  }
+  // Sentences without triggers that carry counts or ACLED coding remarks add them to the event before them. Read
+  // only for the sentences that follow an event: a report without events, or a long one, never reads the rest.
+  const orphanCache: (CountMention[] | undefined)[] = [];
+  const orphanCounts = (si: number): CountMention[] => {
+    let c = orphanCache[si];
+    if (c === undefined) {
+      const s = sentences[si] as Sentence;
+      c = (sentenceHits[si] ?? []).length ? [] : findCounts(res.counts, s.text, s.start);
+      orphanCache[si] = c;
+    }
+    return c;
+  };
 
   // Merge: a later candidate that only reports outcomes, or repeats the type, joins the event before it.
   const groups: Candidate[][] = [];
@@ -833,9 +837,9 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
     const mentions: CountMention[] = [];
     for (const g of group) mentions.push(...g.counts);
     const nextHead = groups[gi + 1]?.[0];
-    for (const [si, c] of orphanCounts) {
+    for (let si = 0; si < sentences.length; si++) {
       if (si > head.sentence.index && (!nextHead || si < nextHead.sentence.index) && si - lastIndex <= 3)
-        mentions.push(...c);
+        mentions.push(...orphanCounts(si));
     }
     const count = (category: 'killed' | 'injured' | 'captured'): CountRange | null => {
       const m = pickCount(mentions, category);
