@@ -505,40 +505,6 @@ function categoryOfName(res: AssemblyResources, name: string, country: string | 
   return entry ? categoryIn(entry, country) : 'State forces';
 }
 
-/** What `compilePattern` puts before a pattern that starts with a word character. */
-const WORD_START = '(?<![\\w-])';
-const nonEventPrefilters = new WeakMap<NonEventEntry[], RegExp | null>();
-
-/**
- * One test for all non-event cues, each without its leading word-start look-behind: it matches wherever any cue
- * matches (and sometimes where none does), so a clause it does not match has no cue. Most clauses have none, and
- * one scan without look-behinds costs about 40% of the seven scans (measured over the bench mix's sentences).
- * Null (no shortcut) when the cues' flags differ from plain 'i' or a cue uses back-references, whose numbers a
- * joined alternation would shift.
- */
-function nonEventPrefilter(entries: NonEventEntry[]): RegExp | null {
-  let pre = nonEventPrefilters.get(entries);
-  if (pre !== undefined) return pre;
-  pre = null;
-  if (entries.length && entries.every((n) => n.re.flags === 'i' && !/\\[1-9]|\\k</.test(n.re.source))) {
-    const strip = (src: string) => (src.startsWith(WORD_START) ? src.slice(WORD_START.length) : src);
-    try {
-      pre = new RegExp(entries.map((n) => `(?:${strip(n.re.source)})`).join('|'), 'i');
-    } catch {
-      pre = null;
-    }
-  }
-  nonEventPrefilters.set(entries, pre);
-  return pre;
-}
-
-/** The classes of the non-event cues found in a clause, in lexicon order. */
-function nonEventClasses(entries: NonEventEntry[], text: string): string[] {
-  const pre = nonEventPrefilter(entries);
-  if (pre && !pre.test(text)) return [];
-  return entries.filter((n) => n.re.test(text)).map((n) => n.cls);
-}
-
 /** The global twin of a lexicon expression, made once (a `new RegExp` per report is compiled per report). */
 const globalCopies = new WeakMap<RegExp, RegExp>();
 function globalCopy(re: RegExp): RegExp {
@@ -661,7 +627,9 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
       const main = strongest(unit.hits);
       const r = roles(text, unit.span, actors, main);
       const eventCountry = countryFor(input, unit.span, actors);
-      const nonEvent = nonEventClasses(res.nonEvents, unitText);
+      // (One alternation of all seven cues as a first test was faster in isolation but cost ~200 ms more per pass
+      // over the bench mix inside the pipeline, about one compilation of it per clause. Not used.)
+      const nonEvent = res.nonEvents.filter((n) => n.re.test(unitText)).map((n) => n.cls);
       if (isSportReport() && !nonEvent.includes('sport')) nonEvent.push('sport');
       const armedWeapon =
         /\b(?:gun|guns|firearms?|rifles?|pistols?|machetes?|knives|knife|explosives?|bombs?|shot|shooting|gunfire|bullets?)\b/i.test(
