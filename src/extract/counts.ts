@@ -67,9 +67,14 @@ export function compileCountLexicon(rows: LexiconRow[]): CountLexicon {
     thing: new RegExp(`^(?:${things.join('|')})$`, 'iu'),
     person: new RegExp(`^(?:${persons.join('|')})$`, 'iu'),
     qty,
-    any: new RegExp(`(?:${casualty.map((c) => c.re.source).join('|')})|fatalit|casualt|no one`, 'i'),
+    // Without the patterns' leading word-start look-behinds: a superset of their matches, so still a safe first
+    // test, and one that scans the bench mix's sentences in two thirds of the time.
+    any: new RegExp(`(?:${casualty.map((c) => withoutWordStart(c.re.source)).join('|')})|fatalit|casualt|no one`, 'i'),
   };
 }
+
+const WORD_START = '(?<![\\w-])';
+const withoutWordStart = (source: string) => (source.startsWith(WORD_START) ? source.slice(WORD_START.length) : source);
 
 function wordValue(lex: CountLexicon, s: string): number | null {
   const t = s.toLowerCase().replace(/,/g, '').replace(/\s+/g, ' ').trim();
@@ -104,6 +109,20 @@ function maskParentheses(s: string): string {
 }
 const DATE_OR_ASIDE =
   /\([^()]*\)|\[[^\]]*\]|\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.? \d{1,2}(?:,? \d{4})?\b|\b\d{1,2} (?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?:,? \d{4})?\b/g;
+
+const WORD = /[\p{L}\d%][\p{L}\d'’.&%-]*/gu;
+
+/** The first `n` words of `text`, as `execAll(WORD, text).slice(0, n)` without reading the rest (WORD is never empty). */
+function firstWords(text: string, n: number): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  WORD.lastIndex = 0;
+  while (out.length < n) {
+    const m = WORD.exec(text);
+    if (m === null) break;
+    out.push(m);
+  }
+  return out;
+}
 
 function findQuantities(lex: CountLexicon, text: string): Quantity[] {
   const out: Quantity[] = [];
@@ -152,7 +171,7 @@ function findQuantities(lex: CountLexicon, text: string): Quantity[] {
     if (high !== null && high < low) [low, high] = [high, low];
     // The noun the number counts: up to 5 following words; the first person or thing noun decides.
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 80);
-    const words = execAll(/[\p{L}\d%][\p{L}\d'’.&%-]*/gu, after).slice(0, 6);
+    const words = firstWords(after, 6);
     let isPerson = false;
     let isThing = false;
     let nounEnd = m.index + m[0].length;

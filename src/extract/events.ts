@@ -24,7 +24,7 @@ import { assessCertainty, type CertaintyRule } from './certainty.js';
 import { type Classification, classify, isArmed } from './classify.js';
 import { type CountLexicon, type CountMention, findCounts, pickCount } from './counts.js';
 import type { DateMention } from './dates.js';
-import { placeFields } from './place-fields.js';
+import { locationOf } from './place-fields.js';
 import { execAll } from './regex.js';
 import type { Sentence } from './sentences.js';
 import type { NonEventEntry, TriggerHit, TriggerMatcher } from './triggers.js';
@@ -157,6 +157,45 @@ function clauses(sentence: Sentence): Span[] {
 
 const within = (s: Span, outer: Span) => s.start >= outer.start && s.end <= outer.end;
 
+/**
+ * The items inside each sentence (`within`), in their original order: one binary search per item instead of a
+ * filter over all items per sentence (a long report has hundreds of sentences and of actor mentions). Sentences
+ * out of order or overlapping (never from `splitSentences`) take the filter.
+ */
+function bySentence<T extends Span>(sentences: Sentence[], items: readonly T[]): T[][] {
+  const out: T[][] = sentences.map(() => []);
+  for (let k = 1; k < sentences.length; k++) {
+    if ((sentences[k - 1] as Sentence).end >= (sentences[k] as Sentence).start)
+      return sentences.map((s) => items.filter((x) => within(x, s)));
+  }
+  for (const x of items) {
+    let lo = 0;
+    let hi = sentences.length - 1;
+    let at = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((sentences[mid] as Sentence).start <= x.start) {
+        at = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (at >= 0 && x.end <= (sentences[at] as Sentence).end) (out[at] as T[]).push(x);
+  }
+  return out;
+}
+
+/** The hit with the highest weight, the earliest on ties: the first of a stable sort by that order, without one. */
+function strongest(hits: TriggerHit[]): TriggerHit {
+  let best = hits[0] as TriggerHit;
+  for (const h of hits) {
+    if (h.entry.weight > best.entry.weight || (h.entry.weight === best.entry.weight && h.start < best.start)) best = h;
+  }
+  return best;
+}
+
+/** Features of a later sentence that tell how a demonstration went. */
+const RESPONSE_FEATURES = new Set(['intervention', 'excessive', 'crowd-violence', 'response']);
+
 /** Relative clauses set off by commas (", where …,", ", which …,"): asides about something else. */
 function relativeClauses(sentence: Sentence): Span[] {
   const out: Span[] = [];
@@ -171,12 +210,16 @@ function withoutHeadWords(text: string, actors: ActorMention[]): ActorMention[] 
   return actors.filter(
     (a) =>
       a.entry.source !== 'generic' ||
+      // "of" comes after a space: one character test per role word before a slice and a test per pair of actors.
+      !SPACE_AT.test(text.charAt(a.end)) ||
       !actors.some(
         (b) =>
           b.entry.source !== 'generic' && b.start > a.end && /^\s+of\s+(?:the\s+)?$/i.test(text.slice(a.end, b.start)),
       ),
   );
 }
+
+const SPACE_AT = /^\s$/;
 
 /** Agent and patient relative to the trigger: "between X and Y", passive "… by X", else before/after the verb. */
 function roles(
@@ -483,9 +526,11 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
   const allHits = local
     ? [...res.triggers.find(text, 0), ...local.find(text, 0)].sort((a, b) => a.start - b.start)
     : res.triggers.find(text, 0);
-  const sentenceHits = sentences.map((s) => allHits.filter((h) => h.start >= s.start && h.end <= s.end));
-  const sentenceActors = sentences.map((s) => input.actors.filter((a) => a.start >= s.start && a.end <= s.end));
+  const sentenceHits = bySentence(sentences, allHits);
+  const sentenceActors = bySentence(sentences, input.actors);
+  const sentenceDates = bySentence(sentences, input.dates);
   const places = input.decisions;
+  const locatedPlaces = places.filter(locating);
   const postOf = (s: Span): number | null => {
     const i = input.embeddedPosts.findIndex((p) => s.start >= p.span.start && s.start < p.span.end);
     return i < 0 ? null : i;
@@ -493,12 +538,39 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
   let lastDate: Candidate['date'] = null;
   // A sports report (three or more sport words) reads every "attack", "strike" and "protest" as the game's.
   const sportCue = res.nonEvents.find((n) => n.cls === 'sport');
-  const sportReport = sportCue ? (text.match(globalCopy(sportCue.re))?.length ?? 0) >= 3 : false;
+  // Read on the first clause that is classified: a report without triggers never needs the whole-text scan.
+  let sportReport: boolean | undefined;
+  const isSportReport = (): boolean => {
+    sportReport ??= sportCue ? (text.match(globalCopy(sportCue.re))?.length ?? 0) >= 3 : false;
+    return sportReport;
+  };
+  // Whether sentence k may tell how an earlier event went: no background date, no word of the past (computed once).
+  const aboutNowCache: (boolean | undefined)[] = [];
+  const aboutNow = (k: number): boolean => {
+    let v = aboutNowCache[k];
+    if (v === undefined) {
+      const s = sentences[k] as Sentence;
+      v =
+        !(sentenceDates[k] ?? []).some((d) => d.background) &&
+        !/\b(?:previous|earlier|last (?:week|month)|in recent|since)\b/i.test(s.text);
+      aboutNowCache[k] = v;
+    }
+    return v;
+  };
+  /** The first state force named in the two sentences after sentence si. */
+  const stateAfter = (si: number): ActorMention | null => {
+    for (let k = si + 1; k < si + 3 && k < sentences.length; k++)
+      for (const a of sentenceActors[(sentences[k] as Sentence).index] ?? [])
+        if (a.entry.category === 'State forces') return a;
+    return null;
+  };
   let order = 0;
   for (let si = 0; si < sentences.length; si++) {
     const sentence = sentences[si] as Sentence;
     const hits = sentenceHits[si] ?? [];
-    const sentDates = input.dates.filter((d) => within(d, sentence));
+    const sentDates = sentenceDates[si] ?? [];
+    // A sentence without dates or triggers has nothing to set aside (most sentences of a long report).
+    if (!hits.length && !sentDates.length) continue;
     // "In Kursk, where Ukrainian troops launched an incursion on Aug. 6, Moscow said it repelled attacks": the date
     // and the triggers of a relative clause are background to the main clause when it has triggers of its own.
     const asides = relativeClauses(sentence);
@@ -531,15 +603,12 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
     }
     // The next two sentences may say how a demonstration went ("Police dispersed them"); sentences about the
     // past ("in the previous week", "since March") and noun uses ("looted funds") are not about this event.
-    const context = sentences
-      .slice(si + 1, si + 3)
-      .filter(
-        (s) =>
-          !input.dates.some((d) => d.background && within(d, s)) &&
-          !/\b(?:previous|earlier|last (?:week|month)|in recent|since)\b/i.test(s.text),
-      )
-      .flatMap((s) => sentenceHits[s.index] ?? [])
-      .filter((h) => ['intervention', 'excessive', 'crowd-violence', 'response'].includes(h.entry.feature));
+    const context: TriggerHit[] = [];
+    for (let k = si + 1; k < si + 3 && k < sentences.length; k++) {
+      if (!aboutNow(k)) continue;
+      for (const h of sentenceHits[(sentences[k] as Sentence).index] ?? [])
+        if (RESPONSE_FEATURES.has(h.entry.feature)) context.push(h);
+    }
     const parts = clauses(sentence);
     const mainHits = hits.some((h) => !aside(h)) ? hits.filter((h) => !aside(h)) : hits;
     const partHits = parts.map((p) => mainHits.filter((h) => within(h, p)));
@@ -555,11 +624,13 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
         text,
         (sentenceActors[si] ?? []).filter((a) => within(a, unit.span)),
       );
-      const main = [...unit.hits].sort((a, b) => b.entry.weight - a.entry.weight || a.start - b.start)[0] as TriggerHit;
+      const main = strongest(unit.hits);
       const r = roles(text, unit.span, actors, main);
       const eventCountry = countryFor(input, unit.span, actors);
+      // (One alternation of all seven cues as a first test was faster in isolation but cost ~200 ms more per pass
+      // over the bench mix inside the pipeline, about one compilation of it per clause. Not used.)
       const nonEvent = res.nonEvents.filter((n) => n.re.test(unitText)).map((n) => n.cls);
-      if (sportReport && !nonEvent.includes('sport')) nonEvent.push('sport');
+      if (isSportReport() && !nonEvent.includes('sport')) nonEvent.push('sport');
       const armedWeapon =
         /\b(?:gun|guns|firearms?|rifles?|pistols?|machetes?|knives|knife|explosives?|bombs?|shot|shooting|gunfire|bullets?)\b/i.test(
           unitText,
@@ -588,7 +659,15 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
         detail: { features: unit.hits.map((h) => `${h.entry.feature}:${h.text}`), nonEvent, roles: r.reason },
       });
       if (!cls) continue;
-      const place = choosePlace(text, places, unit.span, sentence, eventCountry, input.datelineSpan ?? null);
+      const place = choosePlace(
+        text,
+        places,
+        locatedPlaces,
+        unit.span,
+        sentence,
+        eventCountry,
+        input.datelineSpan ?? null,
+      );
       const counts = findCounts(res.counts, unitText, unit.span.start);
       const certainty = assessCertainty(res.certainty, unitText, unit.span.start);
       const post = postOf(sentence);
@@ -607,11 +686,7 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
         post,
         country: eventCountry ?? place?.decision.mention.country ?? null,
         order: order++,
-        contextState:
-          sentences
-            .slice(si + 1, si + 3)
-            .flatMap((s) => sentenceActors[s.index] ?? [])
-            .find((a) => a.entry.category === 'State forces') ?? null,
+        contextState: stateAfter(si),
       });
     }
   }
@@ -642,7 +717,7 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
       agent: r.agent,
       patient: r.patient,
       date: date ? { date: date.date, reason: date.reason, span: { start: date.start, end: date.end } } : null,
-      place: choosePlace(text, places, first, first, country, input.datelineSpan ?? null),
+      place: choosePlace(text, places, locatedPlaces, first, first, country, input.datelineSpan ?? null),
       counts: findCounts(res.counts, first.text, first.start),
       certainty: assessCertainty(res.certainty, first.text, first.start),
       post: null,
@@ -653,14 +728,18 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
     trace?.push({ stage: 'classify', reason: candidates[0]?.cls.reason ?? 'note-fallback', span: first });
   }
 
-  // Sentences without triggers that carry counts or ACLED coding remarks add them to the event before them.
-  const orphanCounts = new Map<number, CountMention[]>();
-  for (let si = 0; si < sentences.length; si++) {
-    if ((sentenceHits[si] ?? []).length) continue;
-    const s = sentences[si] as Sentence;
-    const c = findCounts(res.counts, s.text, s.start);
-    if (c.length) orphanCounts.set(si, c);
-  }
+  // Sentences without triggers that carry counts or ACLED coding remarks add them to the event before them. Read
+  // only for the sentences that follow an event: a report without events, or a long one, never reads the rest.
+  const orphanCache: (CountMention[] | undefined)[] = [];
+  const orphanCounts = (si: number): CountMention[] => {
+    let c = orphanCache[si];
+    if (c === undefined) {
+      const s = sentences[si] as Sentence;
+      c = (sentenceHits[si] ?? []).length ? [] : findCounts(res.counts, s.text, s.start);
+      orphanCache[si] = c;
+    }
+    return c;
+  };
 
   // Merge: a later candidate that only reports outcomes, or repeats the type, joins the event before it.
   const groups: Candidate[][] = [];
@@ -698,14 +777,14 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
   const events: ExtractedEvent[] = [];
   // Where earlier events of the text happened, with the end of the last sentence that tells them.
   const anchors: Anchor[] = [];
-  for (const group of groups) {
+  for (let gi = 0; gi < groups.length; gi++) {
+    const group = groups[gi] as Candidate[];
     const head = group[0] as Candidate;
     const reasons: FieldReason[] = [];
     const eventCountry = head.country;
     const countryName = eventCountry ? (countries.get(eventCountry)?.name ?? null) : null;
-    const groupHits = group.flatMap((g) => g.hits);
     const stateResponse =
-      groupHits.some((h) => h.entry.feature === 'intervention') ||
+      group.some((g) => g.hits.some((h) => h.entry.feature === 'intervention')) ||
       group.some((g) => g.actors.some((a) => a.entry.category === 'State forces')) ||
       head.contextState !== null;
     reasons.push({
@@ -723,11 +802,12 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
 
     // Counts: the largest mention per category across the group's clauses, plus coding remarks that follow.
     const lastIndex = (group[group.length - 1] as Candidate).sentence.index;
-    const mentions: CountMention[] = group.flatMap((g) => g.counts);
-    for (const [si, c] of orphanCounts) {
-      const nextHead = groups[groups.indexOf(group) + 1]?.[0];
+    const mentions: CountMention[] = [];
+    for (const g of group) mentions.push(...g.counts);
+    const nextHead = groups[gi + 1]?.[0];
+    for (let si = 0; si < sentences.length; si++) {
       if (si > head.sentence.index && (!nextHead || si < nextHead.sentence.index) && si - lastIndex <= 3)
-        mentions.push(...c);
+        mentions.push(...orphanCounts(si));
     }
     const count = (category: 'killed' | 'injured' | 'captured'): CountRange | null => {
       const m = pickCount(mentions, category);
@@ -968,23 +1048,33 @@ const NEAR_BEFORE =
 
 /** Between a place and its admin context: "X, Y", "X (Y", "X (Z, Y". (With "X area (Y" too: -0.3 point.) */
 const CONTEXT_BETWEEN = /^\s*(?:[,(]\s*|\([^()]*,\s*)$/;
+/** What every CONTEXT_BETWEEN starts with, tested once per place instead of once per pair of places. */
+const CONTEXT_START = /\s*[,(]/y;
+function contextFollows(text: string, at: number): boolean {
+  CONTEXT_START.lastIndex = at;
+  return CONTEXT_START.test(text);
+}
 const DIRECTION_BEFORE =
   /\b(?:(?:road|route|highway|way|heading|headed|fled|fleeing|running|ran|moving|moved|returned|returning)\s+(?:\w+\s+){0,2}(?:to|towards?|for|from)|towards?)\s+(?:the\s+)?$/i;
 
 /** The event's place: a place mention in the clause that follows "in"/"near"/"at", the most specific first. */
+const PLACE_RANK: Record<string, number> = { exact: 0, near: 1, admin2: 2, admin1: 3, country: 4 };
+
+/** `located`: the decisions that may locate an event (`locating`), in their order, filtered once per report. */
 function choosePlace(
   text: string,
   decisions: PlaceDecision[],
+  located: PlaceDecision[],
   clause: Span,
   sentence: Sentence,
   country: string | null,
   dateline: Span | null,
 ): Candidate['place'] {
-  const rank = (d: PlaceDecision) => ({ exact: 0, near: 1, admin2: 2, admin1: 3, country: 4 })[d.precision] ?? 5;
+  const rank = (d: PlaceDecision) => PLACE_RANK[d.precision] ?? 5;
   const pick = (span: Span, reason: string): Candidate['place'] => {
     // A demonym ("the Ugandan UPDF", "Syrian civilians") or a country describing an actor ("Turkish-backed") is
     // never where the event happened.
-    const inside = decisions.filter((d) => locating(d) && d.mention.start >= span.start && d.mention.end <= span.end);
+    const inside = located.filter((d) => d.mention.start >= span.start && d.mention.end <= span.end);
     if (!inside.length) return null;
     const scored = inside.map((d) => {
       const before = text.slice(Math.max(span.start, d.mention.start - 50), d.mention.start);
@@ -995,13 +1085,15 @@ function choosePlace(
       const inParens = /\([^()]*$/.test(text.slice(Math.max(span.start, d.mention.start - 40), d.mention.start));
       // "Savar (Ashulia, Dhaka)" read as Sävar, Sweden: the admin context right after a place names its country;
       // a place resolved to another country than its own context is a homonym abroad, and the context stands in.
-      const context = decisions.filter(
-        (c) =>
-          c !== d &&
-          c.mention.country &&
-          c.mention.start > d.mention.end &&
-          CONTEXT_BETWEEN.test(text.slice(d.mention.end, c.mention.start)),
-      );
+      const context = !contextFollows(text, d.mention.end)
+        ? []
+        : decisions.filter(
+            (c) =>
+              c !== d &&
+              c.mention.country &&
+              c.mention.start > d.mention.end &&
+              CONTEXT_BETWEEN.test(text.slice(d.mention.end, c.mention.start)),
+          );
       const abroad = context.length > 0 && context.every((c) => c.mention.country !== d.mention.country);
       return {
         d,
@@ -1028,7 +1120,7 @@ function choosePlace(
 }
 
 function toLocation(d: PlaceDecision, precision: Precision): EventLocation {
-  return { ...placeFields(d.mention), precision };
+  return locationOf(d.mention, precision);
 }
 
 const locating = (d: PlaceDecision) => d.role !== 'attribute' && !d.reason.includes('demonym');
@@ -1051,7 +1143,7 @@ const LOCATIVE_BEFORE =
  */
 function fallbackLocation(input: AssemblyInput, group: Candidate[], anchors: Anchor[]): EventLocation | null {
   const head = group[0] as Candidate;
-  const later = group.flatMap((g) => (g.place ? [g.place] : []))[0];
+  const later = group.find((g) => g.place)?.place;
   if (later) return toLocation(later.decision, later.precision);
   // Places in the event's country first: a homonym abroad must not move the event.
   const located = input.decisions.filter(locating);
