@@ -190,25 +190,60 @@ export function signatureFromHex(hex: string): Uint32Array | null {
   return sig;
 }
 
-function shingleSet(ws: readonly string[]): Set<string> {
-  const set = new Set<string>();
-  for (let i = 0; i + SHINGLE_WORDS <= ws.length; i++) set.add(ws.slice(i, i + SHINGLE_WORDS).join(' '));
+const SENTENCE_BREAK = /(?<=[.!?…])\s+|\n+/u;
+/** Word ids below 2^17: a 3-shingle is then exactly one safe integer (3 × 17 bits); more words fall back to strings. */
+const ID_BITS = 2 ** 17;
+
+/**
+ * A text's sentences as lists of word ids (ids shared by the two texts compared). Splitting drops only whitespace,
+ * which no word contains, so the sentences' words in order are exactly `words(text)`.
+ */
+function sentenceIds(text: string, vocabulary: Map<string, number>): number[][] {
+  const sentences: number[][] = [];
+  for (const sentence of text.split(SENTENCE_BREAK)) {
+    const ids: number[] = [];
+    for (const w of words(sentence)) {
+      let id = vocabulary.get(w);
+      if (id === undefined) {
+        id = vocabulary.size;
+        vocabulary.set(w, id);
+      }
+      ids.push(id);
+    }
+    sentences.push(ids);
+  }
+  return sentences;
+}
+
+/**
+ * The key of the shingle starting at word `i`: one integer while ids fit in 17 bits, else the ids joined. Two
+ * shingles have equal keys exactly when their words are equal, as with the joined words this replaced (~2x faster:
+ * no string built and hashed per shingle).
+ */
+function shingleKey(ids: readonly number[], i: number, numeric: boolean): number | string {
+  if (numeric && SHINGLE_WORDS === 3) return (ids[i]! * ID_BITS + ids[i + 1]!) * ID_BITS + ids[i + 2]!;
+  return ids.slice(i, i + SHINGLE_WORDS).join(',');
+}
+
+function shingleSet(sentences: readonly number[][], numeric: boolean): Set<number | string> {
+  const ids = sentences.flat();
+  const set = new Set<number | string>();
+  for (let i = 0; i + SHINGLE_WORDS <= ids.length; i++) set.add(shingleKey(ids, i, numeric));
   return set;
 }
 
-/** Share (by words) of `a`'s sentences whose 3-shingles are at least half found in `bShingles`. */
-function foundShare(a: string, bShingles: Set<string>): number {
+/** Share (by words) of `a`'s sentences whose 3-shingles are at least SENTENCE_FOUND found in `bShingles`. */
+function foundShare(a: readonly number[][], bShingles: Set<number | string>, numeric: boolean): number {
   let found = 0;
   let total = 0;
-  for (const sentence of a.split(/(?<=[.!?…])\s+|\n+/u)) {
-    const ws = words(sentence);
+  for (const ids of a) {
     // Sentences under three words have no shingle: they neither help nor hurt.
-    if (ws.length < SHINGLE_WORDS) continue;
+    if (ids.length < SHINGLE_WORDS) continue;
     let hits = 0;
-    const n = ws.length - SHINGLE_WORDS + 1;
-    for (let i = 0; i < n; i++) if (bShingles.has(ws.slice(i, i + SHINGLE_WORDS).join(' '))) hits++;
-    total += ws.length;
-    if (hits / n >= SENTENCE_FOUND) found += ws.length;
+    const n = ids.length - SHINGLE_WORDS + 1;
+    for (let i = 0; i < n; i++) if (bShingles.has(shingleKey(ids, i, numeric))) hits++;
+    total += ids.length;
+    if (hits / n >= SENTENCE_FOUND) found += ids.length;
   }
   return total === 0 ? 0 : found / total;
 }
@@ -219,7 +254,11 @@ function foundShare(a: string, bShingles: Set<string>): number {
  * their boilerplate, ~0 for independent stories.
  */
 export function syndicationShare(a: string, b: string): number {
-  return Math.max(foundShare(a, shingleSet(words(b))), foundShare(b, shingleSet(words(a))));
+  const vocabulary = new Map<string, number>();
+  const sa = sentenceIds(a, vocabulary);
+  const sb = sentenceIds(b, vocabulary);
+  const numeric = vocabulary.size <= ID_BITS;
+  return Math.max(foundShare(sa, shingleSet(sb, numeric), numeric), foundShare(sb, shingleSet(sa, numeric), numeric));
 }
 
 /** The verdict the pipeline applies to a candidate pair. */

@@ -293,7 +293,8 @@ function storeOne(store: Store, p: Pending): { outcome: ReportUpsert; joined: bo
       joined = true;
     } else report.familyId = report.id;
   }
-  const outcome = store.reports.upsert(report, keys);
+  // Guarded: storeBatch rolls back the whole batch (or, isolating, this report's savepoint) when the upsert throws.
+  const outcome = store.reports.upsert(report, keys, { guarded: true });
   if (p.extraction) store.events.replaceForReport(outcome.id, p.extraction.events);
   return { outcome, joined };
 }

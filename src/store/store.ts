@@ -77,8 +77,10 @@ export interface ReportRepository {
   /**
    * Stores a report whole (row, sources, search index, near-duplicate keys) or, when its id is known, adds its
    * sources and fills metadata the stored copy lacks. `lshKeys` index the report for `familyCandidates`.
+   * `options.guarded`: the caller already runs this upsert in a transaction or savepoint that it rolls back when the
+   * upsert throws (the ingest pipeline does), so the upsert need not open a savepoint of its own.
    */
-  upsert(report: Report, lshKeys?: readonly number[]): ReportUpsert;
+  upsert(report: Report, lshKeys?: readonly number[], options?: { guarded?: boolean }): ReportUpsert;
   get(id: string): Report | null;
   /** Just the clean text of a report (cheaper than `get`). */
   textOf(id: string): string | null;

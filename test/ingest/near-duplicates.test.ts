@@ -144,3 +144,52 @@ describe('MinHash syndication families', () => {
     expect(estimateJaccard(short, minhashSignature('two words!'))).toBe(1);
   });
 });
+
+describe('syndicationShare by word ids', () => {
+  // The rule as first written, on joined-word strings: the id-based version must give the same share everywhere.
+  const reference = (a: string, b: string) => {
+    const set = (ws: string[]) => {
+      const out = new Set<string>();
+      for (let i = 0; i + 3 <= ws.length; i++) out.add(ws.slice(i, i + 3).join(' '));
+      return out;
+    };
+    const found = (x: string, shingles: Set<string>) => {
+      let hit = 0;
+      let total = 0;
+      for (const sentence of x.split(/(?<=[.!?…])\s+|\n+/u)) {
+        const ws = words(sentence);
+        if (ws.length < 3) continue;
+        let hits = 0;
+        const n = ws.length - 2;
+        for (let i = 0; i < n; i++) if (shingles.has(ws.slice(i, i + 3).join(' '))) hits++;
+        total += ws.length;
+        if (hits / n >= 0.75) hit += ws.length;
+      }
+      return total === 0 ? 0 : hit / total;
+    };
+    return Math.max(found(a, set(words(b))), found(b, set(words(a))));
+  };
+
+  it('gives the share the joined-word shingles gave, on the fixtures and on shuffled mixes of them', () => {
+    const texts = [
+      ...docs.map((d) => d.text),
+      'ΟΔΟΣ ΣΑΣ. Η ΟΔΟΣ ΣΑΣ ΕΙΝΑΙ ΕΔΩ!\n\nİSTANBUL İçin… dört kişi öldü. Diyarbakır’da iki kişi yaralandı',
+      'x y z. a\n\n\nb c d e f… g h i j',
+    ];
+    let seed = 3;
+    const next = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed;
+    };
+    for (let n = 0; n < 40; n++) {
+      const a = texts[next() % texts.length]!;
+      const b = texts[next() % texts.length]!;
+      // Half of the pairs: b with a run of a's sentences pasted in, so partial containment is exercised.
+      const sentences = a.split(/(?<=[.!?])\s+/);
+      const start = next() % sentences.length;
+      const mixed = n % 2 ? `${b}\n\n${sentences.slice(start, start + 3).join(' ')}` : b;
+      expect(syndicationShare(a, mixed)).toBe(reference(a, mixed));
+    }
+    for (const a of texts) for (const b of texts) expect(syndicationShare(a, b)).toBe(reference(a, b));
+  });
+});

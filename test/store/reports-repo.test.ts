@@ -71,6 +71,28 @@ describe('SQLite reports repository', () => {
     store.close();
   });
 
+  it('leaves a guarded upsert that fails to the savepoint its caller rolls back, and keeps its neighbours', () => {
+    const store = openStore(':memory:');
+    const good = report('A neighbour that lands in the same transaction.');
+    const r = report('A guarded report that will fail half-way.');
+    const bad = { ...r, sources: [src('x.txt'), { ...src('y.txt'), kind: undefined as unknown as 'file' }] };
+    store.transaction(() => {
+      store.reports.upsert(good, [], { guarded: true });
+      // The pipeline's isolating pass: one savepoint per report, around a guarded upsert.
+      expect(() => store.transaction(() => store.reports.upsert(bad, [7, 8], { guarded: true }))).toThrow();
+    });
+    expect(store.reports.count()).toBe(1);
+    expect(store.reports.has(good.id)).toBe(true);
+    expect(store.reports.sources(r.id)).toEqual([]);
+    expect(store.reports.familyCandidates([7, 8])).toEqual([]);
+    expect(store.reports.search('guarded')).toEqual([]);
+    expect(store.reports.search('neighbour')).toHaveLength(1);
+    // Outside a transaction `guarded` changes nothing: the upsert is its own transaction.
+    expect(() => store.reports.upsert(bad, [], { guarded: true })).toThrow();
+    expect(store.reports.count()).toBe(1);
+    store.close();
+  });
+
   it('resolves full ids, id prefixes, external ids and source paths', () => {
     const store = openStore(':memory:');
     const r = report('Resolvable report text.', {}, src('dir/file.txt', 'ext-42'));
