@@ -17,6 +17,7 @@
  *   places that agree or where one is weak: a dateline, a coarse admin area, a place not named in its sentence)
  *   becomes part of it; the stronger event keeps its fields and confidence, and takes the member's place when its
  *   own is weak and the member's is named in its sentence.
+ * - `low-confidence`: an event other than the main one, left with a confidence under 0.5, is dropped.
  * The main event is never dropped and its confidence never lowered (single-event notes are scored on it).
  */
 import path from 'node:path';
@@ -249,10 +250,24 @@ export function consolidateEvents(events: ExtractedEvent[], ctx: Context): Extra
     merge(head, e, ctx);
     log('merged', e, { into: head.evidence[0] ? { start: head.evidence[0].start, end: head.evidence[0].end } : null });
   }
-  const out = work.filter((e) => heads.includes(e));
+  // 5. What is left of an event other than the main one below the confidence floor is more likely wrong than right.
+  const out = work.filter((e) => {
+    if (!heads.includes(e)) return false;
+    if (e === main || e.confidence >= MIN_SECONDARY_CONFIDENCE) return true;
+    log('low-confidence', e);
+    return false;
+  });
   for (const e of out) refineLocation(e, ctx, log);
   return out;
 }
+
+/**
+ * Events besides the main one need at least this confidence. Below it, on our sample articles and the LGL/GeoVirus
+ * news, they are mostly readings of background words ("left him with severe injuries" as an attack, rifles
+ * "confiscated" as looting): sample articles event precision 71.2 → 74.3, recall unchanged; the ACLED and CASE
+ * dev sets (one event each) unchanged.
+ */
+const MIN_SECONDARY_CONFIDENCE = 0.5;
 
 const FEATURE_PRECISION = (feature: string): Precision =>
   feature.startsWith('PCL') ? 'country' : feature === 'ADM1' ? 'admin1' : feature === 'ADM2' ? 'admin2' : 'exact';

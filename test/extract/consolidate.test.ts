@@ -147,6 +147,39 @@ function run(
   return { out, reasons: trace.map((t) => t.reason) };
 }
 
+describe('consolidation: confidence floor', () => {
+  it('drops a secondary event under 0.5 and keeps one at 0.5 (low-confidence)', () => {
+    const d = doc([
+      'Rebels clashed with the army near Kafr Nabudah on Tuesday.',
+      'An old wound left one fighter unable to walk near Khan Shaykhun.',
+      'Army artillery shelled positions near Deir ez-Zor the same day.',
+    ]);
+    const main = d.event(0, { confidence: 0.9, place: d.place(0, 'Kafr Nabudah', TOWN_A) });
+    const weak = d.event(1, {
+      confidence: 0.42,
+      type: 'Violence against civilians',
+      sub: 'Attack',
+      place: d.place(1, 'Khan Shaykhun', TOWN_B),
+      actors: [null, 'Civilians'],
+    });
+    const shelling = d.event(2, {
+      confidence: 0.5,
+      type: 'Explosions/Remote violence',
+      sub: 'Shelling/artillery/missile attack',
+      place: d.place(2, 'Deir ez-Zor', FAR_TOWN),
+    });
+    const { out, reasons } = run(d, [main, weak, shelling]);
+    expect(out).toEqual([main, shelling]);
+    expect(reasons).toContain('low-confidence');
+  });
+
+  it('never drops the main event, however low its confidence', () => {
+    const d = doc(['Rebels clashed with the army near Kafr Nabudah on Tuesday.']);
+    const main = d.event(0, { confidence: 0.3, place: d.place(0, 'Kafr Nabudah', TOWN_A) });
+    expect(run(d, [main]).out).toEqual([main]);
+  });
+});
+
 describe('consolidation: background', () => {
   it('drops an event dated weeks before the main event (background-date)', () => {
     const d = doc([
