@@ -1697,25 +1697,20 @@ export class GeoparserImpl {
  * cost more than the sort itself.
  */
 function sortByPrior(a: Cand[]): Cand[] {
-  if (a.length > 16) return a.sort((x, y) => y.prior - x.prior);
-  for (let i = 1; i < a.length; i++) {
-    const cur = a[i] as Cand;
-    let j = i - 1;
-    while (j >= 0 && (a[j] as Cand).prior < cur.prior) {
-      a[j + 1] = a[j] as Cand;
-      j--;
-    }
-    a[j + 1] = cur;
-  }
-  return a;
+  return sortHighestFirst(a, (c) => c.prior);
 }
 
 function sortByScore(a: Cand[]): Cand[] {
-  if (a.length > 16) return a.sort((x, y) => y.score - x.score);
+  return sortHighestFirst(a, (c) => c.score);
+}
+
+function sortHighestFirst(a: Cand[], value: (c: Cand) => number): Cand[] {
+  if (a.length > 16) return a.sort((x, y) => value(y) - value(x));
   for (let i = 1; i < a.length; i++) {
     const cur = a[i] as Cand;
+    const v = value(cur);
     let j = i - 1;
-    while (j >= 0 && (a[j] as Cand).score < cur.score) {
+    while (j >= 0 && value(a[j] as Cand) < v) {
       a[j + 1] = a[j] as Cand;
       j--;
     }

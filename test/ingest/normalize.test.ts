@@ -1,6 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeText, reportIdFor } from '../../src/ingest/normalize.js';
 
+/**
+ * The seven rules applied unconditionally, as before the fast path: the fast path must agree with them everywhere
+ * (ids depend on every character of the result).
+ */
+const reference = (raw: string) =>
+  raw
+    .normalize('NFC')
+    .replace(/\r\n?|\u2028|\u2029|\u0085/g, '\n')
+    .replace(/[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\t\f\v]/g, ' ')
+    .replace(/[\u200B\u2060\uFEFF\u00AD]/g, '')
+    .replace(/[^\P{Cc}\n]/gu, '')
+    .replace(/ {2,}/g, ' ')
+    .replace(/ +\n *|\n +/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+
 describe('normalizeText', () => {
   it('unifies line ends, spaces, invisible characters and blank lines', () => {
     const raw = '\uFEFF  Line\u00A0one\u200B  here \r\nline two\r\r\n\n\n\nthird\u0007 ';
@@ -15,18 +31,6 @@ describe('normalizeText', () => {
   });
 
   it('skips the rewrite only when the rules would change nothing (random mixes of the characters they touch)', () => {
-    // The rules in full, applied to every text: the fast path must agree with them everywhere.
-    const reference = (raw: string) =>
-      raw
-        .normalize('NFC')
-        .replace(/\r\n?|\u2028|\u2029|\u0085/g, '\n')
-        .replace(/[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\t\f\v]/g, ' ')
-        .replace(/[\u200B\u2060\uFEFF\u00AD]/g, '')
-        .replace(/[^\P{Cc}\n]/gu, '')
-        .replace(/ {2,}/g, ' ')
-        .replace(/ +\n *|\n +/g, '\n')
-        .replace(/\n{3,}/g, '\n\n')
-        .trim();
     const alphabet = [
       'a',
       'Z',
@@ -90,19 +94,6 @@ describe('normalizeText', () => {
 });
 
 describe('normalizeText fast path', () => {
-  // The seven rules applied unconditionally, as before the fast path: ids depend on every character of the result.
-  const reference = (raw: string) =>
-    raw
-      .normalize('NFC')
-      .replace(/\r\n?|\u2028|\u2029|\u0085/g, '\n')
-      .replace(/[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\t\f\v]/g, ' ')
-      .replace(/[\u200B\u2060\uFEFF\u00AD]/g, '')
-      .replace(/[^\P{Cc}\n]/gu, '')
-      .replace(/ {2,}/g, ' ')
-      .replace(/ +\n *|\n +/g, '\n')
-      .replace(/\n{3,}/g, '\n\n')
-      .trim();
-
   it('gives exactly what the seven rules give, on clean and on messy text', () => {
     const alphabet = [
       'a',
