@@ -165,13 +165,13 @@ function demonymMatcher(countries: Map<string, CountryInfo>, named: ActorEntry[]
   // The force noun anchors the match; the up to four words before it are looked up in the country table
   // (longest first). Scanning for ~30 force nouns is far cheaper than an alternation of ~500 country words.
   const re =
-    /((?:[A-Za-z\u00C0-\u024F'’.-]+ ){1,4}?)(?:(armed forces|army|forces|troops|military|soldiers?|servicem[ae]n|commandos|paratroopers|warplanes|jets|helicopters|warships|tanks|air ?force|navy|marines|border guards|security forces|artillery|drones?)|(police|gendarmerie|gendarmes))(?![\w])/gi;
+    /((?:[A-Za-z\u00C0-\u024F'’.-]+ ){1,4}?)(?:(armed forces|army|forces|troops|military|soldiers?|servicem[ae]n|commandos|paratroopers|warplanes|jets|helicopters|warships|tanks|air ?force|navy|marines|border guards|security forces|artillery|drones?|columns?|convoys?|patrols?)|(police|gendarmerie|gendarmes))(?![\w])/gi;
   return { re, byWord };
 }
 
 /** The force nouns of the demonym expression, each after the space that ends the word before it. */
 const FORCE_NOUN =
-  / (?:armed forces|army|forces|troops|military|soldiers?|servicem[ae]n|commandos|paratroopers|warplanes|jets|helicopters|warships|tanks|air ?force|navy|marines|border guards|security forces|artillery|drones?|police|gendarmerie|gendarmes)(?![\w])/gi;
+  / (?:armed forces|army|forces|troops|military|soldiers?|servicem[ae]n|commandos|paratroopers|warplanes|jets|helicopters|warships|tanks|air ?force|navy|marines|border guards|security forces|artillery|drones?|columns?|convoys?|patrols?|police|gendarmerie|gendarmes)(?![\w])/gi;
 /** One character of the demonym expression's words (same class, same flags). */
 const WORD_CHAR = /[A-Za-z\u00C0-\u024F'’.-]/i;
 const isWordChar = (text: string, i: number): boolean => {

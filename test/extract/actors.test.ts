@@ -121,6 +121,15 @@ describe('regional dictionary: ACLED names and categories', () => {
     expect(m && categoryIn(m.entry, 'ML')).toBe('External/Other forces');
   });
 
+  it('a patrol, column or convoy named by a demonym is that state\'s forces ("a Turkish column", "a Russian patrol")', () => {
+    const patrol = mention('A Russian patrol passed near Ras al-Ain on Tuesday.', 'Russian patrol');
+    expect(patrol?.entry.country).toBe('RU');
+    expect(patrol && categoryIn(patrol.entry, 'SY')).toBe('External/Other forces');
+    expect(mention('A Turkish column entered Idlib from the north.', 'Turkish column')?.entry.country).toBe('TR');
+    // Words between the demonym and the noun name something else: an aid convoy is no armed actor.
+    expect(find('A Russian aid convoy reached the town.').map((a) => a.text)).not.toContain('Russian aid convoy');
+  });
+
   it('Syrian National Army factions are rebels (Sharqiya Army, Sultan Suleiman Shah Brigade); Faylaq al-Sham too', () => {
     expect(mention('The Sharqiya Army shelled a village near Afrin.', 'Sharqiya Army')?.entry.name).toBe(
       'Syrian National Army',
