@@ -44,6 +44,9 @@ export interface Alternative {
  * cut into several expressions, tried in order.
  */
 const CHUNK_CHARS = 12_000;
+/** A look-around, or an anchor (^ outside a class's negation, $ not escaped): the match depends on its context. */
+const CONTEXTUAL = /\(\?[=!<]|(?<![[\\])\^|(?<!\\)\$/;
+
 /** Key of a character outside ASCII: only an alternative that can begin with any character matches there. */
 const OTHER = 128;
 /** Key of the end of the text, after the first character. */
@@ -95,7 +98,7 @@ export class WordStartAlternation {
       } catch (error) {
         throw new Error(`${where(i)}: invalid pattern '${source}': ${(error as Error).message}`);
       }
-      return { source, re, contextual: /\(\?[=!<]|\^|\$/.test(source) };
+      return { source, re, contextual: CONTEXTUAL.test(source) };
     });
     this.bare = this.alternatives.map((a) =>
       a.contextual ? new RegExp(`^(?:${withoutLookarounds(a.source)})$`, 'i') : null,

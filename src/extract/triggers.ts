@@ -1,14 +1,13 @@
 /**
  * Trigger lexicon → features. Each line of data/lexicons/triggers.txt names a feature (clash, air, protest, …),
- * the ACLED sub-event type the feature alone implies, a weight and a pattern. All patterns of the lexicon are
- * compiled once into one alternation (one scan per sentence); every hit keeps its span.
+ * the ACLED sub-event type the feature alone implies, a weight and a pattern. The patterns of each layer (below) are
+ * compiled once into one alternation (alternation.ts); every hit keeps its span.
  */
 
 import { ACLED_TYPES, type EventType, type SubEventType } from '../model/extraction.js';
 import type { Span } from '../model/report.js';
-import { firstCharCodes } from '../text/first-chars.js';
+import { WordStartAlternation } from './alternation.js';
 import { compilePattern, type LexiconRow } from './lexicon-file.js';
-import { execAll } from './regex.js';
 
 export interface TriggerEntry {
   feature: string;
@@ -77,26 +76,17 @@ const LAYER: Record<string, 'qualifier' | 'strategic'> = {
 };
 
 interface Layer {
-  re: RegExp;
-  /** Each pattern alone, sticky, to tell which entry a match came from (no capture groups in `re`: see actors.ts);
-   * `first`: its possible first characters (lower-case char codes, null = any; read on first use). */
-  single: { entry: TriggerEntry; re: RegExp; contextual: boolean; first?: Set<number> | null }[];
-  /** Matched words (lower-cased) → entry, for patterns without look-around. */
-  cache: Map<string, TriggerEntry>;
+  /** The layer's patterns, in file order, as one word-start alternation (alternation.ts: one scan per text). */
+  matcher: WordStartAlternation;
+  entries: TriggerEntry[];
 }
 
 function compileLayer(entries: TriggerEntry[]): Layer {
-  const parts = entries.map((e) => `(?:${e.pattern})(?![\\w])`);
-  // Without the 'u' flag: V8's case-insensitive Unicode matching is several times slower, and the lexicon is ASCII.
-  return {
-    re: new RegExp(`(?<![\\w-])(?:${parts.join('|')})`, 'gi'),
-    single: entries.map((e) => ({
-      entry: e,
-      re: new RegExp(`(?:${e.pattern})(?![\\w])`, 'iy'),
-      contextual: /\(\?[=!<]/.test(e.pattern),
-    })),
-    cache: new Map(),
-  };
+  const matcher = new WordStartAlternation(
+    entries.map((e) => e.pattern),
+    (i) => `${entries[i]?.file}:${entries[i]?.line}: pattern`,
+  );
+  return { matcher, entries };
 }
 
 export function createTriggerMatcher(entries: TriggerEntry[]): TriggerMatcher {
@@ -119,28 +109,9 @@ export function createTriggerMatcher(entries: TriggerEntry[]): TriggerMatcher {
         if (m) hits.push({ start: offset + m.index, end: offset + m.index + m[0].length, text: m[0], entry });
       }
       for (const layer of layers) {
-        layer.re.lastIndex = 0;
-        for (const m of execAll(layer.re, text)) {
-          const end = m.index + m[0].length;
-          const key = m[0].toLowerCase();
-          let entry = layer.cache.get(key);
-          if (!entry) {
-            // Patterns that cannot begin with the match's first character are not run (see actors.ts).
-            const c0 = m[0].charCodeAt(0);
-            const k0 = c0 >= 65 && c0 <= 90 ? c0 + 32 : c0;
-            for (const single of layer.single) {
-              if (single.first === undefined) single.first = firstCharCodes(single.re.source, true);
-              if (single.first !== null && !single.first.has(k0)) continue;
-              single.re.lastIndex = m.index;
-              if (single.re.test(text) && single.re.lastIndex === end) {
-                entry = single.entry;
-                // Context-free patterns give the same entry for the same words: remember them (bounded).
-                if (!single.contextual && layer.cache.size < 20_000) layer.cache.set(key, entry);
-                break;
-              }
-            }
-          }
-          if (entry) hits.push({ start: offset + m.index, end: offset + end, text: m[0], entry });
+        for (const m of layer.matcher.matches(text)) {
+          const entry = layer.entries[m.alt] as TriggerEntry;
+          hits.push({ start: offset + m.index, end: offset + m.end, text: m.text, entry });
         }
       }
       return hits.sort((a, b) => a.start - b.start);

@@ -1,35 +1,18 @@
 /**
- * What a regular expression can begin with: the set of its possible first characters, read from its source.
+ * What a regular expression can begin with: its possible first two characters, read from its source.
  *
- * The lexicon matchers (actors.ts, triggers.ts) find a phrase with one large alternation, then tell which entry it
- * came from by re-testing the entries' own expressions, in order, at the match position. An entry whose first
- * character cannot be the match's first character cannot be the one: it is skipped without running it. The set is
- * conservative (anything not modelled — a negated class, `.`, a non-ASCII letter, a back-reference — makes it null,
- * "any character"), so skipping never changes which entry is found.
+ * The word-start alternation (src/extract/alternation.ts) puts each lexicon phrase into the buckets of the two
+ * characters it can begin with and, at a word start, runs only the bucket of the two characters found there. The
+ * sets are conservative (anything not modelled — a negated class, `.`, a non-ASCII letter, a back-reference —
+ * stands for any character), so a phrase is never left out of a bucket where it could match.
  */
 
-/** The stand-in for "any character" in a prefix (never a key: keys are ASCII or OTHER_KEY). */
+/** The stand-in for "any character" in a prefix (never a bucket key: those are ASCII or alternation.ts's OTHER). */
 export const ANY = '\uffff';
 /** How many leading characters the prefixes keep. */
 const K = 2;
 /** Past this many prefixes a set is widened to first character + ANY (\w\w alone is 1,369 pairs, case folded). */
 const LIMIT = 256;
-
-/**
- * The first-character set of `source` as char codes (ASCII; lower-cased when `ignoreCase`, so callers look up the
- * lower-cased first character of a match), or null when any character may come first, the expression can match
- * the empty string, or its syntax is outside the modelled subset.
- */
-export function firstCharCodes(source: string, ignoreCase: boolean): Set<number> | null {
-  const pre = prefixes(source, ignoreCase);
-  if (pre === null) return null;
-  const out = new Set<number>();
-  for (const p of pre) {
-    if (p === '' || p[0] === ANY) return null;
-    out.add(p.charCodeAt(0));
-  }
-  return out;
-}
 
 /**
  * What the matches of `source` can begin with: their first two characters (lower-cased ASCII when `ignoreCase`;
