@@ -208,6 +208,34 @@ describe('SQLite reports repository', () => {
     store.close();
   });
 
+  it('never serves a remembered fingerprint for a report whose transaction was rolled back', () => {
+    const store = openStore(':memory:');
+    const key = [2 ** 32 + 11];
+    const a = report('The first wire copy about shelling near Kherson.');
+    const b = report('A second report, stored and then rolled back.');
+    const c = report('A third report that takes the rolled-back rowid.');
+    store.transaction(() => store.reports.upsert(a, key));
+    expect(() =>
+      store.transaction(() => {
+        store.reports.upsert(b, key);
+        // Read (and, for committed a, remembered) inside the transaction that fails.
+        expect(store.reports.familyCandidates(key).map((x) => x.fingerprint)).toEqual([a.fingerprint, b.fingerprint]);
+        throw new Error('batch failed');
+      }),
+    ).toThrow('batch failed');
+    store.transaction(() => {
+      store.reports.upsert(c, key);
+      // c now holds b's old rowid: its own fingerprint comes back, not b's.
+      expect(store.reports.familyCandidates(key)).toEqual([
+        { id: a.id, familyId: a.id, fingerprint: a.fingerprint },
+        { id: c.id, familyId: c.id, fingerprint: c.fingerprint },
+      ]);
+    });
+    // Outside a transaction every report is committed, and a remembered fingerprint is the stored one.
+    expect(store.reports.familyCandidates(key).map((x) => x.fingerprint)).toEqual([a.fingerprint, c.fingerprint]);
+    store.close();
+  });
+
   it('finds family candidates by LSH key and merges families', () => {
     const store = openStore(':memory:');
     const a = report('Report A.');
