@@ -19,6 +19,7 @@ import { compileCountLexicon } from './counts.js';
 import { findDates, isoDay, parsePublished } from './dates.js';
 import { type AssemblyResources, assembleEvents } from './events.js';
 import { alternatives, defaultDataDir, readLexiconFile } from './lexicon-file.js';
+import { compileMissions, type MissionFinder, missionFocus } from './missions.js';
 import { placeFields } from './place-fields.js';
 import { splitSentences } from './sentences.js';
 import { compileNonEvents, createTriggerMatcher, parseTriggerRows } from './triggers.js';
@@ -55,10 +56,15 @@ export async function createExtractor(opts: ExtractorOptions = {}): Promise<Extr
   ]);
   // Document-level consolidation (repeated mentions, background, capital metonyms): see consolidate.ts.
   const consolidate = createConsolidator(opts.dataDir ?? defaultDataDir());
-  const organisation = organisationAfter(opts.dataDir ?? defaultDataDir());
+  const cues: DocumentCues = {
+    organisation: organisationAfter(opts.dataDir ?? defaultDataDir()),
+    missions: compileMissions(
+      readLexiconFile(path.join(opts.dataDir ?? defaultDataDir(), 'lexicons/mission-countries.txt'), 2),
+    ),
+  };
   return {
     extract: (input, o) =>
-      consolidate(extractOne(resources, organisation, geoparser, languageIdentifier, input, o?.trace === true), input),
+      consolidate(extractOne(resources, cues, geoparser, languageIdentifier, input, o?.trace === true), input),
   };
 }
 
@@ -114,9 +120,17 @@ function organisationAfter(dataDir: string): RegExp {
   return new RegExp(`^ (?:\\p{Lu}\\p{Ll}+ ){0,3}(?:${heads.join('|')})\\b`, 'u');
 }
 
+/** Document-level cues read outside the event assembly. */
+interface DocumentCues {
+  /** A country name that starts an organisation's name (see organisationAfter). */
+  organisation: RegExp;
+  /** Missions whose name pins the report's country (see missions.ts). */
+  missions: MissionFinder;
+}
+
 function extractOne(
   res: AssemblyResources,
-  organisation: RegExp,
+  cues: DocumentCues,
   geoparser: Geoparser | null,
   lid: LanguageIdentifier | null,
   input: ExtractInput,
@@ -193,7 +207,7 @@ function extractOne(
     decisions = geo.decisions.filter(
       (d) =>
         !actorSpans.some((a) => d.mention.start < a.end && a.start < d.mention.end) &&
-        !(d.precision === 'country' && organisation.test(text.slice(d.mention.end, d.mention.end + 40))),
+        !(d.precision === 'country' && cues.organisation.test(text.slice(d.mention.end, d.mention.end + 40))),
     );
     focusCountry = geo.focusCountry;
     // A focus that rests only on demonyms ("Turkish forces shelled villages near Tal Tamr") is the attacker's
@@ -223,6 +237,17 @@ function extractOne(
           reason: d.reason,
         })),
       },
+    });
+  }
+  // A mission whose mandate covers one country names where the report is, places or no places (see missions.ts).
+  const mission = cues.missions(text);
+  const missionCountry = missionFocus(mission, decisions);
+  if (mission && missionCountry && missionCountry !== focusCountry) {
+    focusCountry = missionCountry;
+    trace?.push({
+      stage: 'places',
+      reason: 'mission-country',
+      detail: { mission: mission.text, country: missionCountry },
     });
   }
   const filed = filedDate ? isoDay(filedDate) : null;
