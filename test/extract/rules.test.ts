@@ -26,6 +26,25 @@ describe('protest rules', () => {
     expect(e?.sub_event_type).toBe('Excessive force against protesters');
   });
 
+  it.each([
+    ['Officers tried to control the crowd and keep passers-by from joining.'],
+    ['The police attempted to detain one of the organisers.'],
+    ['Several arrests were made.'],
+    ['Soldiers worked to reopen the road by evening.'],
+  ])('a next sentence saying how the state answered a protest makes it an intervention: "%s"', (after) => {
+    const e = top(code(`On Monday, farmers held a protest in Mzuzu against the price of fertiliser. ${after}`));
+    expect(e?.sub_event_type).toBe('Protest with intervention');
+  });
+
+  it('"used force" is an intervention, "used excessive force" stays excessive force', () => {
+    const plain = top(code('On Monday, police used force against residents protesting over water cuts in Sfax.'));
+    expect(plain?.sub_event_type).toBe('Protest with intervention');
+    const excessive = top(
+      code('On Monday, police used excessive force to violently suppress a protest of teachers in Sfax.'),
+    );
+    expect(excessive?.sub_event_type).toBe('Excessive force against protesters');
+  });
+
   it('police forcibly ending a sit-in is an intervention', () => {
     const e = top(code('Police forcibly ended a sit-in by teachers in front of the ministry on Tuesday.'));
     expect(e?.sub_event_type).toBe('Protest with intervention');
