@@ -64,6 +64,9 @@ const TWO_SIDED =
 /** Victims who are held: violence against them is not a battle. */
 const CAPTIVE =
   /\b(?:captured|detained|imprisoned|captive|kidnapped|abducted) (?:soldiers|fighters|troops|men|prisoners)|\b(?:prisoners|captives|detainees|hostages|prisoners of war|pows)\b/i;
+/** Force used on someone: shooting, an attack, an ambush (not a death from unknown causes). */
+const ATTACKED_WITH_FORCE =
+  /\b(?:shot|shots|shooting|gunfire|gunmen|opened fire|fired (?:at|on)|attack(?:ed)?|ambush(?:ed)?|stabbed)\b/i;
 /** Words for armed personnel that need no name. */
 const FORCES = /\b(?:forces|troops|soldiers|units|reinforcements|fighters|militants|battalions?|brigades?)\b/i;
 /** A gathering said to have gone off without trouble. */
@@ -277,6 +280,15 @@ export function classify(input: ClassifyInput): Classification | null {
     // Prisoners, captives and detainees are out of the fight: violence against them is violence against civilians.
     if (CAPTIVE.test(input.text)) return make('kill', 'Violence against civilians', 'Attack', 'attack-on-captives');
     if (isArmed(agent) && isArmed(patient)) return make('kill', 'Battles', 'Armed clash', 'armed-vs-armed', 0.9);
+    // Whoever shoots at or attacks police or soldiers ("officers on patrol were shot by a man", "a police officer
+    // was attacked on the road") is armed himself: ACLED codes a battle with an unidentified armed group, not
+    // violence against civilians.
+    if (
+      (patient === 'State forces' || patient === 'External/Other forces') &&
+      (agent === null || agent === 'Civilians') &&
+      ATTACKED_WITH_FORCE.test(input.text)
+    )
+      return make('kill', 'Battles', 'Armed clash', 'attack-on-forces', 0.85);
     // Ordinary people attacking someone (residents, locals, a group of traders) are a mob in ACLED's terms.
     if (agent === 'Rioters' || agent === 'Protesters')
       return make('kill', 'Riots', 'Mob violence', 'crowd-attack', 0.9);

@@ -247,6 +247,21 @@ describe('actors in strategic developments and foreign forces (real gazetteer)',
   });
 });
 
+describe('attacks on police and soldiers', () => {
+  it('officers shot by "a man" fought an armed man: a battle with an unidentified group, not an attack', () => {
+    const e = top(code('Police officers on patrol in Tijuana were shot by a man they had stopped on Friday.'));
+    expect(e?.sub_event_type).toBe('Armed clash');
+    expect([e?.actor1?.category, e?.actor2?.category].sort()).toEqual(['Political militia', 'State forces']);
+    // "On patrol" says what the officers were doing; it is not a second, military actor (no gazetteer here).
+    expect([e?.actor1?.name, e?.actor2?.name]).toContain('Police Forces');
+  });
+
+  it('a lone officer attacked by nobody named is still one side of a battle', () => {
+    const e = top(code('A police officer was attacked on the road between Iguala and Taxco on Saturday.'));
+    expect(e?.event_type).toBe('Battles');
+  });
+});
+
 describe('sides of remote violence', () => {
   it('an IED near an army checkpoint: an unidentified group against the army, never the army on both sides', () => {
     const e = top(
