@@ -418,6 +418,14 @@ function codeActors(
         'actor1',
         'agent',
       ) ?? unidentified('actor1');
+    // Drugs, a laboratory or contraband seized by the state belong to a gang: ACLED's second actor is that gang,
+    // an unidentified one when the report names none.
+    if (head.cls.reason === 'state-seizure') {
+      const gang = patient && armed(patient) && !state(patient) ? patient : null;
+      const a2 =
+        from(gang, 'actor2', 'owner') ?? fixed(`Unidentified Gang${c}`, 'Political militia', 'actor2', 'default-gang');
+      return { a1, a2, reasons };
+    }
     const a2 =
       from(patient && !armed(patient) ? patient : null, 'actor2', 'patient') ??
       fixed(`Civilians${c}`, 'Civilians', 'actor2', 'default-civilians');

@@ -67,6 +67,7 @@ const LAYER: Record<string, 'qualifier' | 'strategic'> = {
   response: 'qualifier',
   arrest: 'strategic',
   looting: 'strategic',
+  seizure: 'strategic',
   disrupted: 'strategic',
   hq: 'strategic',
   agreement: 'strategic',

@@ -262,6 +262,25 @@ describe('attacks on police and soldiers', () => {
   });
 });
 
+describe('drug seizures', () => {
+  it("police dismantling a drug lab destroy a gang's property, arrests or not", () => {
+    const e = top(code('Federal police dismantled a cocaine laboratory outside Cucuta on Tuesday. Two men were arrested.'));
+    expect(e?.sub_event_type).toBe('Looting/property destruction');
+    expect(e?.actor1?.category).toBe('State forces');
+    expect(e?.actor2).toMatchObject({ name: 'Unidentified Gang', category: 'Political militia' });
+  });
+
+  it('a seized haul counted with a decimal comma still reads as a seizure', () => {
+    const e = top(code('On Sunday, police seized 2,5 tonnes of marijuana hidden in a lorry near Dourados.'));
+    expect(e?.sub_event_type).toBe('Looting/property destruction');
+  });
+
+  it('guns seized with the drugs make it disrupted weapons use', () => {
+    const e = top(code('Police seized rifles and drugs during a raid on two houses in Rosario on Monday.'));
+    expect(e?.sub_event_type).toBe('Disrupted weapons use');
+  });
+});
+
 describe('sides of remote violence', () => {
   it('an IED near an army checkpoint: an unidentified group against the army, never the army on both sides', () => {
     const e = top(
