@@ -318,7 +318,8 @@ export function classify(input: ClassifyInput): Classification | null {
     return make('arrest', 'Violence against civilians', 'Abduction/forced disappearance', 'arrest-by-non-state-actor');
   }
   // Police seizing a gang's drugs or dismantling its laboratory, arrests or not: property destruction in ACLED's terms.
-  if (has('seizure') && !has('disrupted') && (agent === 'State forces' || agent === null)) return fromEntry('seizure', 'state-seizure');
+  if (has('seizure') && !has('disrupted') && (agent === 'State forces' || agent === null))
+    return fromEntry('seizure', 'state-seizure');
   if (has('arrest')) return fromEntry('arrest', 'arrest');
   if (has('looting')) return fromEntry('looting', 'looting');
   if (has('crowd-violence')) return make('crowd-violence', 'Riots', 'Violent demonstration', 'crowd-violence');

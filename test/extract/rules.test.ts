@@ -264,7 +264,9 @@ describe('attacks on police and soldiers', () => {
 
 describe('drug seizures', () => {
   it("police dismantling a drug lab destroy a gang's property, arrests or not", () => {
-    const e = top(code('Federal police dismantled a cocaine laboratory outside Cucuta on Tuesday. Two men were arrested.'));
+    const e = top(
+      code('Federal police dismantled a cocaine laboratory outside Cucuta on Tuesday. Two men were arrested.'),
+    );
     expect(e?.sub_event_type).toBe('Looting/property destruction');
     expect(e?.actor1?.category).toBe('State forces');
     expect(e?.actor2).toMatchObject({ name: 'Unidentified Gang', category: 'Political militia' });
