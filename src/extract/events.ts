@@ -311,6 +311,12 @@ function roles(
 }
 
 const STATE: ReadonlySet<ActorCategory> = new Set(['State forces', 'External/Other forces']);
+
+/** Who an event's casualty counts hurt: nobody counted, only armed men ("2 soldiers were killed"), or people. */
+type Casualties = 'none' | 'armed' | 'people';
+/** A casualty count naming members of an armed force or group. */
+const ARMED_VICTIMS =
+  /\b(?:soldiers?|troops?|servicem[ae]n|police(?:m[ae]n| officers?)?|officers?|guards?|fighters?|militants?|rebels?|insurgents?|gunm[ae]n|militiam[ae]n|combatants?|attackers?|assailants?|personnel|commanders?|jihadists?|terrorists?|members)\b/i;
 const CROWD: ReadonlySet<ActorCategory> = new Set(['Protesters', 'Rioters', 'Civilians']);
 
 /**
@@ -326,7 +332,7 @@ function codeActors(
   eventCountry: string | null,
   countryName: string | null,
   stateResponse: boolean,
-  casualties: boolean,
+  casualties: Casualties,
 ): { a1: EventActor | null; a2: EventActor | null; reasons: FieldReason[] } {
   const reasons: FieldReason[] = [];
   const countries = res.actors.countries;
@@ -469,11 +475,13 @@ function codeActors(
       a1 = fixed(belligerents[0], categoryOfName(res, belligerents[0], eventCountry), 'actor1', 'front-default');
     if (!a1 && sub !== 'Air/drone strike' && sub !== 'Shelling/artillery/missile attack') a1 = unidentified('actor1');
     let a2 = from(second, 'actor2', 'target');
-    // Civilians are a side of remote violence only when they were hurt (ACLED codes no victim otherwise).
-    if (!a2 && casualties) {
+    // Civilians are a side of remote violence only when they were hurt (ACLED codes no victim otherwise): those
+    // named in the clause, else the people a count names when it names no armed men ("1 person was killed").
+    if (!a2 && casualties !== 'none') {
       const victim =
         patient && cat(patient) === 'Civilians' ? patient : clauseActors.find((m) => cat(m) === 'Civilians');
       if (victim) a2 = from(victim, 'actor2', 'civilian-victims');
+      else if (casualties === 'people') a2 = fixed(`Civilians${c}`, 'Civilians', 'actor2', 'counted-victims');
     }
     return { a1, a2, reasons };
   }
@@ -800,9 +808,13 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
       reason: head.cls.reason,
       span: { start: head.cls.trigger.start, end: head.cls.trigger.end },
     });
-    const casualties = group.some((g) =>
-      g.counts.some((c) => (c.category === 'killed' || c.category === 'injured') && c.range.low > 0),
-    );
+    let casualties: Casualties = 'none';
+    for (const g of group)
+      for (const c of g.counts) {
+        if ((c.category !== 'killed' && c.category !== 'injured') || c.range.low <= 0) continue;
+        if (!ARMED_VICTIMS.test(input.text.slice(c.start, c.end))) casualties = 'people';
+        else if (casualties === 'none') casualties = 'armed';
+      }
     const coded = codeActors(res, input, head, eventCountry, countryName, stateResponse, casualties);
     const a1 = coded.a1;
     const a2 = coded.a2;

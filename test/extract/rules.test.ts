@@ -283,6 +283,30 @@ describe('drug seizures', () => {
   });
 });
 
+describe('sides of remote violence: counted victims and unknown parties', () => {
+  it('people counted as hurt by a bomb are its civilian victims, though no victim is named in its clause', () => {
+    const e = top(
+      code('Unknown attackers threw a grenade into a bar in Gisenyi on Friday. One was killed and nine were injured.'),
+    );
+    expect(e?.sub_event_type).toBe('Grenade');
+    expect(e?.actor2?.category).toBe('Civilians');
+  });
+
+  it('soldiers counted as killed are not civilians', () => {
+    const e = top(code('A roadside bomb exploded near an army truck in Kirkuk on Monday. Two soldiers were killed.'));
+    expect(e?.event_type).toBe('Explosions/Remote violence');
+    expect(e?.actor2?.category).not.toBe('Civilians');
+  });
+
+  it('artillery fire "by an unknown party" has an unidentified armed group as its perpetrator', () => {
+    const e = top(
+      code('Heavy artillery fire by an unknown party hit Tarhuna on Saturday. No casualties were reported.'),
+    );
+    expect(e?.sub_event_type).toBe('Shelling/artillery/missile attack');
+    expect(e?.actor1?.name).toBe('Unidentified Armed Group');
+  });
+});
+
 describe('sides of remote violence', () => {
   it('an IED near an army checkpoint: an unidentified group against the army, never the army on both sides', () => {
     const e = top(
