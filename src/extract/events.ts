@@ -312,6 +312,12 @@ function roles(
 
 const STATE: ReadonlySet<ActorCategory> = new Set(['State forces', 'External/Other forces']);
 
+/** Damage done to property (by rioters: the clause's event is already a riot). */
+const PROPERTY_DAMAGE =
+  /\b(?:vandali[sz]\w*|damag(?:ed|ing)|burn(?:ed|t|ing)|set (?:\w+ ){0,3}(?:on )?fire|set (?:\w+ )?ablaze|torch(?:ed|ing)|smash(?:ed|ing)|ransack\w*|loot(?:ed|ing)|pelted (?:stones|rocks) at|hurled (?:\w+ ){0,3}at|attacked)\b/i;
+/** Property of private people, businesses and places of worship (not of the state). */
+const CIVILIAN_PROPERTY =
+  /\b(?:shops?|stores?|houses?|homes?|residences?|banks?|ATMs?|clinics?|hospitals?|church(?:es)?|mosques?|temples?|shrines?|restaurants?|hotels?|cars?|vehicles?|facades?|businesses|warehouses?|factor(?:y|ies))\b/i;
 /** Who an event's casualty counts hurt: nobody counted, only armed men ("2 soldiers were killed"), or people. */
 type Casualties = 'none' | 'armed' | 'people';
 /** A casualty count naming members of an armed force or group. */
@@ -384,7 +390,13 @@ function codeActors(
     const a1 = fixed(`Rioters${c}`, 'Rioters', 'actor1', 'acled-riot-actor', crowd);
     if (anyState && (stateResponse || sub === 'Mob violence'))
       return { a1, a2: from(anyState, 'actor2', 'state-response'), reasons };
-    if (sub === 'Violent demonstration') return { a1, a2: null, reasons };
+    if (sub === 'Violent demonstration') {
+      // Rioters who wreck a shop, a bank, a clinic or a church hurt its civilian owners: ACLED's second actor.
+      const clause = text.slice(head.clause.start, head.clause.end);
+      if (PROPERTY_DAMAGE.test(clause) && CIVILIAN_PROPERTY.test(clause))
+        return { a1, a2: fixed(`Civilians${c}`, 'Civilians', 'actor2', 'civilian-property'), reasons };
+      return { a1, a2: null, reasons };
+    }
     const between = /\bbetween\b/i.test(text.slice(head.clause.start, head.clause.end));
     if (between) return { a1, a2: fixed(`Rioters${c}`, 'Rioters', 'actor2', 'between-two-groups'), reasons };
     const victim =

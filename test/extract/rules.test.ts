@@ -283,6 +283,20 @@ describe('drug seizures', () => {
   });
 });
 
+describe('riots against property', () => {
+  it("rioters wrecking a bank hurt its civilian owners: civilians are the riot's second actor", () => {
+    const e = top(code('On Tuesday night, rioters smashed the front of a bank branch in Tripoli and burned two ATMs.'));
+    expect(e?.sub_event_type).toBe('Violent demonstration');
+    expect(e?.actor2?.category).toBe('Civilians');
+  });
+
+  it('a riot that damages nothing named has no second actor', () => {
+    const e = top(code('On Tuesday night, rioters blocked the coastal road in Tripoli with burning tyres for hours.'));
+    expect(e?.event_type).toBe('Riots');
+    expect(e?.actor2 ?? null).toBeNull();
+  });
+});
+
 describe('sides of remote violence: counted victims and unknown parties', () => {
   it('people counted as hurt by a bomb are its civilian victims, though no victim is named in its clause', () => {
     const e = top(
