@@ -1080,6 +1080,9 @@ export class GeoparserImpl {
 
     let hasStrongName = false;
     let hasAbbreviationOnly = true;
+    // Abbreviations and alternate names only ("UP": Uttar Pradesh's short form, and an alternate name of Aups).
+    let noPrimaryName = true;
+    let hasAbbreviation = false;
     let alternateOnly = true;
     let maxPopulation = 0;
     let maxAnyPopulation = 0;
@@ -1092,6 +1095,8 @@ export class GeoparserImpl {
       const kind = ix.kind[p >>> 2] as number;
       const nk = this.areaShortName(p, key) ? NameKind.primary : p & 3;
       if (nk !== NameKind.abbreviation) hasAbbreviationOnly = false;
+      else hasAbbreviation = true;
+      if (nk !== NameKind.abbreviation && nk !== NameKind.alternate) noPrimaryName = false;
       // Countries and first-level areas of > 1M people (the sum over cities500 members) outweigh a given name:
       // "Virginia", "Georgia" — but not "Mary" (a province of Turkmenistan).
       if (
@@ -1118,7 +1123,13 @@ export class GeoparserImpl {
     }
 
     // Postal-code abbreviations in capitals ("KS", "WA") count only right after a comma ("Wichita, KS").
-    if (hasAbbreviationOnly && !surface.endsWith('.') && /^[A-Z]{2,3}$/.test(surface) && key.length <= 3) {
+    // (Also where the code is besides an alternate name of some place: "UP" alone is no place.)
+    if (
+      (hasAbbreviationOnly || (hasAbbreviation && noPrimaryName)) &&
+      !surface.endsWith('.') &&
+      /^[A-Z]{2,3}$/.test(surface) &&
+      key.length <= 3
+    ) {
       const isListed = this.lexicon.abbreviations.has(surface);
       if (!isListed && !/,\s*$/.test(before)) return null;
     }
