@@ -1188,6 +1188,28 @@ function fallbackLocation(input: AssemblyInput, group: Candidate[], anchors: Anc
     .find((a) => a.at <= head.clause.start && (!head.country || a.location.country === head.country));
   if (anchor && !before.some((d) => d.mention.start >= anchor.at && locative(d))) return anchor.location;
   const named = before.filter((d) => d.mention.feature !== 'PPLC' || locative(d));
-  const d = named[named.length - 1] ?? before[before.length - 1] ?? usable[0];
+  let d = named[named.length - 1] ?? before[before.length - 1] ?? usable[0];
+  // "In Petrolina, Pernambuco, police raided a lab in Vila Nova neighborhood. A man was arrested.": the nearest
+  // earlier place is a neighbourhood (often a namesake far away in the gazetteer) or the container of the place
+  // before it; the town it belongs to stands in (ACLED dev notes: place@25km 65.8 → 66.2%, 10 nearer, none farther).
+  let at = d ? named.indexOf(d) : -1;
+  while (at > 0 && d) {
+    const prev = named[at - 1] as PlaceDecision;
+    if (!neighbourhood(input.text, d) && !contains(input.text, prev, d)) break;
+    d = prev;
+    at--;
+  }
   return d ? toLocation(d, d.precision) : null;
+}
+
+/** "Jacarezinho neighborhood", "Colonia Los Pinos", "the Nima community of Accra": a part of a town. */
+const NEIGHBOURHOOD_AFTER = /\s+(?:neighbou?rhoods?|communit(?:y|ies)|colon(?:y|ies)|barrios?|suburbs?)\b/iy;
+const NEIGHBOURHOOD_BEFORE =
+  /\b(?:colonia|barrio|bairro|fraccionamiento|favela|(?:neighbou?rhood|community|suburb)\s+of)\s+(?:de\s+|the\s+)?$/i;
+function neighbourhood(text: string, d: PlaceDecision): boolean {
+  NEIGHBOURHOOD_AFTER.lastIndex = d.mention.end;
+  return (
+    NEIGHBOURHOOD_AFTER.test(text) ||
+    NEIGHBOURHOOD_BEFORE.test(text.slice(Math.max(0, d.mention.start - 30), d.mention.start))
+  );
 }

@@ -111,3 +111,36 @@ describe('event place: a place and its containers', () => {
     expect(where).toBe('Barwani');
   });
 });
+
+describe('event place from an earlier sentence', () => {
+  it('skips a neighbourhood for the town it belongs to', async () => {
+    const text =
+      'On 3 March 2024, in Sorocaba, Sao Paulo, police officers went to the Vila Nova neighborhood to check a tip. ' +
+      'A shoot-out broke out and a suspect was injured.';
+    const where = await placeOf(
+      text,
+      [
+        { text: 'Sorocaba', country: 'BR', feature: 'PPLA2' },
+        { text: 'Sao Paulo', country: 'BR', feature: 'ADM1', precision: 'admin1' },
+        { text: 'Vila Nova', country: 'BR', feature: 'PPL' },
+      ],
+      'BR',
+    );
+    expect(where).toBe('Sorocaba');
+  });
+
+  it('takes the town, not its container, as the nearest earlier place ("in Sorocaba, Sao Paulo, …")', async () => {
+    const text =
+      'On 3 March 2024, in Sorocaba, Sao Paulo, police officers went to check a tip. ' +
+      'A shoot-out broke out and a suspect was injured.';
+    const where = await placeOf(
+      text,
+      [
+        { text: 'Sorocaba', country: 'BR', feature: 'PPLA2' },
+        { text: 'Sao Paulo', country: 'BR', feature: 'ADM1', precision: 'admin1' },
+      ],
+      'BR',
+    );
+    expect(where).toBe('Sorocaba');
+  });
+});
