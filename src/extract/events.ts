@@ -1134,6 +1134,7 @@ function choosePlace(
           (country && d.mention.country !== country ? 6 : 0) +
           (abroad ? 20 : 0) +
           (container ? CONTAINER_COST : 0) +
+          (facility(text, d) ? FACILITY_COST : 0) +
           // "BEIRUT (Wire) — … clashed in border villages": the dateline is where the report was filed.
           (dateline && d.mention.start >= dateline.start && d.mention.end <= dateline.end ? 3 : 0),
       };
@@ -1200,6 +1201,21 @@ function fallbackLocation(input: AssemblyInput, group: Candidate[], anchors: Anc
     at--;
   }
   return d ? toLocation(d, d.precision) : null;
+}
+
+/**
+ * "Murree road", "the Khulna-Jessore highway", "Al Thawrah Hospital", "the City Council", "Kerman Coal Mine Company":
+ * a place named in the name of a road, a building or an organisation. The road or building is usually elsewhere
+ * ("a protest outside Geo office on Murree road in Rawalpindi city"): another place of the clause is the better
+ * event place.
+ */
+const FACILITY_AFTER =
+  /(?:\s*-\s*\p{Lu}[\p{L}\p{M}'’]*)?\s+(?:\p{Lu}[\p{L}\p{M}'’]*\s+){0,2}(?:road|highway|motorway|expressway|street|avenue|bridge|intersection|roundabout|square|hospital|clinic|mosque|church|office|building|council|company|factory|press\s+club|school|college|university)\b/iuy;
+/** ACLED dev notes: place@25km 66.2 → 66.6% (9 event places nearer, none farther). */
+const FACILITY_COST = 4;
+function facility(text: string, d: PlaceDecision): boolean {
+  FACILITY_AFTER.lastIndex = d.mention.end;
+  return FACILITY_AFTER.test(text);
 }
 
 /** "Jacarezinho neighborhood", "Colonia Los Pinos", "the Nima community of Accra": a part of a town. */

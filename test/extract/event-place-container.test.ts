@@ -144,3 +144,38 @@ describe('event place from an earlier sentence', () => {
     expect(where).toBe('Sorocaba');
   });
 });
+
+describe('event place: a place inside the name of a road, building or organisation', () => {
+  it('takes the city over the town a road is named after ("on Murree road in Rawalpindi city")', async () => {
+    const text =
+      'On 3 March 2024, journalists held a protest outside a TV office on Kohat road in Peshawar city against arrests.';
+    const where = await placeOf(
+      text,
+      [
+        { text: 'Kohat', country: 'PK', feature: 'PPLA2' },
+        { text: 'Peshawar', country: 'PK', feature: 'PPLA' },
+      ],
+      'PK',
+    );
+    expect(where).toBe('Peshawar');
+  });
+
+  it('takes the town of the protest over the town in a company name', async () => {
+    const text = 'On 3 March 2024, miners of Tabas Coal Mine Company held a protest in Ravar against unpaid wages.';
+    const where = await placeOf(
+      text,
+      [
+        { text: 'Tabas', country: 'IR', feature: 'PPLA2' },
+        { text: 'Ravar', country: 'IR', feature: 'PPLA2' },
+      ],
+      'IR',
+    );
+    expect(where).toBe('Ravar');
+  });
+
+  it('keeps such a place when the clause names no other', async () => {
+    const text = 'On 3 March 2024, hundreds of workers blocked the Kohat road demanding unpaid wages.';
+    const where = await placeOf(text, [{ text: 'Kohat', country: 'PK', feature: 'PPLA2' }], 'PK');
+    expect(where).toBe('Kohat');
+  });
+});
