@@ -179,3 +179,33 @@ describe('event place: a place inside the name of a road, building or organisati
     expect(where).toBe('Kohat');
   });
 });
+
+describe('event place: where it happened before where people come from', () => {
+  it('takes "in Y" over "residents of X"', async () => {
+    const text =
+      'On 3 March 2024, residents of Gomti Nagar staged a protest in Kanpur city against a new quarantine centre.';
+    const where = await placeOf(
+      text,
+      [
+        { text: 'Gomti Nagar', country: 'IN', feature: 'PPL' },
+        { text: 'Kanpur', country: 'IN', feature: 'PPLA2' },
+      ],
+      'IN',
+    );
+    expect(where).toBe('Kanpur');
+  });
+
+  it('keeps "the cities of X and Y" a location: the first named', async () => {
+    const text =
+      'On 3 March 2024, between the cities of Patos and Pombal, armed men exchanged fire with police officers.';
+    const where = await placeOf(
+      text,
+      [
+        { text: 'Patos', country: 'BR', feature: 'PPLA2' },
+        { text: 'Pombal', country: 'BR', feature: 'PPLA2' },
+      ],
+      'BR',
+    );
+    expect(where).toBe('Patos');
+  });
+});
