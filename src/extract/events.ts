@@ -1084,6 +1084,9 @@ function contains(text: string, inner: PlaceDecision, outer: PlaceDecision): boo
   return !/\bin\s/i.test(gap) || level(outer.mention.feature) >= level(inner.mention.feature);
 }
 
+/** ACLED's location remark right before a place: "[coded to X]", "coded as X district". */
+const CODED_TO_BEFORE = /\bcoded\s+(?:to|as)\s+(?:the\s+)?$/i;
+const CODED_TO_BONUS = 6;
 /**
  * Prepositions of origin, direction or belonging right before a place ("residents of X", "workers from X"): one
  * point behind "in"/"at"/"near" (ACLED dev notes: place@25km 66.6 → 66.9%, 8 nearer, none farther).
@@ -1138,7 +1141,10 @@ function choosePlace(
         d,
         near,
         score:
-          (prep ? (weak ? 1 : 0) : 3) +
+          (prep ? (weak ? 1 : 0) : 3) -
+          // "in Kypseli [coded to Athens-Central Athens]", "Bate village, coded as Arso district": ACLED's own remark
+          // names the place the event is coded to.
+          (CODED_TO_BEFORE.test(before) ? CODED_TO_BONUS : 0) +
           rank(d) +
           (inParens ? 4 : 0) +
           (d.mention.country ? 0 : 2) +

@@ -209,3 +209,19 @@ describe('event place: where it happened before where people come from', () => {
     expect(where).toBe('Patos');
   });
 });
+
+describe("event place: ACLED's own location remark", () => {
+  it('takes the place a note says it is coded to', async () => {
+    const text =
+      'On 3 March 2024, about 100 people attacked police officers in Exarcheia [coded to Athens-Central Athens] with stones.';
+    const where = await placeOf(
+      text,
+      [
+        { text: 'Exarcheia', country: 'GR', feature: 'PPLX' },
+        { text: 'Athens', country: 'GR', feature: 'PPLC' },
+      ],
+      'GR',
+    );
+    expect(where).toBe('Athens');
+  });
+});
