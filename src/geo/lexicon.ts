@@ -55,7 +55,13 @@ export function loadLexicon(meta: IndexMeta): Lexicon {
     pattern: new RegExp(cueLines.map(([re]) => `(${re})`).join('|'), 'g'),
     countries: cueLines.map(([, c]) => c),
   };
-  const abbreviations = new Set(readDataLines('abbreviations.tsv').map((l) => l.split('\t')[0] ?? ''));
+  // Listed abbreviations stand alone, except those whose note says "after a comma" (they behave as postal codes).
+  const abbreviations = new Set(
+    readDataLines('abbreviations.tsv')
+      .map((l) => l.split('\t'))
+      .filter((f) => !f[2]?.startsWith('after a comma'))
+      .map((f) => f[0] ?? ''),
+  );
   const englishWords = new Set(readDataLines('english-words.generated.txt').map((l) => l.trim()));
   const commonWords = new Set(readDataLines('common-words.generated.txt').map((l) => l.trim()));
   const givenNames = new Set(readDataLines('given-names.txt').map((l) => l.trim().toLowerCase()));

@@ -78,6 +78,9 @@ interface Mention {
   /** The container follows a kind word or an unknown name ("Sala village (Nadia", "Tora (Djugu, Ituri"): it
    * ranks candidates and states the country, but the admin areas of the two may differ in the gazetteer. */
   looseContainer?: boolean;
+  /** Named as a town: "Almaty city", "Kadikoy town", or before a container of the same name ("Veracruz,
+   * Veracruz", "Kaya (Kaya, Sanmatenga)": the town, then its municipality or province). Only populated places. */
+  townReading?: boolean;
 }
 
 /** One candidate array shared by the mentions of a name (see resolve). */
@@ -280,6 +283,14 @@ const AREA_BEFORE =
  * The gap between a name and its container when a word for the kind of place or an unknown name comes between:
  * "Sala village (Nadia district", "Tora (Djugu, Ituri)" (Djugu not in the gazetteer), "Mora town (Gazipur".
  */
+/** Feature codes of the seat of an administrative area (GeoNames: PPLA… seats of first- to fourth-level areas). */
+const SEAT_FEATURES = new Set(['PPLC', 'PPLA', 'PPLA2', 'PPLA3', 'PPLA4']);
+/**
+ * Words after a name that make it a populated place: "Almaty city" is not Almaty Region. With the same-name
+ * container ("Veracruz, Veracruz") and seat districts (demoteSeatDistricts), ACLED dev notes: place@25km 65.5 →
+ * 65.8% (12 event places nearer, 4 farther); LGL and GeoVirus unchanged.
+ */
+const TOWN_WORDS = new Set(['city', 'town']);
 const CONTAINER_GAP =
   /^\s+(?:(?:area|town|village|city|locality|neighbou?rhood|camp|market|settlement)\s*)?\(\s*(?:\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){0,2}\s*,\s*)?$/u;
 
@@ -586,6 +597,42 @@ export class GeoparserImpl {
     }
   }
 
+  /**
+   * "Guaymas", "Apodaca", "Jamshoro" alone: the town, not the municipality or district named after it, when the
+   * town is a candidate too (often only by an alternate name: Heroica Guaymas, Ciudad Apodaca). A second-level area
+   * drops just below the best town of its own that shares the name. "X district" (relation admin2) and "the
+   * countryside of X" (area) keep the area.
+   */
+  private demoteSeatDistricts(cands: Cand[]): void {
+    const ix = this.index;
+    let hasArea = false;
+    let hasTown = false;
+    for (const c of cands) {
+      const k = ix.kind[c.entry] as number;
+      if (k === EntryKind.admin2) hasArea = true;
+      else if (k === EntryKind.place) hasTown = true;
+    }
+    if (!hasArea || !hasTown) return;
+    for (const c of cands) {
+      if (ix.kind[c.entry] !== EntryKind.admin2) continue;
+      let seat = Number.NEGATIVE_INFINITY;
+      for (const t of cands) {
+        if (
+          SEAT_FEATURES.has(ix.features[ix.feature[t.entry] as number] ?? '') &&
+          ix.admin2Name[t.entry] === ix.admin2Name[c.entry] &&
+          t.admin1 === c.admin1 &&
+          t.country === c.country
+        ) {
+          seat = Math.max(seat, t.prior);
+        }
+      }
+      if (seat > Number.NEGATIVE_INFINITY && c.prior >= seat) {
+        c.prior = seat - 0.1;
+        c.score = c.prior;
+      }
+    }
+  }
+
   /** Whether a place is named like its first-level area (Donetsk in Donetsk Oblast, Kano in Kano State). */
   private namesItsAdmin1(entry: number): boolean {
     const ix = this.index;
@@ -778,6 +825,8 @@ export class GeoparserImpl {
           m.relationReason = `area-word:${next.text}`;
           end = next.end;
           i = nextIdx + 1;
+        } else if (!next.cap && TOWN_WORDS.has(next.lower)) {
+          m.townReading = true;
         }
       }
       m.end = end;
@@ -831,6 +880,7 @@ export class GeoparserImpl {
       if (tight || (gap.length < 64 && CONTAINER_GAP.test(gap))) {
         a.container = k + 1;
         a.looseContainer = !tight;
+        if (a.key === b.key) a.townReading = true;
         // "(Sala, Dhaka)": a pair in parentheses is a place and its container, not a list of two towns.
         a.parenContainer =
           gap.includes(',') &&
@@ -1080,6 +1130,9 @@ export class GeoparserImpl {
 
     let hasStrongName = false;
     let hasAbbreviationOnly = true;
+    // Abbreviations and alternate names only ("UP": Uttar Pradesh's short form, and an alternate name of Aups).
+    let noPrimaryName = true;
+    let hasAbbreviation = false;
     let alternateOnly = true;
     let maxPopulation = 0;
     let maxAnyPopulation = 0;
@@ -1092,6 +1145,8 @@ export class GeoparserImpl {
       const kind = ix.kind[p >>> 2] as number;
       const nk = this.areaShortName(p, key) ? NameKind.primary : p & 3;
       if (nk !== NameKind.abbreviation) hasAbbreviationOnly = false;
+      else hasAbbreviation = true;
+      if (nk !== NameKind.abbreviation && nk !== NameKind.alternate) noPrimaryName = false;
       // Countries and first-level areas of > 1M people (the sum over cities500 members) outweigh a given name:
       // "Virginia", "Georgia" — but not "Mary" (a province of Turkmenistan).
       if (
@@ -1118,7 +1173,13 @@ export class GeoparserImpl {
     }
 
     // Postal-code abbreviations in capitals ("KS", "WA") count only right after a comma ("Wichita, KS").
-    if (hasAbbreviationOnly && !surface.endsWith('.') && /^[A-Z]{2,3}$/.test(surface) && key.length <= 3) {
+    // (Also where the code is besides an alternate name of some place: "UP" alone is no place.)
+    if (
+      (hasAbbreviationOnly || (hasAbbreviation && noPrimaryName)) &&
+      !surface.endsWith('.') &&
+      /^[A-Z]{2,3}$/.test(surface) &&
+      key.length <= 3
+    ) {
       const isListed = this.lexicon.abbreviations.has(surface);
       if (!isListed && !/,\s*$/.test(before)) return null;
     }
@@ -1253,7 +1314,7 @@ export class GeoparserImpl {
       const surface = text.slice(m.start, m.end);
       let variants: SharedCands[] | undefined;
       let caps = false;
-      if (m.container < 0) {
+      if (m.container < 0 && !m.townReading) {
         caps = surface.length <= 5 && surface === surface.toUpperCase();
         variants = shared.get(m.key);
         const known = variants?.find(
@@ -1281,12 +1342,17 @@ export class GeoparserImpl {
         const areas = cands.filter((c) => ix.kind[c.entry] === EntryKind.admin2);
         if (areas.length) cands = areas;
       }
+      if (m.townReading && m.relation === 'none') {
+        const towns = cands.filter((c) => ix.kind[c.entry] === EntryKind.place);
+        if (towns.length) cands = towns;
+      }
       if (m.relation === 'area') this.demoteSeatAreas(cands, -1);
       else if (m.relation !== 'admin1') this.demoteSeatAreas(cands);
+      if (m.relation === 'none' || m.relation === 'near') this.demoteSeatDistricts(cands);
       sortByPrior(cands);
       // The 25 best by prior: a name with more candidates (Springfield: 34) keeps every plausible one.
       m.cands = cands.slice(0, 25);
-      if (m.container < 0) {
+      if (m.container < 0 && !m.townReading) {
         const v = { relation: m.relation, caps, length: m.postings.length, first: m.postings[0], cands: m.cands };
         if (variants) variants.push(v);
         else shared.set(m.key, [v]);
@@ -1408,12 +1474,17 @@ export class GeoparserImpl {
         }
       }
       // Picks by folded name, then by (container's entry, relation) in a short list: no key string per mention.
-      const done = new Map<string, { entry: number | undefined; relation: Mention['relation']; pick: number }[]>();
+      // (A town reading has its own, narrower candidate array: never a pick of the name's other mentions.)
+      const done = new Map<
+        string,
+        { entry: number | undefined; relation: Mention['relation']; town: boolean; pick: number }[]
+      >();
       for (const m of mentions) {
         const container = m.container >= 0 ? mentions[m.container] : undefined;
         const containerEntry = container?.cands[container.pick]?.entry;
         const groups = done.get(m.key);
-        const prev = groups?.find((g) => g.entry === containerEntry && g.relation === m.relation);
+        const town = m.townReading === true;
+        const prev = groups?.find((g) => g.entry === containerEntry && g.relation === m.relation && g.town === town);
         if (prev) {
           m.pick = prev.pick;
           continue;
@@ -1471,7 +1542,7 @@ export class GeoparserImpl {
         let bi = 0;
         for (let k = 1; k < m.cands.length; k++) if ((m.cands[k] as Cand).score > (m.cands[bi] as Cand).score) bi = k;
         m.pick = bi;
-        const g = { entry: containerEntry, relation: m.relation, pick: bi };
+        const g = { entry: containerEntry, relation: m.relation, town, pick: bi };
         if (groups) groups.push(g);
         else done.set(m.key, [g]);
       }
@@ -1484,14 +1555,31 @@ export class GeoparserImpl {
       const e = m.cands[m.pick]?.entry;
       if (m.container >= 0 && e !== undefined && !contained.has(m.key)) contained.set(m.key, e);
     }
+    // (Not the container of its own namesake: in "Veracruz, Veracruz" the second is the state.)
+    const ownContainer = new Set<Mention>();
+    for (const m of mentions) if (m.townReading && m.container >= 0) ownContainer.add(mentions[m.container] as Mention);
     for (const m of mentions) {
       const e = contained.get(m.key);
-      if (m.container >= 0 || e === undefined) continue;
+      if (m.container >= 0 || e === undefined || ownContainer.has(m)) continue;
       const k = m.cands.findIndex((c) => c.entry === e);
       if (k >= 0 && k !== m.pick) {
         m.pick = k;
         m.relationReason = m.relationReason ? `${m.relationReason};same-as-contained` : 'same-as-contained';
       }
+    }
+
+    // The container of its own namesake lies where the town lies: "Kaya (Kaya, Sanmatenga)" is the town in Burkina
+    // Faso and then its department, not Kayah State in Myanmar.
+    for (const m of ownContainer) {
+      const town = mentions.find((t) => t.townReading && t.container >= 0 && mentions[t.container] === m);
+      const country = town?.cands[town.pick]?.country;
+      if (!country || m.cands[m.pick]?.country === country) continue;
+      let k = -1;
+      for (let q = 0; q < m.cands.length; q++) {
+        const c = m.cands[q] as Cand;
+        if (c.country === country && (k < 0 || c.score > (m.cands[k] as Cand).score)) k = q;
+      }
+      if (k >= 0) m.pick = k;
     }
 
     const stray = this.strayNames(mentions);
@@ -1532,7 +1620,8 @@ export class GeoparserImpl {
       let fallback = false;
       let nearFallback = false;
       const ce = m.container >= 0 ? mentions[m.container]?.cands[mentions[m.container]?.pick ?? 0]?.entry : undefined;
-      if (ce !== undefined && !m.listContainer) {
+      // (A container of the same name, "Kaya (Kaya, Sanmatenga)", says nothing about where the town is.)
+      if (ce !== undefined && !m.listContainer && mentions[m.container]?.key !== m.key) {
         const ck = ix.kind[ce] as number;
         const bk = ix.kind[best.entry] as number;
         if (m.looseContainer || (ck === EntryKind.place && m.parenContainer)) {
