@@ -83,6 +83,8 @@ interface Candidate {
   order: number;
   /** A state force named in the next two sentences (the police who dispersed a protest). */
   contextState: ActorMention | null;
+  /** A state force named in the sentence before ("Police went into the favela. A shoot-out broke out."). */
+  priorState?: ActorMention | null;
   country: string | null;
 }
 
@@ -465,8 +467,11 @@ function codeActors(
         null)
       : null);
   if (type === 'Battles') {
+    // A fight whose sentence names no side ("A shoot-out broke out") is fought by the force the sentence before
+    // sent in ("Military Police officers went to the favela").
+    const sideA = first ?? head.priorState ?? null;
     const a1 =
-      from(first, 'actor1', 'side-a') ??
+      from(sideA, 'actor1', first ? 'side-a' : 'force-sent-in') ??
       (belligerents ? fixed(belligerents[0], 'State forces', 'actor1', 'front-default') : unidentified('actor1'));
     let a2 = from(second, 'actor2', 'side-b');
     if (!a2 && belligerents) {
@@ -592,6 +597,12 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
         if (a.entry.category === 'State forces') return a;
     return null;
   };
+  const stateBefore = (si: number): ActorMention | null => {
+    if (si === 0) return null;
+    for (const a of sentenceActors[(sentences[si - 1] as Sentence).index] ?? [])
+      if (a.entry.category === 'State forces') return a;
+    return null;
+  };
   let order = 0;
   for (let si = 0; si < sentences.length; si++) {
     const sentence = sentences[si] as Sentence;
@@ -715,6 +726,7 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
         country: eventCountry ?? place?.decision.mention.country ?? null,
         order: order++,
         contextState: stateAfter(si),
+        priorState: stateBefore(si),
       });
     }
   }

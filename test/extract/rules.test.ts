@@ -283,6 +283,24 @@ describe('drug seizures', () => {
   });
 });
 
+describe('sides of a fight named in the sentence before', () => {
+  it('police sent in by the sentence before fight the shoot-out that follows', () => {
+    const e = top(
+      code(
+        'Military police officers went into the Mare favela on Monday. A shoot-out broke out and a suspect was hurt.',
+      ),
+    );
+    expect(e?.sub_event_type).toBe('Armed clash');
+    expect(e?.actor1?.category).toBe('State forces');
+  });
+
+  it('with nobody sent in, both sides of the shoot-out stay unidentified', () => {
+    const e = top(code('Residents fled the Mare favela on Monday. A shoot-out broke out and a suspect was hurt.'));
+    expect(e?.sub_event_type).toBe('Armed clash');
+    expect(e?.actor1?.category).toBe('Political militia');
+  });
+});
+
 describe('riots against property', () => {
   it("rioters wrecking a bank hurt its civilian owners: civilians are the riot's second actor", () => {
     const e = top(code('On Tuesday night, rioters smashed the front of a bank branch in Tripoli and burned two ATMs.'));
