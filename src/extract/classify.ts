@@ -67,6 +67,12 @@ const CAPTIVE =
 /** Force used on someone: shooting, an attack, an ambush (not a death from unknown causes). */
 const ATTACKED_WITH_FORCE =
   /\b(?:shot|shots|shooting|gunfire|gunmen|opened fire|fired (?:at|on)|attack(?:ed)?|ambush(?:ed)?|stabbed)\b/i;
+/** A death the clause reports (not an attempt or a threat). */
+const KILLED =
+  /\b(?:killed|killing|murdered|executed|beheaded|shot dead|found dead|(?:his|her|their|the) (?:dead )?bod(?:y|ies)|died)\b/i;
+/** An abduction and a killing told in one breath ("were abducted and shot dead"). */
+const TAKEN_AND_KILLED =
+  /\b(?:abducted|kidnapped|seized|taken) and (?:then |later )?(?:killed|murdered|executed|beheaded|shot dead)\b/i;
 /** Words for armed personnel that need no name. */
 const FORCES = /\b(?:forces|troops|soldiers|units|reinforcements|fighters|militants|battalions?|brigades?)\b/i;
 /** A gathering said to have gone off without trouble. */
@@ -254,6 +260,10 @@ export function classify(input: ClassifyInput): Classification | null {
   if (has('response')) return fromEntry('response', 'exchange-of-fire');
   // 7. Violence against people.
   if (has('sexual')) return fromEntry('sexual', 'sexual-violence');
+  // Found dead after an abduction, or killed while others were taken: ACLED codes the killing (an attack). People
+  // "abducted and shot dead" in one breath are told as an abduction (CASE's coding), and stay one.
+  if (has('abduct') && KILLED.test(input.text) && !TAKEN_AND_KILLED.test(input.text))
+    return make('abduct', 'Violence against civilians', 'Attack', 'abduction+killing');
   if (has('abduct')) return fromEntry('abduct', 'abduction');
   if (has('clash')) {
     if (

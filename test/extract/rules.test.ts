@@ -301,6 +301,25 @@ describe('sides of a fight named in the sentence before', () => {
   });
 });
 
+describe('abductions that end in a killing', () => {
+  it('a body found after an abduction is an attack (the killing), not the abduction', () => {
+    const e = top(
+      code('On Monday, the body of a trader who had been kidnapped from his shop a week ago was found near Maiduguri.'),
+    );
+    expect(e?.sub_event_type).toBe('Attack');
+  });
+
+  it('gunmen killing one resident and abducting others carried out an attack', () => {
+    const e = top(code('On Monday, gunmen attacked a village near Gusau, killed a farmer and abducted six residents.'));
+    expect(e?.sub_event_type).toBe('Attack');
+  });
+
+  it('"abducted and shot dead" in one breath stays an abduction', () => {
+    const e = top(code('On Monday, four shepherds were abducted and shot dead by gunmen near Kirkuk.'));
+    expect(e?.sub_event_type).toBe('Abduction/forced disappearance');
+  });
+});
+
 describe('riots against property', () => {
   it("rioters wrecking a bank hurt its civilian owners: civilians are the riot's second actor", () => {
     const e = top(code('On Tuesday night, rioters smashed the front of a bank branch in Tripoli and burned two ATMs.'));
