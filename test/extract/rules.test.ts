@@ -45,6 +45,16 @@ describe('protest rules', () => {
     expect(excessive?.sub_event_type).toBe('Excessive force against protesters');
   });
 
+  it.each([
+    ['blocked the ring road with burning objects'],
+    ['barricaded the main road to the port'],
+    ['set tyres and branches on fire at the junction'],
+    ['broke into the town hall'],
+  ])('a demonstration whose crowd "%s" is violent', (act) => {
+    const e = top(code(`On Monday, residents demonstrated in Mombasa against water cuts and ${act}.`));
+    expect(e?.sub_event_type).toBe('Violent demonstration');
+  });
+
   it('police forcibly ending a sit-in is an intervention', () => {
     const e = top(code('Police forcibly ended a sit-in by teachers in front of the ministry on Tuesday.'));
     expect(e?.sub_event_type).toBe('Protest with intervention');
