@@ -46,6 +46,15 @@ describe('protest rules', () => {
   });
 
   it.each([
+    ['On Friday, bus drivers marched to demand fuel subsidies in Kisumu.'],
+    ['On Friday, party activists took out a procession and formed a human chain in Khulna.'],
+    ['On Friday, residents banged pots from their windows in Recife against the governor.'],
+    ['On Friday, road workers in Oaxaca demanded the payment of three months of wages.'],
+  ])('a protest told without the word "protest": "%s"', (text) => {
+    expect(top(code(text))?.event_type).toBe('Protests');
+  });
+
+  it.each([
     ['blocked the ring road with burning objects'],
     ['barricaded the main road to the port'],
     ['set tyres and branches on fire at the junction'],
