@@ -320,6 +320,16 @@ describe('sides of a fight named in the sentence before', () => {
   });
 });
 
+describe("ACLED notes' labels", () => {
+  it.each([
+    ['Security measures: On 3 June 2021, the governor closed all roads into Afrin.', 'Change to group/activity'],
+    ['Land seizure: On 3 June 2021, settlers fenced off olive groves near Nablus.', 'Looting/property destruction'],
+    ['Movement of forces: On 3 June 2021, a convoy of troops reached Tal Tamr.', 'Change to group/activity'],
+  ])('"%s" is coded as the label says', (text, sub) => {
+    expect(top(code(text, '2021-06-04'))?.sub_event_type).toBe(sub);
+  });
+});
+
 describe('abductions that end in a killing', () => {
   it('a body found after an abduction is an attack (the killing), not the abduction', () => {
     const e = top(
