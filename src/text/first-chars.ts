@@ -1,5 +1,5 @@
 /**
- * What a regular expression can begin with: its possible first two characters, read from its source.
+ * What a regular expression can begin with: its possible first two (or `k`) characters, read from its source.
  *
  * The word-start alternation (src/extract/alternation.ts) puts each lexicon phrase into the buckets of the two
  * characters it can begin with and, at a word start, runs only the bucket of the two characters found there. The
@@ -9,19 +9,19 @@
 
 /** The stand-in for "any character" in a prefix (never a bucket key: those are ASCII or alternation.ts's OTHER). */
 export const ANY = '\uffff';
-/** How many leading characters the prefixes keep. */
+/** How many leading characters the prefixes keep, unless asked for more. */
 const K = 2;
 /** Past this many prefixes a set is widened to first character + ANY (\w\w alone is 1,369 pairs, case folded). */
 const LIMIT = 256;
 
 /**
- * What the matches of `source` can begin with: their first two characters (lower-cased ASCII when `ignoreCase`;
- * ANY where any character may stand), a one-character string for a match of one character, '' when the match can
- * be empty. Null when the first character can be anything (`.`, `\s`, a negated class, a non-ASCII letter) or the
- * syntax is outside the modelled subset. Conservative: every match begins with one of the prefixes.
+ * What the matches of `source` can begin with: their first `k` characters, two by default (lower-cased ASCII when
+ * `ignoreCase`; ANY where any character may stand), a shorter string for a match of fewer characters, '' when the
+ * match can be empty. Null when the first character can be anything (`.`, `\s`, a negated class, a non-ASCII
+ * letter) or the syntax is outside the modelled subset. Conservative: every match begins with one of the prefixes.
  */
-export function prefixes(source: string, ignoreCase: boolean): Set<string> | null {
-  const pre = analyse(source, ignoreCase);
+export function prefixes(source: string, ignoreCase: boolean, k = K): Set<string> | null {
+  const pre = analyse(source, ignoreCase, k);
   if (pre === null) return null;
   for (const p of pre) if (p[0] === ANY) return null;
   return pre;
@@ -29,16 +29,16 @@ export function prefixes(source: string, ignoreCase: boolean): Set<string> | nul
 
 type Pre = Set<string>;
 
-/** Every prefix of `a` followed by one of `b`, cut to K characters. */
-function concat(a: Pre, b: Pre): Pre {
-  // Prefixes already K long take nothing from what follows (most of a long literal): no new set.
+/** Every prefix of `a` followed by one of `b`, cut to k characters. */
+function concat(a: Pre, b: Pre, k: number): Pre {
+  // Prefixes already k long take nothing from what follows (most of a long literal): no new set.
   let full = true;
-  for (const x of a) if (x.length < K) full = false;
+  for (const x of a) if (x.length < k) full = false;
   if (full) return a;
   const out = new Set<string>();
   for (const x of a) {
-    if (x.length >= K) out.add(x);
-    else for (const y of b) out.add((x + y).slice(0, K));
+    if (x.length >= k) out.add(x);
+    else for (const y of b) out.add((x + y).slice(0, k));
   }
   return widen(out);
 }
@@ -46,19 +46,19 @@ function concat(a: Pre, b: Pre): Pre {
 function widen(s: Pre): Pre {
   if (s.size <= LIMIT) return s;
   const w = new Set<string>();
-  for (const x of s) w.add(x.length >= K ? (x[0] as string) + ANY : x);
+  for (const x of s) w.add(x.length >= 2 ? (x[0] as string) + ANY : x);
   return w;
 }
 
-/** `x` repeated min to max times. Cut to K characters, K repetitions give every prefix more would give. */
-function repeat(x: Pre, min: number, max: number): Pre {
-  const lo = Math.min(min, K);
-  const hi = Math.min(max, K);
+/** `x` repeated min to max times. Cut to k characters, k repetitions give every prefix more would give. */
+function repeat(x: Pre, min: number, max: number, k: number): Pre {
+  const lo = Math.min(min, k);
+  const hi = Math.min(max, k);
   const out = new Set<string>();
   let p: Pre = new Set(['']);
   for (let n = 0; n <= hi; n++) {
     if (n >= lo) for (const s of p) out.add(s);
-    if (n < hi) p = concat(p, x);
+    if (n < hi) p = concat(p, x, k);
   }
   return widen(out);
 }
@@ -76,7 +76,7 @@ const DIGIT_CODES = [48, 49, 50, 51, 52, 53, 54, 55, 56, 57];
  * classes, escapes, quantifiers, assertions). Anything it does not model stands for any character (ANY), which is
  * always safe. Returns null when the source cannot be parsed at all.
  */
-function analyse(source: string, ignoreCase: boolean): Pre | null {
+function analyse(source: string, ignoreCase: boolean, k: number): Pre | null {
   let i = 0;
   const key = (c: number) => (ignoreCase && c >= 65 && c <= 90 ? c + 32 : c);
   const EMPTY = (): Pre => new Set(['']);
@@ -102,7 +102,7 @@ function analyse(source: string, ignoreCase: boolean): Pre | null {
 
   const alternative = (): Pre => {
     let pre = EMPTY();
-    while (i < source.length && source[i] !== '|' && source[i] !== ')') pre = concat(pre, term());
+    while (i < source.length && source[i] !== '|' && source[i] !== ')') pre = concat(pre, term(), k);
     return pre;
   };
 
@@ -131,7 +131,7 @@ function analyse(source: string, ignoreCase: boolean): Pre | null {
     }
     const a = atom();
     const q = quantifier();
-    return q ? repeat(a, q.min, q.max) : a;
+    return q ? repeat(a, q.min, q.max, k) : a;
   };
 
   /** An assertion consumes nothing. A quantifier after one (Annex B allows "(?=x)?") is not modelled: give up. */

@@ -77,6 +77,14 @@ for (const dispatch of [true, false]) {
       }
     });
 
+    it('tests the third character before a bucket without losing a match (ends, short matches, non-ASCII)', () => {
+      // "ab" ends after two characters, "abc" and "abd…" need their third, "a.e" any second then e, "xy\\w" any third.
+      const sources = ['abc', 'abd(?= x)', 'ab', 'a.e', 'xy\\w', 'qrs'];
+      const text = 'abc abd x abd y ab abe a-e abé xyz xyé qrt qrs ab';
+      expect(run(sources, text)).toEqual(reference(sources, text));
+      expect(run(['abc'], 'ab abx abc ABC ab')).toEqual(['7:abc:0', '11:ABC:0']);
+    });
+
     it('splits a bucket too large for native code into several expressions, still in lexicon order', () => {
       const sources = Array.from({ length: 800 }, (_, i) => `group number ${799 - i}(?: fighters)?`);
       const text = 'Group number 7 fighters and group number 799 and group number 12 fighters.';

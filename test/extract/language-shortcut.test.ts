@@ -47,3 +47,52 @@ describe('looksEnglish', () => {
     expect(looksEnglish('Police arrested two men in the town.')).toBe(false);
   });
 });
+
+describe('looksEnglish on ASCII text (one pass over the char codes)', () => {
+  // The rule as first written, over lower-cased words: the ASCII path must give the same answer.
+  const FUNCTION_WORDS = new Set(
+    'the of and in to a was were on by with for at from that is are has have had been said as an it its their this which who after'.split(
+      ' ',
+    ),
+  );
+  const byWords = (sample: string): boolean => {
+    const words = sample.toLowerCase().match(/[a-z\u00c0-\u024f\u0400-\u04ff\u0600-\u06ff]+/g);
+    if (!words || words.length < 12) return false;
+    let fn = 0;
+    let nonAscii = 0;
+    let inflected = 0;
+    for (const w of words) {
+      if (FUNCTION_WORDS.has(w)) fn++;
+      if (/[^a-z]/.test(w)) nonAscii++;
+      else if (w.length >= 5 && /(?:ed|ing)$/.test(w)) inflected++;
+    }
+    if (nonAscii / words.length >= 0.05) return false;
+    if (words.length < 20)
+      return fn / words.length >= 0.25 || (nonAscii === 0 && fn / words.length >= 0.15 && inflected >= 2);
+    return fn / words.length >= 0.18;
+  };
+
+  it('counts words, function words in any case and -ed/-ing forms as the word rule does (random ASCII notes)', () => {
+    let x = 777;
+    const rand = (n: number) => {
+      x = (x * 1103515245 + 12345) % 2147483648;
+      return Math.floor((x / 2147483648) * n);
+    };
+    const words = ['The', 'of', 'AND', 'in', 'was', 'which', 'after', 'Their', 'killed', 'SHELLING', 'bed', 'ring'];
+    const more = ['Kaduna', 'x', 'gunmen', 'abducted', 'reported', 'police', 'IED', 'sing', 'wedding', 'Ahmed', 'a'];
+    const glue = [' ', ' ', ', ', '. ', ' (', ') ', '-', "'", ' 12 ', '_', '3rd '];
+    let english = 0;
+    for (let round = 0; round < 3000; round++) {
+      const n = 5 + rand(30);
+      let s = '';
+      for (let k = 0; k < n; k++) {
+        const pool = rand(2) ? words : more;
+        s += (pool[rand(pool.length)] as string) + (glue[rand(glue.length)] as string);
+      }
+      if (byWords(s)) english++;
+      expect(looksEnglish(s), s).toBe(byWords(s));
+    }
+    expect(english).toBeGreaterThan(300);
+    expect(english).toBeLessThan(2700);
+  });
+});

@@ -114,6 +114,14 @@ describe('prefixes', () => {
     expect(sorted('\\s+of')).toBeNull();
     expect(sorted('(?:the )?')).toEqual(['', 'th']);
   });
+  it('reads three characters when asked (the word-start alternation tests a third before a bucket)', () => {
+    const three = (source: string) => [...(prefixes(source, true, 3) ?? [])].map((p) => p.replaceAll(ANY, '*')).sort();
+    expect(three('gendarmerie')).toEqual(['gen']);
+    expect(three('(?:the )?cops')).toEqual(['cop', 'the']);
+    expect(three('ab|a\\sx|abc?')).toEqual(['a*x', 'ab', 'abc']); // 'ab': a match may end after two
+    expect(three('x{0,3}y')).toEqual(['xxx', 'xxy', 'xy', 'y']);
+    expect(prefixes('\\s+of', true, 3)).toBeNull();
+  });
   it('widens a set too large to list to first character and any second', () => {
     expect(sorted('[a-p][a-p]')).toHaveLength(16 * 16); // listed
     const set = sorted('\\w\\w'); // 0-9, _, a-z (lower-cased): 37 × 37 pairs, each first character then any
@@ -123,7 +131,7 @@ describe('prefixes', () => {
 });
 
 describe('prefixes on the lexicons', () => {
-  it('admits the first character of every match of every actor alias and trigger in the sample reports', async () => {
+  it('admits the first characters (two and three) of every match of every actor alias and trigger in the sample reports', async () => {
     const { readdirSync, readFileSync } = await import('node:fs');
     const path = await import('node:path');
     const { defaultDataDir, readLexiconFile } = await import('../../src/extract/lexicon-file.js');
@@ -144,7 +152,8 @@ describe('prefixes on the lexicons', () => {
     for (const source of sources) {
       const set = firstCharCodes(source, true);
       const pre = prefixes(source, true);
-      if (set === null || pre === null) continue;
+      const pre3 = prefixes(source, true, 3);
+      if (set === null || pre === null || pre3 === null) continue;
       const re = new RegExp(source, 'iy');
       for (let p = 0; p < text.length; p++) {
         re.lastIndex = p;
@@ -153,6 +162,7 @@ describe('prefixes on the lexicons', () => {
         const c = text.charCodeAt(p);
         expect(set.has(c >= 65 && c <= 90 ? c + 32 : c), `${source} at ${p}`).toBe(true);
         expect(admits(pre, text.slice(p, re.lastIndex), true), `${source} at ${p}`).toBe(true);
+        expect(admits(pre3, text.slice(p, re.lastIndex), true), `${source} at ${p} (3)`).toBe(true);
       }
     }
     expect(matches).toBeGreaterThan(100);
