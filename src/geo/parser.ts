@@ -439,6 +439,8 @@ interface Folded {
 }
 
 const NO_POSTINGS = new Uint32Array(0);
+/** Past this many candidate lists the cache starts again (at most 25 small objects each: a few MB). */
+const RANKED_CACHE_LIMIT = 20_000;
 
 export class GeoparserImpl {
   /** Per surface string: its fold and gazetteer key, so a word seen again costs one Map lookup. */
@@ -447,6 +449,9 @@ export class GeoparserImpl {
   private lastReject = '';
   /** End of the last first half of a hyphenated name rejected as a fragment ("Mayo" of "Mayo-Sava"). */
   private hyphenFragmentEnd = -2;
+  /** rankedCandidates' lists by postings array, then relation and surface; how many lists it holds. */
+  private rankedCache = new WeakMap<Uint32Array, Map<string, Cand[]>>();
+  private rankedCount = 0;
 
   constructor(
     readonly index: GazetteerIndex,
@@ -628,6 +633,73 @@ export class GeoparserImpl {
   }
 
   /** Context-free prior of each posting: size, feature, admin level, how the name reached the entry. */
+  /**
+   * A mention's candidates before the document scores them: the gazetteer entries of its postings with their
+   * priors, narrowed by the name's article and relation, seat areas demoted, the 25 best by prior. This depends on
+   * the postings, the surface and the relation alone, so it is made once per name and handed out as fresh copies
+   * (resolve writes the document's scores into them): a name met again (the same towns recur across reports) costs
+   * a copy of at most 25 small objects instead of one object, a log and two lookups per posting, the filters, the
+   * seat test and the sort.
+   */
+  private rankedCandidates(postings: Uint32Array, surface: string, relation: Mention['relation']): Cand[] {
+    // Keyed by the postings array itself: the fold cache hands out one array per name.
+    let byName = this.rankedCache.get(postings);
+    const key = `${relation}|${surface}`;
+    let ranked = byName?.get(key);
+    if (!ranked) {
+      ranked = this.rankCandidates(postings, surface, relation);
+      if (++this.rankedCount > RANKED_CACHE_LIMIT) {
+        this.rankedCache = new WeakMap();
+        this.rankedCount = 1;
+        byName = undefined;
+      }
+      if (!byName) {
+        byName = new Map();
+        this.rankedCache.set(postings, byName);
+      }
+      byName.set(key, ranked);
+    }
+    const out: Cand[] = new Array(ranked.length);
+    for (let i = 0; i < ranked.length; i++) {
+      const c = ranked[i] as Cand;
+      out[i] = {
+        entry: c.entry,
+        nameKind: c.nameKind,
+        country: c.country,
+        admin1: c.admin1,
+        prior: c.prior,
+        score: c.score,
+        base: Number.NaN,
+      };
+    }
+    return out;
+  }
+
+  private rankCandidates(postings: Uint32Array, surface: string, relation: Mention['relation']): Cand[] {
+    const ix = this.index;
+    let cands = this.candidates(postings, surface);
+    // "Al …" is an Arabic article: the place is in an Arabic-speaking country (or its neighbours), never
+    // "Hali" in China for "Al Hali".
+    // Where no candidate is there, the name is a local one the gazetteer lacks ("Al Hali" in Hodeidah, "Al-Badia"
+    // in Syria) and is not reported, rather than put in China or Italy. Areas without a country (regions) stay.
+    if (/^al\b/i.test(surface)) {
+      const arab = cands.filter((c) => ARABIC_ARTICLE_COUNTRIES.has(c.country) || c.country === '');
+      cands = arab;
+    }
+    if (relation === 'admin1') {
+      const areas = cands.filter((c) => ix.kind[c.entry] === EntryKind.admin1);
+      if (areas.length) cands = areas;
+    } else if (relation === 'admin2') {
+      const areas = cands.filter((c) => ix.kind[c.entry] === EntryKind.admin2);
+      if (areas.length) cands = areas;
+    }
+    if (relation === 'area') this.demoteSeatAreas(cands, -1);
+    else if (relation !== 'admin1') this.demoteSeatAreas(cands);
+    sortByPrior(cands);
+    // The 25 best by prior: a name with more candidates (Springfield: 34) keeps every plausible one.
+    return cands.slice(0, 25);
+  }
+
   private candidates(postings: Uint32Array, surface: string): Cand[] {
     const ix = this.index;
     const out: Cand[] = [];
@@ -1265,27 +1337,7 @@ export class GeoparserImpl {
           continue;
         }
       }
-      let cands = this.candidates(m.postings, surface);
-      // "Al …" is an Arabic article: the place is in an Arabic-speaking country (or its neighbours), never
-      // "Hali" in China for "Al Hali".
-      // Where no candidate is there, the name is a local one the gazetteer lacks ("Al Hali" in Hodeidah, "Al-Badia"
-      // in Syria) and is not reported, rather than put in China or Italy. Areas without a country (regions) stay.
-      if (/^al\b/i.test(surface)) {
-        const arab = cands.filter((c) => ARABIC_ARTICLE_COUNTRIES.has(c.country) || c.country === '');
-        cands = arab;
-      }
-      if (m.relation === 'admin1') {
-        const areas = cands.filter((c) => ix.kind[c.entry] === EntryKind.admin1);
-        if (areas.length) cands = areas;
-      } else if (m.relation === 'admin2') {
-        const areas = cands.filter((c) => ix.kind[c.entry] === EntryKind.admin2);
-        if (areas.length) cands = areas;
-      }
-      if (m.relation === 'area') this.demoteSeatAreas(cands, -1);
-      else if (m.relation !== 'admin1') this.demoteSeatAreas(cands);
-      sortByPrior(cands);
-      // The 25 best by prior: a name with more candidates (Springfield: 34) keeps every plausible one.
-      m.cands = cands.slice(0, 25);
+      m.cands = this.rankedCandidates(m.postings, surface, m.relation);
       if (m.container < 0) {
         const v = { relation: m.relation, caps, length: m.postings.length, first: m.postings[0], cands: m.cands };
         if (variants) variants.push(v);

@@ -222,3 +222,25 @@ describe('lookup', () => {
     expect(geo.lookup('Qwzxv Fictiva')).toEqual([]);
   });
 });
+
+describe('candidate lists made once per name', () => {
+  it('a name read again, in another text, is resolved as by a parser that never saw it', async () => {
+    // The second text's scores must not carry the first text's votes: each mention gets fresh candidates.
+    const first = 'Fighting near Paris, Texas, and in Dallas and Houston left two dead.';
+    const texts = [
+      'Protesters gathered in Paris and Lyon on Saturday.',
+      'Police in Paris, Kentucky, and Lexington arrested three men.',
+      'Clashes in Tripoli and Benghazi; later in Tripoli, Lebanon.',
+      'Aleppo province: shelling in Aleppo and Idlib.',
+    ];
+    const fresh = await loadGeoparser();
+    for (const t of texts) {
+      const expected = JSON.stringify(fresh.parse(t));
+      const again = await loadGeoparser();
+      again.parse(first);
+      for (const u of texts) again.parse(u);
+      expect(JSON.stringify(again.parse(t)), t).toBe(expected);
+      expect(JSON.stringify(again.parse(t)), t).toBe(expected);
+    }
+  });
+});
