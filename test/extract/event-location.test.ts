@@ -1,37 +1,7 @@
 /** Where an event happened: a place the geoparser marks as describing an actor is never the event's location. */
 import { describe, expect, it } from 'vitest';
 import { createExtractor } from '../../src/extract/index.js';
-import type { PlaceDecision } from '../../src/model/extraction.js';
-
-/** A stub geoparser that finds the given names, each with a fixed decision (fictional coordinates). */
-function stubGeoparser(places: { text: string; country: string; feature: string; role?: PlaceDecision['role'] }[]) {
-  return {
-    parse(text: string) {
-      const decisions: PlaceDecision[] = places
-        .filter((p) => text.includes(p.text))
-        .map((p) => {
-          const start = text.indexOf(p.text);
-          const mention = {
-            start,
-            end: start + p.text.length,
-            text: p.text,
-            name: p.text,
-            lat: p.country === 'TR' ? 39 : 36.5,
-            lon: p.country === 'TR' ? 35 : 40.1,
-            country: p.country,
-            admin1: null,
-            admin2: null,
-            geonameid: null,
-            feature: p.feature,
-            score: 0.9,
-          };
-          return { mention, precision: p.feature === 'PCLI' ? 'country' : 'exact', reason: 'stub', role: p.role };
-        });
-      return { places: decisions.map((d) => d.mention), decisions, focusCountry: 'SY' };
-    },
-    lookup: () => [],
-  };
-}
+import { stubGeoparser } from '../helpers/stub-geoparser.js';
 
 describe('event location', () => {
   it('skips a country named as the attacker’s attribute and falls back to the place of the story', async () => {

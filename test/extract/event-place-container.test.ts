@@ -6,42 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createExtractor } from '../../src/extract/index.js';
-import type { PlaceDecision, Precision } from '../../src/model/extraction.js';
-
-interface StubPlace {
-  text: string;
-  country: string;
-  feature: string;
-  precision?: Precision;
-}
-
-function stubGeoparser(places: StubPlace[], focusCountry: string | null) {
-  return {
-    parse(text: string) {
-      const decisions: PlaceDecision[] = places.map((p, i) => {
-        const start = text.indexOf(p.text);
-        if (start < 0) throw new Error(`stub place ${p.text} not in text`);
-        const mention = {
-          start,
-          end: start + p.text.length,
-          text: p.text,
-          name: p.text,
-          lat: 10 + i,
-          lon: 40 + i,
-          country: p.country,
-          admin1: null,
-          admin2: null,
-          geonameid: null,
-          feature: p.feature,
-          score: 0.9,
-        };
-        return { mention, precision: p.precision ?? 'exact', reason: 'stub' };
-      });
-      return { places: decisions.map((d) => d.mention), decisions, focusCountry };
-    },
-    lookup: () => [],
-  };
-}
+import { type StubPlace, stubGeoparser } from '../helpers/stub-geoparser.js';
 
 async function placeOf(text: string, places: StubPlace[], focusCountry: string | null = 'SY') {
   const ex = await createExtractor({ geoparser: stubGeoparser(places, focusCountry), languageIdentifier: null });
