@@ -73,6 +73,9 @@ const KILLED =
 /** An abduction and a killing told in one breath ("were abducted and shot dead"). */
 const TAKEN_AND_KILLED =
   /\b(?:abducted|kidnapped|seized|taken) and (?:then |later )?(?:killed|murdered|executed|beheaded|shot dead)\b/i;
+/** The words before a violent word that make it the cause of a protest, not what happened at it. */
+const PROTEST_CAUSE =
+  /\b(?:(?:after|over|against|following|about|for) (?:the )?(?:\w+ ){0,2}|demand\w* [^.]*|call\w* for [^.]*|condemn\w* [^.]*|denounc\w* [^.]*)$/i;
 /** Words for armed personnel that need no name. */
 const FORCES = /\b(?:forces|troops|soldiers|units|reinforcements|fighters|militants|battalions?|brigades?)\b/i;
 /** A gathering said to have gone off without trouble. */
@@ -181,7 +184,13 @@ export function classify(input: ClassifyInput): Classification | null {
         trigger: hit('protest'),
       };
     if (crowd) return make('protest', 'Riots', 'Violent demonstration', 'protest+crowd-violence');
-    if (intervention || (patient === 'State forces' && has('kill'))) {
+    // A killing of state forces told as the protest's cause ("justice after the assassination of an army officer",
+    // "demanding the authorities arrest traffickers attacking them") is no answer to the protest.
+    const killedForces =
+      patient === 'State forces' &&
+      has('kill') &&
+      !PROTEST_CAUSE.test(input.text.slice(0, Math.max(0, hit('kill').start - input.offset)));
+    if (intervention || killedForces) {
       return make('protest', 'Protests', 'Protest with intervention', 'protest+intervention');
     }
     if (has('kill') && isArmed(agent))

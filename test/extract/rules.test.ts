@@ -64,6 +64,16 @@ describe('protest rules', () => {
     expect(e?.sub_event_type).toBe('Violent demonstration');
   });
 
+  it.each([
+    ['On Friday, villagers held a march in Kidal to call for justice after the killing of a police officer.'],
+    [
+      'On Friday, traders held a protest march toward the gendarmerie post in Gao, demanding the authorities arrest bandits attacking their convoys.',
+    ],
+    ['On Friday, students held a vigil in Homs for a teacher who was arrested 3 years ago.'],
+  ])('violence or an arrest that is the protest\'s cause is no intervention: "%s"', (text) => {
+    expect(top(code(text))?.sub_event_type).toBe('Peaceful protest');
+  });
+
   it('police forcibly ending a sit-in is an intervention', () => {
     const e = top(code('Police forcibly ended a sit-in by teachers in front of the ministry on Tuesday.'));
     expect(e?.sub_event_type).toBe('Protest with intervention');
