@@ -76,6 +76,9 @@ const TAKEN_AND_KILLED =
 /** The words before a violent word that make it the cause of a protest, not what happened at it. */
 const PROTEST_CAUSE =
   /\b(?:(?:after|over|against|following|about|for) (?:the )?(?:\w+ ){0,2}|demand\w* [^.]*|call\w* for [^.]*|condemn\w* [^.]*|denounc\w* [^.]*)$/i;
+/** A member of the forces attacked outside service. */
+const OFF_DUTY =
+  /\boff[- ]duty\b|\b(?:former|retired) (?:\w+ )?(?:soldier|officer|police\w*|military|army|commander|member)|\bon (?:his|her|their) way (?:to|from) (?:work|duty|home)|\bat (?:his|her|their) (?:home|house)\b|\bwith (?:his|her|their) family\b/i;
 /** Words for armed personnel that need no name. */
 const FORCES = /\b(?:forces|troops|soldiers|units|reinforcements|fighters|militants|battalions?|brigades?)\b/i;
 /** A gathering said to have gone off without trouble. */
@@ -298,6 +301,9 @@ export function classify(input: ClassifyInput): Classification | null {
   if (has('kill')) {
     // Prisoners, captives and detainees are out of the fight: violence against them is violence against civilians.
     if (CAPTIVE.test(input.text)) return make('kill', 'Violence against civilians', 'Attack', 'attack-on-captives');
+    // A soldier or police officer off duty, at home, on the way to work or retired is a civilian victim (ACLED).
+    if ((patient === 'State forces' || patient === null) && OFF_DUTY.test(input.text))
+      return make('kill', 'Violence against civilians', 'Attack', 'attack-on-off-duty-forces');
     if (isArmed(agent) && isArmed(patient)) return make('kill', 'Battles', 'Armed clash', 'armed-vs-armed', 0.9);
     // Whoever shoots at or attacks police or soldiers ("officers on patrol were shot by a man", "a police officer
     // was attacked on the road") is armed himself: ACLED codes a battle with an unidentified armed group, not

@@ -285,6 +285,16 @@ describe('attacks on police and soldiers', () => {
     expect([e?.actor1?.name, e?.actor2?.name]).toContain('Police Forces');
   });
 
+  it.each([
+    ['Gunmen shot dead an off-duty police officer outside a bakery in Beledweyne on Monday.'],
+    ['Gunmen killed a soldier at his home in Beledweyne on Monday.'],
+    ['Gunmen shot dead a former army officer in Beledweyne on Monday.'],
+  ])('a soldier or officer attacked outside service is a civilian victim: "%s"', (text) => {
+    const e = top(code(text));
+    expect(e?.sub_event_type).toBe('Attack');
+    expect(e?.actor2?.category).toBe('Civilians');
+  });
+
   it('a lone officer attacked by nobody named is still one side of a battle', () => {
     const e = top(code('A police officer was attacked on the road between Iguala and Taxco on Saturday.'));
     expect(e?.event_type).toBe('Battles');
