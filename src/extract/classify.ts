@@ -79,6 +79,9 @@ const PROTEST_CAUSE =
 /** A member of the forces attacked outside service. */
 const OFF_DUTY =
   /\boff[- ]duty\b|\b(?:former|retired) (?:\w+ )?(?:soldier|officer|police\w*|military|army|commander|member)|\bon (?:his|her|their) way (?:to|from) (?:work|duty|home)|\bat (?:his|her|their) (?:home|house)\b|\bwith (?:his|her|their) family\b/i;
+/** The words before a fighting word that make the fighting background ("… as battles continue"). */
+const BACKGROUND_FIGHT =
+  /\b(?:as|amid|while|since)\s+(?:the\s+)?(?:\w+\s+){0,2}$|\b(?:that|which|who)\s+(?:had\s+)?(?:recently\s+)?$/i;
 /** Words for armed personnel that need no name. */
 const FORCES = /\b(?:forces|troops|soldiers|units|reinforcements|fighters|militants|battalions?|brigades?)\b/i;
 /** A gathering said to have gone off without trouble. */
@@ -277,6 +280,14 @@ export function classify(input: ClassifyInput): Classification | null {
   if (has('abduct') && KILLED.test(input.text) && !TAKEN_AND_KILLED.test(input.text))
     return make('abduct', 'Violence against civilians', 'Attack', 'abduction+killing');
   if (has('abduct')) return fromEntry('abduct', 'abduction');
+  // Reinforcements sent "as battles continue", a force raised between sides "that recently clashed": the fighting
+  // is the background of a change to a group's activity.
+  if (
+    has('change') &&
+    has('clash') &&
+    BACKGROUND_FIGHT.test(input.text.slice(0, Math.max(0, hit('clash').start - input.offset)))
+  )
+    return fromEntry('change', 'change-amid-fighting');
   if (has('clash')) {
     if (
       patient === 'Civilians' &&

@@ -369,6 +369,18 @@ describe('abductions that end in a killing', () => {
   });
 });
 
+describe('fighting as background', () => {
+  it('reinforcements sent "as battles continue" are a change to group activity', () => {
+    const e = top(code('On Monday, army reinforcements arrived on the Marib front as battles continue in the area.'));
+    expect(e?.sub_event_type).toBe('Change to group/activity');
+  });
+
+  it('reinforcements sent into a battle that is told as such stay a battle', () => {
+    const e = top(code('On Monday, army troops clashed with rebels on the Marib front after reinforcements arrived.'));
+    expect(e?.sub_event_type).toBe('Armed clash');
+  });
+});
+
 describe('riots against property', () => {
   it("rioters wrecking a bank hurt its civilian owners: civilians are the riot's second actor", () => {
     const e = top(code('On Tuesday night, rioters smashed the front of a bank branch in Tripoli and burned two ATMs.'));
