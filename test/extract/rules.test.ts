@@ -54,6 +54,13 @@ describe('protest rules', () => {
     expect(top(code(text))?.event_type).toBe('Protests');
   });
 
+  it('protesters demanding the return of "looted funds" stay peaceful: the looting is what they protest', () => {
+    const e = top(
+      code('On Friday, protesters gathered outside the central bank in Sidon, demanding the return of looted funds.'),
+    );
+    expect(e?.sub_event_type).toBe('Peaceful protest');
+  });
+
   it.each([
     ['blocked the ring road with burning objects'],
     ['barricaded the main road to the port'],
