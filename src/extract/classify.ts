@@ -112,6 +112,8 @@ export function classify(input: ClassifyInput): Classification | null {
   for (const h of context) if (!ctx.has(h.entry.feature)) ctx.set(h.entry.feature, h);
   const has = (f: string) => by.has(f);
   const hit = (f: string) => by.get(f) as TriggerHit;
+  /** The clause's text before a feature's trigger. */
+  const textBefore = (f: string) => input.text.slice(0, Math.max(0, hit(f).start - input.offset));
   const make = (
     f: string,
     eventType: EventType,
@@ -192,10 +194,7 @@ export function classify(input: ClassifyInput): Classification | null {
     if (crowd) return make('protest', 'Riots', 'Violent demonstration', 'protest+crowd-violence');
     // A killing of state forces told as the protest's cause ("justice after the assassination of an army officer",
     // "demanding the authorities arrest traffickers attacking them") is no answer to the protest.
-    const killedForces =
-      patient === 'State forces' &&
-      has('kill') &&
-      !PROTEST_CAUSE.test(input.text.slice(0, Math.max(0, hit('kill').start - input.offset)));
+    const killedForces = patient === 'State forces' && has('kill') && !PROTEST_CAUSE.test(textBefore('kill'));
     if (intervention || killedForces) {
       return make('protest', 'Protests', 'Protest with intervention', 'protest+intervention');
     }
@@ -282,11 +281,7 @@ export function classify(input: ClassifyInput): Classification | null {
   if (has('abduct')) return fromEntry('abduct', 'abduction');
   // Reinforcements sent "as battles continue", a force raised between sides "that recently clashed": the fighting
   // is the background of a change to a group's activity.
-  if (
-    has('change') &&
-    has('clash') &&
-    BACKGROUND_FIGHT.test(input.text.slice(0, Math.max(0, hit('clash').start - input.offset)))
-  )
+  if (has('change') && has('clash') && BACKGROUND_FIGHT.test(textBefore('clash')))
     return fromEntry('change', 'change-amid-fighting');
   if (has('clash')) {
     if (

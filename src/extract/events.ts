@@ -84,7 +84,7 @@ interface Candidate {
   /** A state force named in the next two sentences (the police who dispersed a protest). */
   contextState: ActorMention | null;
   /** A state force named in the sentence before ("Police went into the favela. A shoot-out broke out."). */
-  priorState?: ActorMention | null;
+  priorState: ActorMention | null;
   country: string | null;
 }
 
@@ -440,7 +440,7 @@ function codeActors(
       ) ?? unidentified('actor1');
     // Drugs, a laboratory or contraband seized by the state belong to a gang: ACLED's second actor is that gang,
     // an unidentified one when the report names none.
-    if (head.cls.reason === 'state-seizure') {
+    if (head.cls.trigger.entry.feature === 'seizure') {
       const gang = patient && armed(patient) && !state(patient) ? patient : null;
       const a2 =
         from(gang, 'actor2', 'owner') ?? fixed(`Unidentified Gang${c}`, 'Political militia', 'actor2', 'default-gang');
@@ -469,7 +469,7 @@ function codeActors(
   if (type === 'Battles') {
     // A fight whose sentence names no side ("A shoot-out broke out") is fought by the force the sentence before
     // sent in ("Military Police officers went to the favela").
-    const sideA = first ?? head.priorState ?? null;
+    const sideA = first ?? head.priorState;
     const a1 =
       from(sideA, 'actor1', first ? 'side-a' : 'force-sent-in') ??
       (belligerents ? fixed(belligerents[0], 'State forces', 'actor1', 'front-default') : unidentified('actor1'));
@@ -590,17 +590,11 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
     }
     return v;
   };
-  /** The first state force named in the two sentences after sentence si. */
-  const stateAfter = (si: number): ActorMention | null => {
-    for (let k = si + 1; k < si + 3 && k < sentences.length; k++)
+  /** The first state force named in sentences from..to-1 (clipped to the text). */
+  const stateIn = (from: number, to: number): ActorMention | null => {
+    for (let k = Math.max(0, from); k < to && k < sentences.length; k++)
       for (const a of sentenceActors[(sentences[k] as Sentence).index] ?? [])
         if (a.entry.category === 'State forces') return a;
-    return null;
-  };
-  const stateBefore = (si: number): ActorMention | null => {
-    if (si === 0) return null;
-    for (const a of sentenceActors[(sentences[si - 1] as Sentence).index] ?? [])
-      if (a.entry.category === 'State forces') return a;
     return null;
   };
   let order = 0;
@@ -725,8 +719,8 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
         post,
         country: eventCountry ?? place?.decision.mention.country ?? null,
         order: order++,
-        contextState: stateAfter(si),
-        priorState: stateBefore(si),
+        contextState: stateIn(si + 1, si + 3),
+        priorState: stateIn(si - 1, si),
       });
     }
   }
@@ -762,6 +756,7 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
       certainty: assessCertainty(res.certainty, first.text, first.start),
       post: null,
       contextState: null,
+      priorState: null,
       country,
       order: order++,
     });

@@ -6,6 +6,7 @@
  * armed clashes were coded as two unidentified groups.
  */
 import type { PlaceDecision } from '../model/extraction.js';
+import { escapeRegExp } from '../text/escape-regexp.js';
 import { alternatives, type LexiconRow } from './lexicon-file.js';
 
 export interface MissionCue {
@@ -29,10 +30,7 @@ export function compileMissions(rows: readonly LexiconRow[]): MissionFinder {
   if (countryOf.size === 0) return () => null;
   // Longest first, so "OSCE Special Monitoring Mission" is not cut short by a shorter name it starts with.
   const names = [...countryOf.keys()].sort((a, b) => b.length - a.length);
-  const pattern = new RegExp(
-    `(?<![\\p{L}\\p{N}])(?:${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}\\p{N}])`,
-    'u',
-  );
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'u');
   return (text) => {
     const m = pattern.exec(text);
     if (!m) return null;

@@ -1,5 +1,6 @@
 /** Word lists the recognizer uses: the stop-list and actor patterns from data/gazetteer, cue words inline. */
 
+import { escapeRegExp } from '../text/escape-regexp.js';
 import { foldName } from './fold.js';
 import { readDataLines } from './gazetteer-build.js';
 import type { IndexMeta } from './gazetteer-index.js';
@@ -27,8 +28,6 @@ export interface Lexicon {
   /** Actor names containing a place name; the place inside is not a mention. */
   actors: RegExp | null;
 }
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export function loadLexicon(meta: IndexMeta): Lexicon {
   const stop = new Set<string>();

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { alternatives, defaultDataDir, parseLexicon } from '../extract/lexicon-file.js';
 import type { Dateline } from '../model/report.js';
+import { escapeRegExp } from '../text/escape-regexp.js';
 import { isoDate, MONTH_NAME, monthNumber } from './dates.js';
 
 /** Only the first lines can hold a dateline: a title line may come before it. */
@@ -62,14 +63,13 @@ export function compileDatelineWords(text: string, file: string): DatelineWords 
     } else throw new Error(`${where}: unknown kind '${kind}'`);
   }
   if (dashes.length === 0) throw new Error(`${file}: no dash row`);
-  // '-' is left as it is: outside a class, escaping it is a syntax error in a Unicode regular expression.
-  const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // Dashes go in unescaped (escapeRegExp leaves '-'): outside a class, an escaped '-' is a Unicode-mode syntax error.
   const byLength = (a: string, b: string) => b.length - a.length;
   // Month names as written (lower case in French and Spanish datelines) and capitalised; English ones from dates.ts.
   const names = [...months.keys()].flatMap((m) => [m, m.charAt(0).toUpperCase() + m.slice(1)]).sort(byLength);
-  const month = `(?:${MONTH_NAME}|${names.map(literal).join('|')})`;
+  const month = `(?:${MONTH_NAME}|${names.map(escapeRegExp).join('|')})`;
   const date = `(?:${month}\\.? \\d{1,2}(?:st|nd|rd|th)?(?:,? \\d{4})?|\\d{1,2}(?:er)? (?:de )?${month}\\.?(?:,? (?:de )?\\d{4})?)`;
-  const dash = `(?:${dashes.sort(byLength).map(literal).join('|')})`;
+  const dash = `(?:${dashes.sort(byLength).map(escapeRegExp).join('|')})`;
   const tail = `(?:, ?(${REGION}))?(?:, ?(${date}))?(?: ?${PAREN})?`;
   return {
     notPlaces,

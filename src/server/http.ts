@@ -5,6 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import type { Role, User } from '../store/sqlite/users-repo.js';
+import { escapeRegExp } from '../text/escape-regexp.js';
 
 export class HttpError extends Error {
   constructor(
@@ -99,7 +100,7 @@ export function compileRoutes(routes: AnyRoute[]): CompiledRoute[] {
           names.push(part.slice(1));
           return '([^/]+)';
         }
-        return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        return escapeRegExp(part);
       })
       .join('/');
     return { def, pattern: new RegExp(`^${source}$`), names };
