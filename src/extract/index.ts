@@ -49,18 +49,17 @@ export interface ExtractorOptions {
 
 /** Loads the extractor's resources (lexicons, actor dictionary, countries, lid.176, the gazetteer). */
 export async function createExtractor(opts: ExtractorOptions = {}): Promise<Extractor> {
-  const resources = loadResources(opts.dataDir ?? defaultDataDir());
+  const dataDir = opts.dataDir ?? defaultDataDir();
+  const resources = loadResources(dataDir);
   const [geoparser, languageIdentifier] = await Promise.all([
     opts.geoparser !== undefined ? opts.geoparser : loadGeoparser(opts.gazetteerDir ? { dir: opts.gazetteerDir } : {}),
     opts.languageIdentifier !== undefined ? opts.languageIdentifier : createLanguageIdentifier(),
   ]);
   // Document-level consolidation (repeated mentions, background, capital metonyms): see consolidate.ts.
-  const consolidate = createConsolidator(opts.dataDir ?? defaultDataDir());
+  const consolidate = createConsolidator(dataDir);
   const cues: DocumentCues = {
-    organisation: organisationAfter(opts.dataDir ?? defaultDataDir()),
-    missions: compileMissions(
-      readLexiconFile(path.join(opts.dataDir ?? defaultDataDir(), 'lexicons/mission-countries.txt'), 2),
-    ),
+    organisation: organisationAfter(dataDir),
+    missions: compileMissions(readLexiconFile(path.join(dataDir, 'lexicons/mission-countries.txt'), 2)),
   };
   return {
     extract: (input, o) =>
@@ -355,9 +354,7 @@ function looksEnglishAscii(sample: string): boolean {
       if ((b === 101 && c === 100) || (a === 105 && b === 110 && c === 103)) inflected++;
     }
   }
-  if (words < 12) return false;
-  if (words < 20) return fn / words >= 0.25 || (fn / words >= 0.15 && inflected >= 2);
-  return fn / words >= 0.18;
+  return englishVerdict(words, fn, inflected, 0);
 }
 
 function isAsciiLetter(c: number): boolean {
@@ -367,8 +364,6 @@ function isAsciiLetter(c: number): boolean {
 /** The rule over lower-cased words: every sample with a non-ASCII character, and the ASCII path's test oracle. */
 export function looksEnglishWords(sample: string): boolean {
   const words = sample.toLowerCase().match(/[a-z\u00c0-\u024f\u0400-\u04ff\u0600-\u06ff]+/g);
-  // Short texts (ACLED-style notes of 12–19 words) need a higher share of function words: fastText on them cost 16%
-  // of the pipeline's CPU, and on the dev sets it never said anything but English where this rule does.
   if (!words || words.length < 12) return false;
   let fn = 0;
   let nonAscii = 0;
@@ -378,8 +373,14 @@ export function looksEnglishWords(sample: string): boolean {
     if (/[^a-z]/.test(w)) nonAscii++;
     else if (w.length >= 5 && /(?:ed|ing)$/.test(w)) inflected++;
   }
-  if (nonAscii / words.length >= 0.05) return false;
-  if (words.length < 20)
-    return fn / words.length >= 0.25 || (nonAscii === 0 && fn / words.length >= 0.15 && inflected >= 2);
-  return fn / words.length >= 0.18;
+  return englishVerdict(words.length, fn, inflected, nonAscii);
+}
+
+/** The looksEnglish thresholds on a sample's counts of words, function words, -ed/-ing forms and non-ASCII words. */
+function englishVerdict(words: number, fn: number, inflected: number, nonAscii: number): boolean {
+  if (words < 12 || nonAscii / words >= 0.05) return false;
+  // Short texts (ACLED-style notes of 12–19 words) need a higher share of function words: fastText on them cost 16%
+  // of the pipeline's CPU, and on the dev sets it never said anything but English where this rule does.
+  if (words < 20) return fn / words >= 0.25 || (nonAscii === 0 && fn / words >= 0.15 && inflected >= 2);
+  return fn / words >= 0.18;
 }
