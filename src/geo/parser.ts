@@ -1059,6 +1059,14 @@ export class GeoparserImpl {
       }
       if (nt.cap && !TITLES.has(nt.lower) && isDotSpaces(text, (tokens[n - 1] as Token).end, nt.start)) {
         out.set(nt.lower, true);
+        // A title's person goes on to the surname: "Judge Casey Manning", "Sgt. Ray Lee Dunn" (at most two more).
+        for (let more = 0; isTitle && more < 2 && n + 1 < tokens.length; more++) {
+          const following = tokens[n + 1] as Token;
+          if (!following.cap || TITLES.has(following.lower) || !isOneSpace(text, nt.end, following.start)) break;
+          n++;
+          nt = following;
+          out.set(nt.lower, true);
+        }
       }
     }
     // exec loops over module-level expressions: matchAll would copy (and may recompile) each one per text.
@@ -1222,6 +1230,7 @@ export class GeoparserImpl {
     let hasAbbreviation = false;
     let alternateOnly = true;
     let maxPopulation = 0;
+    let maxSpeakerPopulation = 0;
     let maxAnyPopulation = 0;
     let maxTownPopulation = 0;
     let namesArea = false;
@@ -1248,6 +1257,13 @@ export class GeoparserImpl {
       else if (nk !== NameKind.alternate) namesArea = true;
       if (nk !== NameKind.alternate || kind > EntryKind.place) {
         maxPopulation = Math.max(maxPopulation, kind > EntryKind.place ? 1e9 : (ix.population[p >>> 2] as number));
+        // A county's short name ("Ellis" of Ellis County) is no speaker: "Ellis said" is a person, while a city
+        // or a state may speak ("Gainesville says no").
+        if (kind !== EntryKind.admin2)
+          maxSpeakerPopulation = Math.max(
+            maxSpeakerPopulation,
+            kind > EntryKind.place ? 1e9 : (ix.population[p >>> 2] as number),
+          );
       }
       // Countries, regions and populous first-level areas are names writers rarely reuse for people and things.
       if (
@@ -1284,6 +1300,9 @@ export class GeoparserImpl {
     if (/^[A-Z]{2,5}$/.test(surface) && !hasStrongName && !hasAbbreviationOnly) return null;
     // "US dollar", "US$": a currency, not the country.
     if (/^\s?(?:\$|dollars?\b)/.test(after)) return null;
+    // "Stevens & Wilkinson", "Callison Tighe & Robinson": a firm's name. Countries and large areas written with an
+    // ampersand stay ("Trinidad & Tobago", "Bosnia & Herzegovina").
+    if (!hasStrongName && (/^\s*&\s*\p{Lu}/u.test(after) || /\p{Lu}[\p{L}.'’]*\s*&\s*$/u.test(before))) return null;
     // A stop-listed word followed by another capitalized word is part of a longer name ("Justice Palace").
     const inLongerName = nextTok?.cap === true && isOneSpace(text, end, nextTok.start);
     // Stop-listed names need a strong cue or a container ("[cued]" ones also a preposition).
@@ -1328,7 +1347,7 @@ export class GeoparserImpl {
       // (The text's own evidence is trusted only for small places: "Gainesville says no" is the city speaking.)
       if (weak) {
         const person = persons(first.lower);
-        if (person !== undefined && (person || maxPopulation < 50_000)) return null;
+        if (person !== undefined && (person || maxSpeakerPopulation < 50_000)) return null;
       }
       // A given name alone ("Mary", "Michael") is a person unless cued, even where it also names a province.
       if (this.lexicon.givenNames.has(first.lower) && !strongCue && !containerAfter && !cue && !hasBigArea) return null;
