@@ -352,6 +352,9 @@ export class SqliteReportRepository implements ReportRepository {
     // are read. The twenty limited lookups go in one UNION ALL statement (duplicates kept: they are the count):
     // ~25–50 µs per report instead of ~100–180 µs for twenty statement calls (measured on an 8,000-report store).
     // Counting and ranking in SQL (GROUP BY over the union, joined to the fingerprints) measured 4x slower.
+    // An in-memory bit set of the stored keys, skipping the 84% of lookups that find nothing, measured no faster
+    // (20,000 and 60,000 reports, alternating runs): the reads it saved had brought in the index pages the key
+    // inserts then touch, and those inserts got slower by as much.
     const shared = new Map<number, number>();
     const count = (rowid: number) => shared.set(rowid, (shared.get(rowid) ?? 0) + 1);
     if (lshKeys.length === LSH_KEYS_PER_QUERY)
