@@ -62,6 +62,26 @@ describe('findCounts', () => {
   it('"no casualties" is an explicit zero', () => {
     expect(counts('No casualties were reported.').killed).toEqual({ low: 0, high: 0 });
   });
+  it('one victim named by an article, a pronoun or a definite noun is one killed', () => {
+    expect(counts('A court clerk from the provincial capital was shot to death by two riders.').killed).toEqual({
+      low: 1,
+      high: 1,
+    });
+    expect(counts('Unknown gunmen assassinated a retired major near the grain market.').killed).toEqual({
+      low: 1,
+      high: 1,
+    });
+    expect(counts('A roadside bomb struck a lorry, killing the driver.').killed).toEqual({ low: 1, high: 1 });
+    expect(counts('Snipers opened fire on a herder, killing him.').killed).toEqual({ low: 1, high: 1 });
+    expect(counts('The body of a fisherman was pulled from the lake on Sunday.').killed).toEqual({ low: 1, high: 1 });
+  });
+  it("a single-victim reading never counts plurals or a protest's cause", () => {
+    expect(counts('Troops killed the insurgents in the forest.').killed).toBeUndefined();
+    expect(
+      counts('Traders marched to the governor demanding justice for a vendor who was beaten to death by guards.')
+        .killed,
+    ).toBeUndefined();
+  });
   it('spans point at the words they rest on', () => {
     const s = 'Border guards detained 14 smugglers at dawn.';
     const [m] = findCounts(lex, s, 100);
