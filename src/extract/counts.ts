@@ -247,6 +247,12 @@ const YEAR_CONTEXT_BEFORE =
 
 const AUX =
   /^[\s,]*(?:(?:were|was|have been|had been|has been|are|is|being|got|reportedly|also|allegedly|later|all|each|subsequently|likewise|who|had|have|found|left|confirmed|feared|shot|\w+ly)\s*)*$/i;
+// "2 soldiers were shot and killed": a passive verb joined to the killing (never the active "2 gunmen shot and
+// killed a man", whose number counts the killers).
+const PASSIVE_AND =
+  /^[\s,]*(?:were|was|have been|had been|has been)\s+(?:\w+ly\s+)?(?:shot|stabbed|beaten|tortured|abducted|kidnapped|attacked|hit)\s+and\s*$/i;
+// "two members of the UPDF were shot dead": a short of-phrase after the person noun belongs to the noun phrase.
+const OF_PHRASE = /^\s*(?:of|from)\s+(?:[\p{L}\d'’-]+\s+){1,4}?(?=(?:were|was|have been|had been|has been)\s)/iu;
 const JOIN = /^\s*(?:,\s*)?(?:and|as well as|plus|,|along with)\s*$/i;
 
 /**
@@ -301,10 +307,12 @@ export function findCounts(lex: CountLexicon, text: string, offset = 0): CountMe
         const q = quantities[i];
         if (!q || q.end > cursor) continue;
         if (q.isThing) break;
-        const between = masked.slice(q.isPerson ? q.nounEnd : q.end, cursor);
+        let between = masked.slice(q.isPerson ? q.nounEnd : q.end, cursor);
         const glue = left.length === 0 ? AUX : JOIN;
+        if (q.isPerson && left.length === 0) between = between.replace(OF_PHRASE, '');
         if (
           !glue.test(between) &&
+          !(left.length === 0 && PASSIVE_AND.test(between)) &&
           !(left.length > 0 && /^[\s,]*(?:and|as well as)\s*$/i.test(between.replace(/\b(?:were|was)\b/g, '')))
         )
           break;
@@ -333,7 +341,13 @@ export function findCounts(lex: CountLexicon, text: string, offset = 0): CountMe
           const between = masked.slice(pos, q.start);
           const glue = right.length === 0 ? /^\s*(?:\w+\s+)?$/ : JOIN;
           if (!glue.test(between) || /[.;]/.test(between)) break;
-          if (right.length === 0 && between.trim() && !/^\s*(?:at|also|another|nearly|about|around)\s*$/i.test(between))
+          if (
+            right.length === 0 &&
+            between.trim() &&
+            !/^\s*(?:at|also|another|nearly|about|around)\s*$/i.test(between) &&
+            // "the killing of 1 militant", unless a demonstration is about that killing.
+            !(/^\s*of\s*$/i.test(between) && !PROTEST_CAUSE.test(masked.slice(0, cStart)))
+          )
             break;
           if (!q.isPerson && (q.isThing || q.isArticle)) break;
           if (/including\s*$/i.test(masked.slice(Math.max(0, q.start - 12), q.start))) break;
@@ -401,7 +415,7 @@ export function findCounts(lex: CountLexicon, text: string, offset = 0): CountMe
 
 // Verbs that kill a person outright ("stabbed to death" reaches the lexicon's killed words too).
 const KILL_VERB =
-  '(?:killed|killing|shot\\s+dead|shot\\s+and\\s+killed|murdered|murdering|executed|executing|assassinated|assassinating|beheaded|beheading|lynched|lynching|slain|(?:shot|stabbed|beaten|stoned|tortured|burn(?:ed|t)|hacked|clubbed|bludgeoned|strangled|hanged)\\s+to\\s+death|found\\s+dead|pronounced\\s+dead)';
+  '(?:killed|killing|shot\\s+dead|shot\\s+and\\s+killed|murdered|murdering|executed|executing|assassinated|assassinating|beheaded|beheading|lynched|lynching|slain|(?:shot|stabbed|beaten|stoned|tortured|burn(?:ed|t)|hacked|clubbed|bludgeoned|strangled|hanged)\\s+to\\s+death|found\\s+dead|pronounced\\s+dead|shot\\s+and\\s+died)';
 /** "a/an/one <up to 6 words> [who …,] was/has been/had been [adverb] <kill verb>": the noun phrase is one victim. */
 const SINGLE_PASSIVE = new RegExp(
   `(?<![\\w-])(?:an?|one)\\s+((?:[\\p{L}\\d'’-]+\\s+){0,6}?)(?:who\\s[^.;]{0,100}?,\\s*)?(?:was|has\\s+been|had\\s+been)\\s+(?:\\w+ly\\s+|later\\s+)?(?:(?:shot|stabbed|beaten|attacked|tortured|abducted|kidnapped|stoned)\\s+and\\s+)?${KILL_VERB}(?![\\w-])`,
@@ -412,6 +426,9 @@ const SINGLE_OBJECT = new RegExp(
   `(?<![\\w-])${KILL_VERB}\\s+(?:(him|her)(?![\\w-])|(?:the|an?)\\s+((?:[\\p{L}\\d'’-]+\\s+){0,4}?[\\p{L}'’-]+)(?=\\s*(?:[,.;:]|$|\\s(?:in|at|on|near|from|of|who|while|after|before|during|with|and|as|inside|outside|by|when|to)\\b)))`,
   'giu',
 );
+/** "the soldier later died", "he died": one person noun (singular) or a pronoun as the subject of "died". */
+const SINGLE_SUBJECT =
+  /(?<![\w-])(?:(?:the|an?)\s+((?:[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+)|(he|she))\s+(?:later\s+|subsequently\s+|reportedly\s+|also\s+)?died(?![\w-])/giu;
 /** The body of one person: "the body of a man", "a woman's body". */
 const SINGLE_BODY =
   /(?<![\w-])(?:(?:the\s+)?body\s+of\s+(?:an?|one)\s+([\p{L}'’-]+)|(?:an?)\s+((?:[\p{L}'’-]+\s+){0,2}?[\p{L}-]+)['’]s\s+body)(?![\w-])/iu;
@@ -452,6 +469,12 @@ function singleVictim(lex: CountLexicon, text: string): { start: number; end: nu
       continue;
     if (m[1] || (np && onePerson(np) && !/s$/i.test(np)))
       return { start: m.index, end: m.index + m[0].length, reason: 'single-victim-object' };
+  }
+  for (const m of execAll(SINGLE_SUBJECT, text)) {
+    if (m.index >= causeEnd) break;
+    const head = m[1]?.split(/\s+/).pop() ?? '';
+    if (m[2] || (lex.person.test(head) && !/s$/i.test(head) && onePerson(m[1] ?? '')))
+      return { start: m.index, end: m.index + m[0].length, reason: 'single-victim-died' };
   }
   const b = SINGLE_BODY.exec(text);
   if (b && b.index < causeEnd && onePerson(b[1] ?? b[2] ?? ''))

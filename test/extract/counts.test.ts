@@ -82,6 +82,22 @@ describe('findCounts', () => {
         .killed,
     ).toBeUndefined();
   });
+  it('a passive "shot and killed", an of-phrase after the victims and "the killing of" keep their number', () => {
+    expect(counts('3 herders were shot and killed at the well.').killed).toEqual({ low: 3, high: 3 });
+    expect(counts('Two members of the town council were shot dead outside the hall.').killed).toEqual({
+      low: 2,
+      high: 2,
+    });
+    expect(counts('The raid led to the killing of 4 guards.').killed).toEqual({ low: 4, high: 4 });
+    // The active voice counts the killers, not the killed.
+    expect(counts('Two gunmen shot and killed a tailor near the mosque.').killed).toEqual({ low: 1, high: 1 });
+  });
+  it('one person who "later died" is one killed', () => {
+    expect(counts('Raiders beat a night guard, and the guard later died of his wounds.').killed).toEqual({
+      low: 1,
+      high: 1,
+    });
+  });
   it('spans point at the words they rest on', () => {
     const s = 'Border guards detained 14 smugglers at dawn.';
     const [m] = findCounts(lex, s, 100);
