@@ -88,6 +88,30 @@ interface Candidate {
   country: string | null;
 }
 
+// An event noun after a definite determiner ("the clashes", "this attack", "the ensuing fighting") names an event
+// the text has told already; ordinals and "other/new/separate" introduce another one ("a second attack").
+const DEFINITE_BEFORE = /(?:^|[^\p{L}])(?:the|this|that|these|those)\s+(?:(?:[\p{L}-]+)\s+)?$/iu;
+const NOT_SAME_EVENT =
+  /\b(?:first|second|third|fourth|fifth|last|latest|next|new|another|other|separate|further|earlier|previous|recent|similar|same|such|wider|ongoing|continuing|repeated|daily|frequent)\s+$/i;
+const EVENT_NOUN =
+  /^(?:clash(?:es)?|fighting|battles?|attacks?|assaults?|raids?|strikes?|air ?strikes?|shelling|bombardment|bombing|blasts?|explosions?|ambush|abduction|kidnapping|protests?|demonstrations?|march|rally|riots?|unrest|shooting|gunfire|violence|incident)\b/i;
+const GENERIC_VIOLENCE = /^(?:shooting|gunfire|violence|incident|attack)\b/i;
+const VIOLENT_TYPES = new Set<string>(['Battles', 'Explosions/Remote violence', 'Violence against civilians']);
+
+export function isDefiniteMention(text: string, trigger: TriggerHit): boolean {
+  if (!EVENT_NOUN.test(trigger.text)) return false;
+  const before = text.slice(Math.max(0, trigger.start - 40), trigger.start);
+  return DEFINITE_BEFORE.test(before) && !NOT_SAME_EVENT.test(before);
+}
+
+function findLast<T>(items: T[], test: (item: T) => boolean): T | undefined {
+  for (let i = items.length - 1; i >= 0; i--) {
+    const item = items[i] as T;
+    if (test(item)) return item;
+  }
+  return undefined;
+}
+
 /** A first line without final punctuation, followed by a blank line: a title. */
 function isHeadline(text: string, s: Sentence): boolean {
   return !/[.!?"”'’)]$/.test(s.text) && /^\r?\n\s*\n/.test(text.slice(s.end, s.end + 4)) && s.text.length < 200;
@@ -779,6 +803,22 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
   // Merge: a later candidate that only reports outcomes, or repeats the type, joins the event before it.
   const groups: Candidate[][] = [];
   for (const c of candidates) {
+    // "The clashes centred on…": a definite event noun refers back to the last event of its type told before.
+    if (isDefiniteMention(text, c.cls.trigger)) {
+      // A generic word for violence ("the shooting", "the violence") may name an event of another violent type.
+      const generic = GENERIC_VIOLENCE.test(c.cls.trigger.text) && VIOLENT_TYPES.has(c.cls.eventType);
+      const earlier = findLast(
+        groups,
+        (g) =>
+          (g[0]?.cls.eventType === c.cls.eventType || (generic && VIOLENT_TYPES.has(g[0]?.cls.eventType ?? ''))) &&
+          g[0]?.post === c.post &&
+          g[0]?.sentence !== c.sentence,
+      );
+      if (earlier) {
+        earlier.push(c);
+        continue;
+      }
+    }
     const prev = groups[groups.length - 1];
     const head = prev?.[0];
     if (prev && head) {
