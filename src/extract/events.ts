@@ -112,6 +112,17 @@ function findLast<T>(items: T[], test: (item: T) => boolean): T | undefined {
   return undefined;
 }
 
+// A trigger in a pluperfect relative clause describes what a participant had done before the event ("an army
+// position that had been shelling civilian areas", "the gunmen, who had attacked the village"): background.
+// The passive "who had been kidnapped" stays: it tells what was done to a victim, often the event itself (a body
+// found after an abduction is coded from it).
+const BACKGROUND_RELATIVE = /\b(?:that|which|who)\s+had\s+(?:\w+ly\s+)?(been\s+)?$/i;
+
+function backgroundRelative(text: string, hit: TriggerHit): boolean {
+  const m = BACKGROUND_RELATIVE.exec(text.slice(Math.max(0, hit.start - 40), hit.start));
+  return m !== null && (!m[1] || /^\w+ing\b/i.test(hit.text));
+}
+
 /** A first line without final punctuation, followed by a blank line: a title. */
 function isHeadline(text: string, s: Sentence): boolean {
   return !/[.!?"”'’)]$/.test(s.text) && /^\r?\n\s*\n/.test(text.slice(s.end, s.end + 4)) && s.text.length < 200;
@@ -583,7 +594,10 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
   const allHits = local
     ? [...res.triggers.find(text, 0), ...local.find(text, 0)].sort((a, b) => a.start - b.start)
     : res.triggers.find(text, 0);
-  const sentenceHits = bySentence(sentences, allHits);
+  const sentenceHits = bySentence(
+    sentences,
+    allHits.filter((h) => !backgroundRelative(text, h)),
+  );
   const sentenceActors = bySentence(sentences, input.actors);
   const sentenceDates = bySentence(sentences, input.dates);
   const places = input.decisions;
