@@ -360,6 +360,11 @@ type Casualties = 'none' | 'armed' | 'people';
 /** A casualty count naming members of an armed force or group. */
 const ARMED_VICTIMS =
   /\b(?:soldiers?|troops?|servicem[ae]n|police(?:m[ae]n| officers?)?|officers?|guards?|fighters?|militants?|rebels?|insurgents?|gunm[ae]n|militiam[ae]n|combatants?|attackers?|assailants?|personnel|commanders?|jihadists?|terrorists?|members)\b/i;
+// A second crowd against the first: "a counter-protest", "counter-demonstrators", "protesters opposing the
+// president gathered in the same place".
+const COUNTER_PROTEST =
+  /\bcounter[- ]?(?:protest|demonstrat|rall|march)\w*|\b(?:protesters|demonstrators|people|supporters)\s+opposing\s+[^.;]{1,60}?\s+(?:gathered|rallied|assembled)/i;
+
 const CROWD: ReadonlySet<ActorCategory> = new Set(['Protesters', 'Rioters', 'Civilians']);
 
 /**
@@ -414,8 +419,19 @@ function codeActors(
     fixed(`Unidentified Armed Group${c}`, 'Political militia', field, 'default-unidentified');
   const belligerents = defaultBelligerents(res, input, eventCountry);
 
-  if (sub === 'Peaceful protest')
-    return { a1: fixed(`Protesters${c}`, 'Protesters', 'actor1', 'acled-protest-actor', crowd), a2: null, reasons };
+  if (sub === 'Peaceful protest') {
+    const a1 = fixed(`Protesters${c}`, 'Protesters', 'actor1', 'acled-protest-actor', crowd);
+    // A counter-protest met the protest: ACLED codes the two crowds against each other (9 of the 11 ACLED dev notes
+    // naming a counter-protest beside a peaceful one are coded Protesters against Protesters).
+    const counter = COUNTER_PROTEST.exec(input.text);
+    if (!counter) return { a1, a2: null, reasons };
+    reasons.push({
+      field: 'actor2',
+      reason: 'counter-protest',
+      span: { start: counter.index, end: counter.index + counter[0].length },
+    });
+    return { a1, a2: { name: `Protesters${c}`, category: 'Protesters', text: counter[0] }, reasons };
+  }
   if (sub === 'Protest with intervention' || sub === 'Excessive force against protesters') {
     const a1 = fixed(`Protesters${c}`, 'Protesters', 'actor1', 'acled-protest-actor', crowd);
     const a2 =
