@@ -18,6 +18,8 @@ export interface CountMention extends Span {
   category: CountCategory;
   range: CountRange;
   reason: string;
+  /** The figure is a party's claim ("the group claimed 7 killed"), not stated by the outlet. */
+  claimed?: boolean;
 }
 
 export interface CountLexicon {
@@ -245,6 +247,9 @@ const MONTH_AFTER =
 const YEAR_CONTEXT_BEFORE =
   /(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?|\b(?:in|since|of|until|by|during|from|to)\s+)$/i;
 
+const CLAIM_BEFORE =
+  /\bclaim(?:ed|s|ing)?\s+(?:(?:that|to\s+have|it\s+had|they\s+had|its\s+fighters\s+had)\s+)?(?:\w+\s+){0,2}$/i;
+
 const AUX =
   /^[\s,]*(?:(?:were|was|have been|had been|has been|are|is|being|got|reportedly|also|allegedly|later|all|each|subsequently|likewise|who|had|have|found|left|confirmed|feared|shot|\w+ly)\s*)*$/i;
 // "2 soldiers were shot and killed": a passive verb joined to the killing (never the active "2 gunmen shot and
@@ -397,6 +402,14 @@ export function findCounts(lex: CountLexicon, text: string, offset = 0): CountMe
       reason: 'none-reported',
     });
   }
+  // A figure right after a claim verb in its clause is the claimant's ("…; ISWAP claimed 7 killed").
+  for (const m of out) {
+    const before = text.slice(0, m.start - offset);
+    const clause = before.slice(
+      Math.max(before.lastIndexOf(';'), before.lastIndexOf(','), before.lastIndexOf('.')) + 1,
+    );
+    if (CLAIM_BEFORE.test(clause)) m.claimed = true;
+  }
   // Overlapping mentions of one category: keep the widest (a sum beats its parts).
   return out
     .sort((a, b) => a.start - b.start || b.end - a.end)
@@ -489,6 +502,13 @@ export function pickCount(mentions: CountMention[], category: CountCategory): Co
   for (const m of mentions) {
     if (m.category !== category) continue;
     if (m.reason.startsWith('acled-')) return m;
+    // A party's own figure ("ISWAP claimed 7 killed") yields to a figure the outlet states (ACLED codes the most
+    // conservative figure; a claim is not a fact).
+    if (best && !!best.claimed !== !!m.claimed) {
+      if (m.claimed) continue;
+      best = m;
+      continue;
+    }
     if (!best || m.range.low > best.range.low) best = m;
   }
   return best;

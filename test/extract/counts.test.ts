@@ -1,7 +1,7 @@
 // Casualty counts: each case is an invented sentence stating the rule it exercises.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileCountLexicon, findCounts } from '../../src/extract/counts.js';
+import { compileCountLexicon, findCounts, pickCount } from '../../src/extract/counts.js';
 import { defaultDataDir, readLexiconFile } from '../../src/extract/lexicon-file.js';
 
 const lex = compileCountLexicon(readLexiconFile(path.join(defaultDataDir(), 'lexicons/counts.txt'), 2));
@@ -97,6 +97,12 @@ describe('findCounts', () => {
       low: 1,
       high: 1,
     });
+  });
+  it("a party's claimed figure yields to the figure the outlet states", () => {
+    const mentions = findCounts(lex, 'Three guards were killed and two hurt; the rebels claimed 9 killed.');
+    expect(pickCount(mentions, 'killed')?.range).toEqual({ low: 3, high: 3 });
+    // A claim alone is still the only figure there is.
+    expect(pickCount(findCounts(lex, 'The rebels claimed 9 killed.'), 'killed')?.range).toEqual({ low: 9, high: 9 });
   });
   it('spans point at the words they rest on', () => {
     const s = 'Border guards detained 14 smugglers at dawn.';
