@@ -59,7 +59,7 @@ export function compileCountLexicon(rows: LexiconRow[]): CountLexicon {
   const vagueWords = [...vague.keys()].sort((a, b) => b.length - a.length).map((k) => k.replace(/ /g, '\\s+'));
   const num = `(?:\\d{1,3}(?:,\\d{3})+|\\d+|(?:${wordNums.join('|')})(?:[- ](?:${wordNums.join('|')}))?)`;
   const qty = new RegExp(
-    `(?<![\\w-])(?:(at\\s+least|more\\s+than|over|up\\s+to|as\\s+many\\s+as|nearly|almost|about|around|approximately|roughly|some|an\\s+estimated|fewer\\s+than|less\\s+than|under|between|no\\s+fewer\\s+than|a\\s+total\\s+of|another|other|further|additional)\\s+)?(?:(${num})(?:\\s*(?:-|–|to|or|and)\\s*(${num}))?|(${vagueWords.join('|')})(?:\\s+of)?|(an?|one|no|the|both|two))(?![\\w-])`,
+    `(?<![\\w-])(?:(at\\s+least|more\\s+than|over|up\\s+to|as\\s+many\\s+as|nearly|almost|about|around|approximately|roughly|some|an\\s+estimated|fewer\\s+than|less\\s+than|under|between|no\\s+fewer\\s+than|a\\s+total\\s+of|another|other|further|additional)\\s+)?(?:(${num})(?:\\s*(?:-|–|to|or|and)\\s*(${num}))?|(${vagueWords.join('|')})(?:\\s+of)?|(an?|one|no|the|both|two|his|her))(?![\\w-])`,
     'giu',
   );
   return {
@@ -151,6 +151,14 @@ function findQuantities(lex: CountLexicon, text: string): Quantity[] {
     } else if (m[5]) {
       const w = m[5].toLowerCase();
       if (w === 'the') continue;
+      // "her son" is one person; "her two sons" is counted by its number.
+      if (
+        (w === 'his' || w === 'her') &&
+        /^\s+(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|several|many|few)\b)/i.test(
+          text.slice(m.index + m[0].length),
+        )
+      )
+        continue;
       low = w === 'no' ? 0 : w === 'both' || w === 'two' ? 2 : 1;
       high = low;
       isArticle = w !== 'two';
@@ -349,7 +357,7 @@ export function findCounts(lex: CountLexicon, text: string, offset = 0): CountMe
           if (
             right.length === 0 &&
             between.trim() &&
-            !/^\s*(?:at|also|another|nearly|about|around)\s*$/i.test(between) &&
+            !/^\s*(?:at|also|another|nearly|about|around|his|her|their)\s*$/i.test(between) &&
             // "the killing of 1 militant", unless a demonstration is about that killing.
             !(/^\s*of\s*$/i.test(between) && !PROTEST_CAUSE.test(masked.slice(0, cStart)))
           )
@@ -431,12 +439,12 @@ const KILL_VERB =
   '(?:killed|killing|shot\\s+dead|shot\\s+and\\s+killed|murdered|murdering|executed|executing|assassinated|assassinating|beheaded|beheading|lynched|lynching|slain|(?:shot|stabbed|beaten|stoned|tortured|burn(?:ed|t)|hacked|clubbed|bludgeoned|strangled|hanged)\\s+to\\s+death|found\\s+dead|pronounced\\s+dead|shot\\s+and\\s+died)';
 /** "a/an/one <up to 6 words> [who …,] was/has been/had been [adverb] <kill verb>": the noun phrase is one victim. */
 const SINGLE_PASSIVE = new RegExp(
-  `(?<![\\w-])(?:an?|one)\\s+((?:[\\p{L}\\d'’-]+\\s+){0,6}?)(?:who\\s[^.;]{0,100}?,\\s*)?(?:was|has\\s+been|had\\s+been)\\s+(?:\\w+ly\\s+|later\\s+)?(?:(?:shot|stabbed|beaten|attacked|tortured|abducted|kidnapped|stoned)\\s+and\\s+)?${KILL_VERB}(?![\\w-])`,
+  `(?<![\\w-])(?:an?|one)\\s+((?:[\\p{L}\\d'’-]+\\s+){0,6}?)(?:who\\s[^.;]{0,100}?,?\\s+)?(?:was|has\\s+been|had\\s+been)\\s+(?:\\w+ly\\s+|later\\s+)?(?:(?:shot|stabbed|beaten|attacked|tortured|abducted|kidnapped|stoned)\\s+and\\s+)?${KILL_VERB}(?![\\w-])`,
   'giu',
 );
-/** "<kill verb> him/her/the driver/an engineer": the object is one victim. */
+/** "<kill verb> him/her/the driver/an engineer": the object is one victim ("killed her two sons" is no pronoun). */
 const SINGLE_OBJECT = new RegExp(
-  `(?<![\\w-])${KILL_VERB}\\s+(?:(him|her)(?![\\w-])|(?:the|an?)\\s+((?:[\\p{L}\\d'’-]+\\s+){0,4}?[\\p{L}'’-]+)(?=\\s*(?:[,.;:]|$|\\s(?:in|at|on|near|from|of|who|while|after|before|during|with|and|as|inside|outside|by|when|to)\\b)))`,
+  `(?<![\\w-])${KILL_VERB}\\s+(?:(him|her)|(?:the|an?)\\s+((?:[\\p{L}\\d'’-]+\\s+){0,4}?[\\p{L}'’-]+))(?=\\s*(?:[,.;:]|$|\\s(?:in|at|on|near|from|of|who|while|after|before|during|with|and|as|inside|outside|by|when|to)\\b))`,
   'giu',
 );
 /** "the soldier later died", "he died": one person noun (singular) or a pronoun as the subject of "died". */

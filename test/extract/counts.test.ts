@@ -104,6 +104,18 @@ describe('findCounts', () => {
     // A claim alone is still the only figure there is.
     expect(pickCount(findCounts(lex, 'The rebels claimed 9 killed.'), 'killed')?.range).toEqual({ low: 9, high: 9 });
   });
+  it('a relative ("her son") is one person; "her two sons" counts by its number', () => {
+    expect(counts('A farmer and her son were killed when the shell landed.').killed).toEqual({ low: 2, high: 2 });
+    expect(counts('Gunmen killed her two sons at the well.').killed).toEqual({ low: 2, high: 2 });
+  });
+  it('"a man who … was shot dead" without a comma after the relative clause', () => {
+    expect(
+      counts('A boy who tried to flee across a field behind his home was shot dead by the raiders.').killed,
+    ).toEqual({
+      low: 1,
+      high: 1,
+    });
+  });
   it('spans point at the words they rest on', () => {
     const s = 'Border guards detained 14 smugglers at dawn.';
     const [m] = findCounts(lex, s, 100);
