@@ -387,6 +387,18 @@ export function findCounts(lex: CountLexicon, text: string, offset = 0): CountMe
       });
     }
   }
+  // A death a demonstration is about ("protested after more than 40 prisoners were killed", "a vigil for a youth
+  // who was killed") is no casualty of the demonstration: a killed figure in the cause clause (no comma, semicolon
+  // or force between the cause word and the figure) is dropped.
+  const cause = PROTEST_CAUSE.exec(masked);
+  if (cause) {
+    const causeEnd = cause.index + cause[0].length;
+    for (let i = out.length - 1; i >= 0; i--) {
+      const o = out[i] as CountMention;
+      if (o.category !== 'killed' || o.start - offset < causeEnd) continue;
+      if (!CAUSE_BREAK.test(masked.slice(causeEnd, o.start - offset))) out.splice(i, 1);
+    }
+  }
   // 2. One victim named by an article or a pronoun ("a judge was shot dead", "killing the driver", "killed him"):
   // only when no number gave the killed figure. Of the ACLED dev notes coded with 1 fatality, 93 of 183 fatality
   // misses were such single victims.
@@ -461,6 +473,9 @@ const NOT_ONE_PERSON =
 // was killed"): that death is no casualty of the demonstration (2 of the 53 ACLED notes the rule first changed).
 const PROTEST_CAUSE =
   /\b(?:protest|demonstrat|rall(?:y|ied)|vigil|dharna|sit-in|march(?:ed|es)?\b)[^.;]*?\b(?:after|over|following|against|for|demand|condemn|denounc|justice|commemorat|honou?r|mourn)/i;
+
+// Between a demonstration's cause word and a killed figure: a clause boundary or a force acting in the event.
+const CAUSE_BREAK = /[,;]|\b(?:police|security forces|troops|soldiers|gendarmes|army|opened fire|fired|shot at)\b/i;
 
 function singleVictim(lex: CountLexicon, text: string): { start: number; end: number; reason: string } | null {
   const cause = PROTEST_CAUSE.exec(text);

@@ -116,6 +116,14 @@ describe('findCounts', () => {
       high: 1,
     });
   });
+  it("a death a demonstration is about is no casualty; the protesters' own dead are", () => {
+    expect(
+      counts('Relatives demonstrated outside the jail after more than 30 inmates were killed in a fire there.').killed,
+    ).toBeUndefined();
+    expect(
+      counts('Students marched against the fee rise, and police fired on them, killing 3 students.').killed,
+    ).toEqual({ low: 3, high: 3 });
+  });
   it('spans point at the words they rest on', () => {
     const s = 'Border guards detained 14 smugglers at dawn.';
     const [m] = findCounts(lex, s, 100);
