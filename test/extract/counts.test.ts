@@ -124,6 +124,11 @@ describe('findCounts', () => {
       counts('Students marched against the fee rise, and police fired on them, killing 3 students.').killed,
     ).toEqual({ low: 3, high: 3 });
   });
+  it('"killed, injured or captured" says no number of dead', () => {
+    expect(
+      counts('Four insurgents were killed, injured or captured in the sweep, the ministry said.').killed,
+    ).toBeUndefined();
+  });
   it('spans point at the words they rest on', () => {
     const s = 'Border guards detained 14 smugglers at dawn.';
     const [m] = findCounts(lex, s, 100);
