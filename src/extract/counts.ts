@@ -213,6 +213,8 @@ function findQuantities(lex: CountLexicon, text: string): Quantity[] {
         break;
       }
       if (
+        // An all-capital word is a name ("2 IS militants", "3 AS fighters"), never a verb or a preposition.
+        !/^[A-Z]{2,}$/.test(word) &&
         /^(?:killed|dead|died|injured|wounded|hurt|captured|abducted|kidnapped|arrested|detained|were|was|have|had|are|is|and|who|in|on|at|of|by|from|with|as)$/i.test(
           word,
         )
@@ -265,7 +267,7 @@ const AUX =
 const PASSIVE_AND =
   /^[\s,]*(?:were|was|have been|had been|has been)\s+(?:\w+ly\s+)?(?:shot|stabbed|beaten|tortured|abducted|kidnapped|attacked|hit)\s+and\s*$/i;
 // "two members of the UPDF were shot dead": a short of-phrase after the person noun belongs to the noun phrase.
-const OF_PHRASE = /^\s*(?:of|from)\s+(?:[\p{L}\d'’-]+\s+){1,4}?(?=(?:were|was|have been|had been|has been)\s)/iu;
+const OF_PHRASE = /^\s*(?:of|from)\s+(?:[\p{L}\d'’-]+\s+){1,4}?(?=(?:were|was|have been|had been|has been)\s|\s*$)/iu;
 const JOIN = /^\s*(?:,\s*)?(?:and|as well as|plus|,|along with)\s*$/i;
 
 /**
@@ -344,7 +346,7 @@ export function findCounts(lex: CountLexicon, text: string, offset = 0): CountMe
       const right: Quantity[] = [];
       if (
         !left.length &&
-        /^(?:kill|injur|wound|abduct|kidnap|arrest|detain|captur|apprehend|seiz|execut|murder|behead|lynch|massacr|gunned|shot)/i.test(
+        /^(?:kill|injur|wound|abduct|kidnap|arrest|detain|captur|apprehend|seiz|execut|murder|behead|lynch|massacr|gunned|shot|bodies|corpses)/i.test(
           c[0],
         )
       ) {

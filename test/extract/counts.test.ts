@@ -129,6 +129,12 @@ describe('findCounts', () => {
       counts('Four insurgents were killed, injured or captured in the sweep, the ministry said.').killed,
     ).toBeUndefined();
   });
+  it('an acronym before the noun, "the bodies of N", "N corpses" and an of-phrase before "died" keep their number', () => {
+    expect(counts('The raid left 3 IS fighters dead.').killed).toEqual({ low: 3, high: 3 });
+    expect(counts('Farmers found the bodies of 4 herders near the dry well.').killed).toEqual({ low: 4, high: 4 });
+    expect(counts('Six corpses were pulled from the river.').killed).toEqual({ low: 6, high: 6 });
+    expect(counts('Two members of the town guard died in the exchange of fire.').killed).toEqual({ low: 2, high: 2 });
+  });
   it('spans point at the words they rest on', () => {
     const s = 'Border guards detained 14 smugglers at dawn.';
     const [m] = findCounts(lex, s, 100);
