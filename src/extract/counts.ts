@@ -280,21 +280,12 @@ export function findCounts(lex: CountLexicon, text: string, offset = 0): CountMe
   const out: CountMention[] = [];
   // 1. ACLED coding remarks state the coded figure outright.
   const coded =
-    /(?:(?:unknown|unclear|unspecified|reported)\s+)?fatalit(?:y|ies)\s+(?:were\s+|was\s+|are\s+)?coded\s+as\s+(\d+)|(\d+)\s+fatalit(?:y|ies)\b/giu;
+    /(?:(?:unknown|unclear|unspecified|reported)\s+)?fatalit(?:y|ies)\s+(?:were\s+|was\s+|are\s+)?coded\s+as\s+(\d+)|(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+fatalit(?:y|ies)\b/giu;
   for (const m of execAll(coded, text)) {
-    let value = Number(m[1] ?? m[2]);
-    let reason = m[1] !== undefined ? 'acled-coded' : 'acled-fatalities';
-    const split =
-      /(?:split|spread|divided|distributed)\s+(?:up\s+|equally\s+|evenly\s+)?(?:between|among|across|over)\s+(\d+|two|three|four|five|six|seven|eight|nine|ten)\b/i.exec(
-        text.slice(m.index),
-      );
-    if (split) {
-      const n = wordValue(lex, split[1] ?? '1') ?? 1;
-      if (n > 1) {
-        value = Math.round(value / n);
-        reason += `-split-${n}`;
-      }
-    }
+    const base = m[1] !== undefined ? Number(m[1]) : (wordValue(lex, m[2] ?? '') ?? 0);
+    const share = splitShare(lex, text.slice(m.index), base);
+    const value = share ? share.value : base;
+    const reason = (m[1] !== undefined ? 'acled-coded' : 'acled-fatalities') + (share ? share.reason : '');
     out.push({
       start: offset + m.index,
       end: offset + m.index + m[0].length,
@@ -527,6 +518,20 @@ function singleVictim(lex: CountLexicon, text: string): { start: number; end: nu
   if (b && b.index < causeEnd && onePerson(b[1] ?? b[2] ?? ''))
     return { start: b.index, end: b.index + b[0].length, reason: 'single-body' };
   return null;
+}
+
+// ACLED's remark that one figure covers several events: "20 fatalities split up between 3 events", "Fatalities are
+// split across 4 events (1)" (the number in brackets is this event's share).
+const SPLIT_REMARK =
+  /(?:split|spread|divided|distributed)\s+(?:up\s+|equally\s+|evenly\s+)?(?:between|among|across|over)\s+(?:the\s+)?(\d+|two|three|four|five|six|seven|eight|nine|ten)(?:\s+(?:events?|days|locations|incidents|attacks|clashes))?(?:\s*\((\d+)\))?/i;
+
+/** This event's share of `total` by the split remark in `text`, or null when there is none. */
+export function splitShare(lex: CountLexicon, text: string, total: number): { value: number; reason: string } | null {
+  const split = SPLIT_REMARK.exec(text);
+  if (!split) return null;
+  if (split[2] !== undefined) return { value: Number(split[2]), reason: '-split-share' };
+  const n = wordValue(lex, split[1] ?? '1') ?? 1;
+  return n > 1 ? { value: Math.round(total / n), reason: `-split-${n}` } : null;
 }
 
 /** The count of one category for an event from the mentions in its sentences: the largest mention (never a sum of

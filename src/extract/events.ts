@@ -22,7 +22,7 @@ import type { EmbeddedPost, Span } from '../model/report.js';
 import { type ActorEntry, type ActorMatcher, type ActorMention, actorName, categoryIn } from './actors.js';
 import { assessCertainty, type CertaintyRule } from './certainty.js';
 import { type Classification, classify, isArmed } from './classify.js';
-import { type CountLexicon, type CountMention, findCounts, pickCount } from './counts.js';
+import { type CountLexicon, type CountMention, findCounts, pickCount, splitShare } from './counts.js';
 import type { DateMention } from './dates.js';
 import { locationOf } from './place-fields.js';
 import { execAll } from './regex.js';
@@ -921,6 +921,19 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
     const count = (category: 'killed' | 'injured' | 'captured'): CountRange | null => {
       const m = pickCount(mentions, category);
       if (!m) return null;
+      // "78 fighters were killed. Fatalities split between 2 events.": ACLED's remark after a stated figure.
+      const share =
+        category === 'killed' && !m.reason.startsWith('acled-') && m.range.high === m.range.low
+          ? splitShare(res.counts, input.text.slice(m.end), m.range.low)
+          : null;
+      if (share) {
+        reasons.push({
+          field: 'fatalities',
+          reason: `${m.reason}${share.reason}`,
+          span: { start: m.start, end: m.end },
+        });
+        return { low: share.value, high: share.value };
+      }
       reasons.push({
         field: category === 'killed' ? 'fatalities' : category,
         reason: m.reason,

@@ -135,6 +135,14 @@ describe('findCounts', () => {
     expect(counts('Six corpses were pulled from the river.').killed).toEqual({ low: 6, high: 6 });
     expect(counts('Two members of the town guard died in the exchange of fire.').killed).toEqual({ low: 2, high: 2 });
   });
+  it('a split remark gives this event its share, the bracketed figure when there is one', () => {
+    expect(counts('40 fatalities are split across 4 events (13).').killed).toEqual({ low: 13, high: 13 });
+    expect(counts('Two fatalities spread over two days.').killed).toEqual({ low: 1, high: 1 });
+    expect(counts('Unknown fatalities coded as 10 and split between the two events.').killed).toEqual({
+      low: 5,
+      high: 5,
+    });
+  });
   it('spans point at the words they rest on', () => {
     const s = 'Border guards detained 14 smugglers at dawn.';
     const [m] = findCounts(lex, s, 100);

@@ -493,4 +493,12 @@ describe('doubted accounts', () => {
     );
     expect(events.filter((e) => e.event_type === 'Violence against civilians')).toHaveLength(1);
   });
+  it('a split remark after a stated figure divides it between the events', () => {
+    const e = top(
+      code(
+        'On 4 March 2024, army artillery shelled insurgent camps near Gwoza (Borno) on two days. 40 insurgents were killed. Fatalities split between 2 events.',
+      ),
+    );
+    expect(e?.fatalities).toEqual({ low: 20, high: 20 });
+  });
 });
