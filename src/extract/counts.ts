@@ -451,7 +451,7 @@ const KILL_VERB =
   '(?:killed|killing|shot\\s+dead|shot\\s+and\\s+killed|murdered|murdering|executed|executing|assassinated|assassinating|beheaded|beheading|lynched|lynching|slain|(?:shot|stabbed|beaten|stoned|tortured|burn(?:ed|t)|hacked|clubbed|bludgeoned|strangled|hanged)\\s+to\\s+death|found\\s+dead|pronounced\\s+dead|shot\\s+and\\s+died)';
 /** "a/an/one <up to 6 words> [who …,] was/has been/had been [adverb] <kill verb>": the noun phrase is one victim. */
 const SINGLE_PASSIVE = new RegExp(
-  `(?<![\\w-])(?:an?|one)\\s+((?:[\\p{L}\\d'’-]+\\s+){0,6}?)(?:who\\s[^.;]{0,100}?,?\\s+)?(?:was|has\\s+been|had\\s+been)\\s+(?:\\w+ly\\s+|later\\s+)?(?:(?:shot|stabbed|beaten|attacked|tortured|abducted|kidnapped|stoned)\\s+and\\s+)?${KILL_VERB}(?![\\w-])`,
+  `(?<![\\w-])(an?|one|the)\\s+((?:[\\p{L}\\d'’-]+\\s+){0,6}?)(?:who\\s[^.;]{0,100}?,?\\s+)?(?:was|has\\s+been|had\\s+been)\\s+(?:\\w+ly\\s+|later\\s+)?(?:(?:shot|stabbed|beaten|attacked|tortured|abducted|kidnapped|stoned)\\s+and\\s+)?${KILL_VERB}(?![\\w-])`,
   'giu',
 );
 /** "<kill verb> him/her/the driver/an engineer": the object is one victim ("killed her two sons" is no pronoun). */
@@ -486,14 +486,23 @@ function singleVictim(lex: CountLexicon, text: string): { start: number; end: nu
   const words = (np: string) =>
     np
       .toLowerCase()
-      .split(/\s+(?:of|from|in|at|with|for|on)\s+/)[0]
+      // …and "a man driving a motorcycle" is a man.
+      .split(/\s+(?:of|from|in|at|with|for|on)\s+|\s+\w+ing\b/)[0]
       ?.split(/\s+/)
       .filter(Boolean) ?? [];
-  // A noun phrase names one person when none of its head words is a thing or a collective.
-  const onePerson = (np: string) => words(np).every((w) => !lex.thing.test(w) && !NOT_ONE_PERSON.test(w));
+  // A noun phrase names one person when none of its head words is a thing and its noun is no collective ("a
+  // military police officer" is one officer).
+  const onePerson = (np: string) => {
+    const ws = words(np);
+    return ws.every((w) => !lex.thing.test(w)) && !NOT_ONE_PERSON.test(ws[ws.length - 1] ?? '');
+  };
   for (const m of execAll(SINGLE_PASSIVE, text)) {
     if (m.index >= causeEnd) break;
-    if (onePerson(m[1] ?? '')) return { start: m.index, end: m.index + m[0].length, reason: 'single-victim' };
+    const np = m[2] ?? '';
+    // "the driver was killed": after "the", only a singular person noun.
+    const noun = words(np).pop() ?? '';
+    if (m[1]?.toLowerCase() === 'the' && !(lex.person.test(noun) && !/s$/i.test(noun))) continue;
+    if (onePerson(np)) return { start: m.index, end: m.index + m[0].length, reason: 'single-victim' };
   }
   for (const m of execAll(SINGLE_OBJECT, text)) {
     if (m.index >= causeEnd) break;

@@ -143,6 +143,12 @@ describe('findCounts', () => {
       high: 5,
     });
   });
+  it('the head noun decides one victim: "a man riding a motorbike", "a border police officer", "the driver"', () => {
+    expect(counts('A man riding a motorbike was shot to death at the junction.').killed).toEqual({ low: 1, high: 1 });
+    expect(counts('A border police officer was killed near the crossing.').killed).toEqual({ low: 1, high: 1 });
+    expect(counts('The driver was killed when the lorry hit a mine.').killed).toEqual({ low: 1, high: 1 });
+    expect(counts('The convoy was killed off by the storm.').killed).toBeUndefined();
+  });
   it('spans point at the words they rest on', () => {
     const s = 'Border guards detained 14 smugglers at dawn.';
     const [m] = findCounts(lex, s, 100);
