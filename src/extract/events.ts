@@ -123,6 +123,10 @@ function backgroundRelative(text: string, hit: TriggerHit): boolean {
   return m !== null && (!m[1] || /^\w+ing\b/i.test(hit.text));
 }
 
+// Words that make an arrest political whatever crime came before it.
+const POLITICAL_CUE =
+  /\b(?:protest\w*|demonstrat\w*|activists?|opposition|journalists?|rebels?|militants?|insurgents?|terror\w*|separatists?|dissidents?|party|election\w*|critics?|blasphemy|sedition|treason)\b/i;
+
 /** A first line without final punctuation, followed by a blank line: a title. */
 function isHeadline(text: string, s: Sentence): boolean {
   return !/[.!?"”'’)]$/.test(s.text) && /^\r?\n\s*\n/.test(text.slice(s.end, s.end + 4)) && s.text.length < 200;
@@ -652,6 +656,8 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
     return null;
   };
   let order = 0;
+  // The last sentence told as ordinary crime (a crime non-event and no event of its own).
+  let crimeBefore = -2;
   for (let si = 0; si < sentences.length; si++) {
     const sentence = sentences[si] as Sentence;
     const hits = sentenceHits[si] ?? [];
@@ -745,6 +751,13 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
         span: unit.span,
         detail: { features: unit.hits.map((h) => `${h.entry.feature}:${h.text}`), nonEvent, roles: r.reason },
       });
+      if (cls && cls.subEventType === 'Arrests' && crimeBefore === si - 1 && !armed && !POLITICAL_CUE.test(unitText)) {
+        // "Thieves stole two kilometres of cable. Police arrested three suspects…": arrests after ordinary crime
+        // told in the sentence before are police work, not a political event.
+        trace?.push({ stage: 'events', reason: 'crime-arrest', span: unit.span });
+        continue;
+      }
+      if (!cls && nonEvent.includes('crime')) crimeBefore = si;
       if (!cls) continue;
       const place = choosePlace(
         text,
