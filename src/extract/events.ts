@@ -236,6 +236,8 @@ function strongest(hits: TriggerHit[]): TriggerHit {
 
 /** Features of a later sentence that tell how a demonstration went. */
 const RESPONSE_FEATURES = new Set(['intervention', 'excessive', 'crowd-violence', 'response']);
+const FORCE_CLAIM =
+  /\b(?:(?:the\s+)?(?:police|authorities|security forces|interior ministry|army)\s+(?:said|says|claimed|claims|alleged|accused)|according to (?:the\s+)?(?:police|authorities))\b/i;
 
 /** Relative clauses set off by commas (", where …,", ", which …,"): asides about something else. */
 function relativeClauses(sentence: Sentence): Span[] {
@@ -699,8 +701,13 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
     const context: TriggerHit[] = [];
     for (let k = si + 1; k < si + 3 && k < sentences.length; k++) {
       if (!aboutNow(k)) continue;
-      for (const h of sentenceHits[(sentences[k] as Sentence).index] ?? [])
-        if (RESPONSE_FEATURES.has(h.entry.feature)) context.push(h);
+      const next = sentences[k] as Sentence;
+      // "The police said protesters had attacked officers": crowd violence in the force's own account is its side
+      // of the story, not what the outlet reports of the demonstration.
+      const forceClaim = FORCE_CLAIM.test(next.text);
+      for (const h of sentenceHits[next.index] ?? [])
+        if (RESPONSE_FEATURES.has(h.entry.feature) && !(forceClaim && h.entry.feature === 'crowd-violence'))
+          context.push(h);
     }
     const parts = clauses(sentence);
     const mainHits = hits.some((h) => !aside(h)) ? hits.filter((h) => !aside(h)) : hits;
