@@ -123,6 +123,8 @@ function backgroundRelative(text: string, hit: TriggerHit): boolean {
   return m !== null && (!m[1] || /^\w+ing\b/i.test(hit.text));
 }
 
+const MUTUAL_FIRE = /both directions|exchang\w* (?:of )?fire|fire (?:was )?exchanged/i;
+
 // Words that make an arrest political whatever crime came before it.
 const POLITICAL_CUE =
   /\b(?:protest\w*|demonstrat\w*|activists?|opposition|journalists?|rebels?|militants?|insurgents?|terror\w*|separatists?|dissidents?|party|election\w*|critics?|blasphemy|sedition|treason)\b/i;
@@ -883,6 +885,21 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
       const crowdFamily = (t: string) => t === 'Protests' || t === 'Riots';
       const sameDemonstration = crowdFamily(c.cls.eventType) && crowdFamily(head.cls.eventType);
       const sameCertainty = c.certainty.certainty === head.certainty.certainty;
+      // "X fired mortars at Y's positions near Z. … projectiles in both directions of the frontline near Z": the
+      // one-sided shelling was one side of an exchange of fire, which ACLED codes as an armed clash.
+      if (
+        !sameClause &&
+        near &&
+        samePlace &&
+        sameDate &&
+        head.cls.subEventType === 'Shelling/artillery/missile attack' &&
+        c.cls.eventType === 'Battles' &&
+        c.hits.some((h) => h.entry.feature === 'clash' && MUTUAL_FIRE.test(h.text)) &&
+        c.post === head.post
+      ) {
+        prev.unshift(c);
+        continue;
+      }
       if (
         !sameClause &&
         near &&

@@ -501,4 +501,12 @@ describe('doubted accounts', () => {
     );
     expect(e?.fatalities).toEqual({ low: 20, high: 20 });
   });
+  it('one-sided shelling followed by fire "in both directions" at the same place is an armed clash', () => {
+    const e = top(
+      code(
+        'On 3 March 2024, government troops fired 120mm mortars at rebel positions near Kalinka. Monitors recorded 9 explosions in both directions of the front line near Kalinka.',
+      ),
+    );
+    expect(e?.sub_event_type).toBe('Armed clash');
+  });
 });
