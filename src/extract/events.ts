@@ -123,6 +123,21 @@ function backgroundRelative(text: string, hit: TriggerHit): boolean {
   return m !== null && (!m[1] || /^\w+ing\b/i.test(hit.text));
 }
 
+// "Special forces, backed by airstrikes, killed 18 militants", "an attack supported by artillery fire": fire that
+// supports a ground operation is part of that fight (ACLED codes the armed clash), when the sentence has other
+// triggers to code it from.
+const SUPPORT_BEFORE =
+  /(?:backed|supported|covered|accompanied|assisted) by (?:[\w-]+ ){0,4}$|with (?:the )?(?:support|backing|cover) of (?:[\w-]+ ){0,3}$/i;
+const SUPPORT_FEATURES = new Set(['air', 'shelling']);
+
+function withoutSupportingFire(text: string, hits: TriggerHit[]): TriggerHit[] {
+  const supporting = (h: TriggerHit) =>
+    SUPPORT_FEATURES.has(h.entry.feature) && SUPPORT_BEFORE.test(text.slice(Math.max(0, h.start - 50), h.start));
+  if (!hits.some(supporting)) return hits;
+  const rest = hits.filter((h) => !supporting(h) && !SUPPORT_FEATURES.has(h.entry.feature));
+  return rest.length ? hits.filter((h) => !supporting(h)) : hits;
+}
+
 const MUTUAL_FIRE = /both directions|exchang\w* (?:of )?fire|fire (?:was )?exchanged/i;
 
 // Words that make an arrest political whatever crime came before it.
@@ -621,7 +636,7 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
   const sentenceHits = bySentence(
     sentences,
     allHits.filter((h) => !backgroundRelative(text, h)),
-  );
+  ).map((hits) => withoutSupportingFire(text, hits));
   const sentenceActors = bySentence(sentences, input.actors);
   const sentenceDates = bySentence(sentences, input.dates);
   const places = input.decisions;

@@ -509,4 +509,17 @@ describe('doubted accounts', () => {
     );
     expect(e?.sub_event_type).toBe('Armed clash');
   });
+  it('air strikes backing a ground operation are part of the armed clash', () => {
+    const e = top(
+      code(
+        'On 3 March 2024, an army commando operation, backed by airstrikes, killed 11 Taliban militants in Shah Joy district, Zabul.',
+      ),
+    );
+    expect(e?.sub_event_type).toBe('Armed clash');
+  });
+
+  it('an air strike on its own stays an air strike', () => {
+    const e = top(code('On 3 March 2024, army airstrikes killed 11 Taliban militants in Shah Joy district, Zabul.'));
+    expect(e?.sub_event_type).toBe('Air/drone strike');
+  });
 });
