@@ -22,7 +22,7 @@ import type { EmbeddedPost, Span } from '../model/report.js';
 import { type ActorEntry, type ActorMatcher, type ActorMention, actorName, categoryIn } from './actors.js';
 import { assessCertainty, type CertaintyRule } from './certainty.js';
 import { type Classification, classify, isArmed } from './classify.js';
-import { type CountLexicon, type CountMention, findCounts, pickCount } from './counts.js';
+import { type CountLexicon, type CountMention, findCounts, pickCount, splitShare } from './counts.js';
 import type { DateMention } from './dates.js';
 import { locationOf } from './place-fields.js';
 import { execAll } from './regex.js';
@@ -87,6 +87,62 @@ interface Candidate {
   priorState: ActorMention | null;
   country: string | null;
 }
+
+// An event noun after a definite determiner ("the clashes", "this attack", "the ensuing fighting") names an event
+// the text has told already; ordinals and "other/new/separate" introduce another one ("a second attack").
+const DEFINITE_BEFORE = /(?:^|[^\p{L}])(?:the|this|that|these|those)\s+(?:(?:[\p{L}-]+)\s+)?$/iu;
+const NOT_SAME_EVENT =
+  /\b(?:first|second|third|fourth|fifth|last|latest|next|new|another|other|separate|further|earlier|previous|recent|similar|same|such|wider|ongoing|continuing|repeated|daily|frequent)\s+$/i;
+const EVENT_NOUN =
+  /^(?:clash(?:es)?|fighting|battles?|attacks?|assaults?|raids?|strikes?|air ?strikes?|shelling|bombardment|bombing|blasts?|explosions?|ambush|abduction|kidnapping|protests?|demonstrations?|march|rally|riots?|unrest|shooting|gunfire|violence|incident)\b/i;
+const GENERIC_VIOLENCE = /^(?:shooting|gunfire|violence|incident|attack)\b/i;
+const VIOLENT_TYPES = new Set<string>(['Battles', 'Explosions/Remote violence', 'Violence against civilians']);
+
+export function isDefiniteMention(text: string, trigger: TriggerHit): boolean {
+  if (!EVENT_NOUN.test(trigger.text)) return false;
+  const before = text.slice(Math.max(0, trigger.start - 40), trigger.start);
+  return DEFINITE_BEFORE.test(before) && !NOT_SAME_EVENT.test(before);
+}
+
+function findLast<T>(items: T[], test: (item: T) => boolean): T | undefined {
+  for (let i = items.length - 1; i >= 0; i--) {
+    const item = items[i] as T;
+    if (test(item)) return item;
+  }
+  return undefined;
+}
+
+// A trigger in a pluperfect relative clause describes what a participant had done before the event ("an army
+// position that had been shelling civilian areas", "the gunmen, who had attacked the village"): background.
+// The passive "who had been kidnapped" stays: it tells what was done to a victim, often the event itself (a body
+// found after an abduction is coded from it).
+const BACKGROUND_RELATIVE = /\b(?:that|which|who)\s+had\s+(?:\w+ly\s+)?(been\s+)?$/i;
+
+function backgroundRelative(text: string, hit: TriggerHit): boolean {
+  const m = BACKGROUND_RELATIVE.exec(text.slice(Math.max(0, hit.start - 40), hit.start));
+  return m !== null && (!m[1] || /^\w+ing\b/i.test(hit.text));
+}
+
+// "Special forces, backed by airstrikes, killed 18 militants", "an attack supported by artillery fire": fire that
+// supports a ground operation is part of that fight (ACLED codes the armed clash), when the sentence has other
+// triggers to code it from.
+const SUPPORT_BEFORE =
+  /(?:backed|supported|covered|accompanied|assisted) by (?:[\w-]+ ){0,4}$|with (?:the )?(?:support|backing|cover) of (?:[\w-]+ ){0,3}$/i;
+const SUPPORT_FEATURES = new Set(['air', 'shelling']);
+
+function withoutSupportingFire(text: string, hits: TriggerHit[]): TriggerHit[] {
+  const supporting = (h: TriggerHit) =>
+    SUPPORT_FEATURES.has(h.entry.feature) && SUPPORT_BEFORE.test(text.slice(Math.max(0, h.start - 50), h.start));
+  if (!hits.some(supporting)) return hits;
+  const rest = hits.filter((h) => !supporting(h) && !SUPPORT_FEATURES.has(h.entry.feature));
+  return rest.length ? hits.filter((h) => !supporting(h)) : hits;
+}
+
+const MUTUAL_FIRE = /both directions|exchang\w* (?:of )?fire|fire (?:was )?exchanged/i;
+
+// Words that make an arrest political whatever crime came before it.
+const POLITICAL_CUE =
+  /\b(?:protest\w*|demonstrat\w*|activists?|opposition|journalists?|rebels?|militants?|insurgents?|terror\w*|separatists?|dissidents?|party|election\w*|critics?|blasphemy|sedition|treason)\b/i;
 
 /** A first line without final punctuation, followed by a blank line: a title. */
 function isHeadline(text: string, s: Sentence): boolean {
@@ -197,6 +253,8 @@ function strongest(hits: TriggerHit[]): TriggerHit {
 
 /** Features of a later sentence that tell how a demonstration went. */
 const RESPONSE_FEATURES = new Set(['intervention', 'excessive', 'crowd-violence', 'response']);
+const FORCE_CLAIM =
+  /\b(?:(?:the\s+)?(?:police|authorities|security forces|interior ministry|army)\s+(?:said|says|claimed|claims|alleged|accused)|according to (?:the\s+)?(?:police|authorities))\b/i;
 
 /** Relative clauses set off by commas (", where …,", ", which …,"): asides about something else. */
 function relativeClauses(sentence: Sentence): Span[] {
@@ -325,6 +383,11 @@ type Casualties = 'none' | 'armed' | 'people';
 /** A casualty count naming members of an armed force or group. */
 const ARMED_VICTIMS =
   /\b(?:soldiers?|troops?|servicem[ae]n|police(?:m[ae]n| officers?)?|officers?|guards?|fighters?|militants?|rebels?|insurgents?|gunm[ae]n|militiam[ae]n|combatants?|attackers?|assailants?|personnel|commanders?|jihadists?|terrorists?|members)\b/i;
+// A second crowd against the first: "a counter-protest", "counter-demonstrators", "protesters opposing the
+// president gathered in the same place".
+const COUNTER_PROTEST =
+  /\bcounter[- ]?(?:protest|demonstrat|rall|march)\w*|\b(?:protesters|demonstrators|people|supporters)\s+opposing\s+[^.;]{1,60}?\s+(?:gathered|rallied|assembled)/i;
+
 const CROWD: ReadonlySet<ActorCategory> = new Set(['Protesters', 'Rioters', 'Civilians']);
 
 /**
@@ -379,8 +442,19 @@ function codeActors(
     fixed(`Unidentified Armed Group${c}`, 'Political militia', field, 'default-unidentified');
   const belligerents = defaultBelligerents(res, input, eventCountry);
 
-  if (sub === 'Peaceful protest')
-    return { a1: fixed(`Protesters${c}`, 'Protesters', 'actor1', 'acled-protest-actor', crowd), a2: null, reasons };
+  if (sub === 'Peaceful protest') {
+    const a1 = fixed(`Protesters${c}`, 'Protesters', 'actor1', 'acled-protest-actor', crowd);
+    // A counter-protest met the protest: ACLED codes the two crowds against each other (9 of the 11 ACLED dev notes
+    // naming a counter-protest beside a peaceful one are coded Protesters against Protesters).
+    const counter = COUNTER_PROTEST.exec(input.text);
+    if (!counter) return { a1, a2: null, reasons };
+    reasons.push({
+      field: 'actor2',
+      reason: 'counter-protest',
+      span: { start: counter.index, end: counter.index + counter[0].length },
+    });
+    return { a1, a2: { name: `Protesters${c}`, category: 'Protesters', text: counter[0] }, reasons };
+  }
   if (sub === 'Protest with intervention' || sub === 'Excessive force against protesters') {
     const a1 = fixed(`Protesters${c}`, 'Protesters', 'actor1', 'acled-protest-actor', crowd);
     const a2 =
@@ -559,7 +633,10 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
   const allHits = local
     ? [...res.triggers.find(text, 0), ...local.find(text, 0)].sort((a, b) => a.start - b.start)
     : res.triggers.find(text, 0);
-  const sentenceHits = bySentence(sentences, allHits);
+  const sentenceHits = bySentence(
+    sentences,
+    allHits.filter((h) => !backgroundRelative(text, h)),
+  ).map((hits) => withoutSupportingFire(text, hits));
   const sentenceActors = bySentence(sentences, input.actors);
   const sentenceDates = bySentence(sentences, input.dates);
   const places = input.decisions;
@@ -598,6 +675,8 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
     return null;
   };
   let order = 0;
+  // The last sentence told as ordinary crime (a crime non-event and no event of its own).
+  let crimeBefore = -2;
   for (let si = 0; si < sentences.length; si++) {
     const sentence = sentences[si] as Sentence;
     const hits = sentenceHits[si] ?? [];
@@ -639,8 +718,13 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
     const context: TriggerHit[] = [];
     for (let k = si + 1; k < si + 3 && k < sentences.length; k++) {
       if (!aboutNow(k)) continue;
-      for (const h of sentenceHits[(sentences[k] as Sentence).index] ?? [])
-        if (RESPONSE_FEATURES.has(h.entry.feature)) context.push(h);
+      const next = sentences[k] as Sentence;
+      // "The police said protesters had attacked officers": crowd violence in the force's own account is its side
+      // of the story, not what the outlet reports of the demonstration.
+      const forceClaim = FORCE_CLAIM.test(next.text);
+      for (const h of sentenceHits[next.index] ?? [])
+        if (RESPONSE_FEATURES.has(h.entry.feature) && !(forceClaim && h.entry.feature === 'crowd-violence'))
+          context.push(h);
     }
     const parts = clauses(sentence);
     const mainHits = hits.some((h) => !aside(h)) ? hits.filter((h) => !aside(h)) : hits;
@@ -691,6 +775,13 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
         span: unit.span,
         detail: { features: unit.hits.map((h) => `${h.entry.feature}:${h.text}`), nonEvent, roles: r.reason },
       });
+      if (cls && cls.subEventType === 'Arrests' && crimeBefore === si - 1 && !armed && !POLITICAL_CUE.test(unitText)) {
+        // "Thieves stole two kilometres of cable. Police arrested three suspects…": arrests after ordinary crime
+        // told in the sentence before are police work, not a political event.
+        trace?.push({ stage: 'events', reason: 'crime-arrest', span: unit.span });
+        continue;
+      }
+      if (!cls && nonEvent.includes('crime')) crimeBefore = si;
       if (!cls) continue;
       const place = choosePlace(
         text,
@@ -779,6 +870,22 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
   // Merge: a later candidate that only reports outcomes, or repeats the type, joins the event before it.
   const groups: Candidate[][] = [];
   for (const c of candidates) {
+    // "The clashes centred on…": a definite event noun refers back to the last event of its type told before.
+    if (isDefiniteMention(text, c.cls.trigger)) {
+      // A generic word for violence ("the shooting", "the violence") may name an event of another violent type.
+      const generic = GENERIC_VIOLENCE.test(c.cls.trigger.text) && VIOLENT_TYPES.has(c.cls.eventType);
+      const earlier = findLast(
+        groups,
+        (g) =>
+          (g[0]?.cls.eventType === c.cls.eventType || (generic && VIOLENT_TYPES.has(g[0]?.cls.eventType ?? ''))) &&
+          g[0]?.post === c.post &&
+          g[0]?.sentence !== c.sentence,
+      );
+      if (earlier) {
+        earlier.push(c);
+        continue;
+      }
+    }
     const prev = groups[groups.length - 1];
     const head = prev?.[0];
     if (prev && head) {
@@ -793,6 +900,21 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
       const crowdFamily = (t: string) => t === 'Protests' || t === 'Riots';
       const sameDemonstration = crowdFamily(c.cls.eventType) && crowdFamily(head.cls.eventType);
       const sameCertainty = c.certainty.certainty === head.certainty.certainty;
+      // "X fired mortars at Y's positions near Z. … projectiles in both directions of the frontline near Z": the
+      // one-sided shelling was one side of an exchange of fire, which ACLED codes as an armed clash.
+      if (
+        !sameClause &&
+        near &&
+        samePlace &&
+        sameDate &&
+        head.cls.subEventType === 'Shelling/artillery/missile attack' &&
+        c.cls.eventType === 'Battles' &&
+        c.hits.some((h) => h.entry.feature === 'clash' && MUTUAL_FIRE.test(h.text)) &&
+        c.post === head.post
+      ) {
+        prev.unshift(c);
+        continue;
+      }
       if (
         !sameClause &&
         near &&
@@ -851,6 +973,19 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
     const count = (category: 'killed' | 'injured' | 'captured'): CountRange | null => {
       const m = pickCount(mentions, category);
       if (!m) return null;
+      // "78 fighters were killed. Fatalities split between 2 events.": ACLED's remark after a stated figure.
+      const share =
+        category === 'killed' && !m.reason.startsWith('acled-') && m.range.high === m.range.low
+          ? splitShare(res.counts, input.text.slice(m.end), m.range.low)
+          : null;
+      if (share) {
+        reasons.push({
+          field: 'fatalities',
+          reason: `${m.reason}${share.reason}`,
+          span: { start: m.start, end: m.end },
+        });
+        return { low: share.value, high: share.value };
+      }
       reasons.push({
         field: category === 'killed' ? 'fatalities' : category,
         reason: m.reason,

@@ -1,7 +1,7 @@
 // Casualty counts: each case is an invented sentence stating the rule it exercises.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileCountLexicon, findCounts } from '../../src/extract/counts.js';
+import { compileCountLexicon, findCounts, pickCount } from '../../src/extract/counts.js';
 import { defaultDataDir, readLexiconFile } from '../../src/extract/lexicon-file.js';
 
 const lex = compileCountLexicon(readLexiconFile(path.join(defaultDataDir(), 'lexicons/counts.txt'), 2));
@@ -61,6 +61,93 @@ describe('findCounts', () => {
   });
   it('"no casualties" is an explicit zero', () => {
     expect(counts('No casualties were reported.').killed).toEqual({ low: 0, high: 0 });
+  });
+  it('one victim named by an article, a pronoun or a definite noun is one killed', () => {
+    expect(counts('A court clerk from the provincial capital was shot to death by two riders.').killed).toEqual({
+      low: 1,
+      high: 1,
+    });
+    expect(counts('Unknown gunmen assassinated a retired major near the grain market.').killed).toEqual({
+      low: 1,
+      high: 1,
+    });
+    expect(counts('A roadside bomb struck a lorry, killing the driver.').killed).toEqual({ low: 1, high: 1 });
+    expect(counts('Snipers opened fire on a herder, killing him.').killed).toEqual({ low: 1, high: 1 });
+    expect(counts('The body of a fisherman was pulled from the lake on Sunday.').killed).toEqual({ low: 1, high: 1 });
+  });
+  it("a single-victim reading never counts plurals or a protest's cause", () => {
+    expect(counts('Troops killed the insurgents in the forest.').killed).toBeUndefined();
+    expect(
+      counts('Traders marched to the governor demanding justice for a vendor who was beaten to death by guards.')
+        .killed,
+    ).toBeUndefined();
+  });
+  it('a passive "shot and killed", an of-phrase after the victims and "the killing of" keep their number', () => {
+    expect(counts('3 herders were shot and killed at the well.').killed).toEqual({ low: 3, high: 3 });
+    expect(counts('Two members of the town council were shot dead outside the hall.').killed).toEqual({
+      low: 2,
+      high: 2,
+    });
+    expect(counts('The raid led to the killing of 4 guards.').killed).toEqual({ low: 4, high: 4 });
+    // The active voice counts the killers, not the killed.
+    expect(counts('Two gunmen shot and killed a tailor near the mosque.').killed).toEqual({ low: 1, high: 1 });
+  });
+  it('one person who "later died" is one killed', () => {
+    expect(counts('Raiders beat a night guard, and the guard later died of his wounds.').killed).toEqual({
+      low: 1,
+      high: 1,
+    });
+  });
+  it("a party's claimed figure yields to the figure the outlet states", () => {
+    const mentions = findCounts(lex, 'Three guards were killed and two hurt; the rebels claimed 9 killed.');
+    expect(pickCount(mentions, 'killed')?.range).toEqual({ low: 3, high: 3 });
+    // A claim alone is still the only figure there is.
+    expect(pickCount(findCounts(lex, 'The rebels claimed 9 killed.'), 'killed')?.range).toEqual({ low: 9, high: 9 });
+  });
+  it('a relative ("her son") is one person; "her two sons" counts by its number', () => {
+    expect(counts('A farmer and her son were killed when the shell landed.').killed).toEqual({ low: 2, high: 2 });
+    expect(counts('Gunmen killed her two sons at the well.').killed).toEqual({ low: 2, high: 2 });
+  });
+  it('"a man who … was shot dead" without a comma after the relative clause', () => {
+    expect(
+      counts('A boy who tried to flee across a field behind his home was shot dead by the raiders.').killed,
+    ).toEqual({
+      low: 1,
+      high: 1,
+    });
+  });
+  it("a death a demonstration is about is no casualty; the protesters' own dead are", () => {
+    expect(
+      counts('Relatives demonstrated outside the jail after more than 30 inmates were killed in a fire there.').killed,
+    ).toBeUndefined();
+    expect(
+      counts('Students marched against the fee rise, and police fired on them, killing 3 students.').killed,
+    ).toEqual({ low: 3, high: 3 });
+  });
+  it('"killed, injured or captured" says no number of dead', () => {
+    expect(
+      counts('Four insurgents were killed, injured or captured in the sweep, the ministry said.').killed,
+    ).toBeUndefined();
+  });
+  it('an acronym before the noun, "the bodies of N", "N corpses" and an of-phrase before "died" keep their number', () => {
+    expect(counts('The raid left 3 IS fighters dead.').killed).toEqual({ low: 3, high: 3 });
+    expect(counts('Farmers found the bodies of 4 herders near the dry well.').killed).toEqual({ low: 4, high: 4 });
+    expect(counts('Six corpses were pulled from the river.').killed).toEqual({ low: 6, high: 6 });
+    expect(counts('Two members of the town guard died in the exchange of fire.').killed).toEqual({ low: 2, high: 2 });
+  });
+  it('a split remark gives this event its share, the bracketed figure when there is one', () => {
+    expect(counts('40 fatalities are split across 4 events (13).').killed).toEqual({ low: 13, high: 13 });
+    expect(counts('Two fatalities spread over two days.').killed).toEqual({ low: 1, high: 1 });
+    expect(counts('Unknown fatalities coded as 10 and split between the two events.').killed).toEqual({
+      low: 5,
+      high: 5,
+    });
+  });
+  it('the head noun decides one victim: "a man riding a motorbike", "a border police officer", "the driver"', () => {
+    expect(counts('A man riding a motorbike was shot to death at the junction.').killed).toEqual({ low: 1, high: 1 });
+    expect(counts('A border police officer was killed near the crossing.').killed).toEqual({ low: 1, high: 1 });
+    expect(counts('The driver was killed when the lorry hit a mine.').killed).toEqual({ low: 1, high: 1 });
+    expect(counts('The convoy was killed off by the storm.').killed).toBeUndefined();
   });
   it('spans point at the words they rest on', () => {
     const s = 'Border guards detained 14 smugglers at dawn.';

@@ -493,4 +493,33 @@ describe('doubted accounts', () => {
     );
     expect(events.filter((e) => e.event_type === 'Violence against civilians')).toHaveLength(1);
   });
+  it('a split remark after a stated figure divides it between the events', () => {
+    const e = top(
+      code(
+        'On 4 March 2024, army artillery shelled insurgent camps near Gwoza (Borno) on two days. 40 insurgents were killed. Fatalities split between 2 events.',
+      ),
+    );
+    expect(e?.fatalities).toEqual({ low: 20, high: 20 });
+  });
+  it('one-sided shelling followed by fire "in both directions" at the same place is an armed clash', () => {
+    const e = top(
+      code(
+        'On 3 March 2024, government troops fired 120mm mortars at rebel positions near Kalinka. Monitors recorded 9 explosions in both directions of the front line near Kalinka.',
+      ),
+    );
+    expect(e?.sub_event_type).toBe('Armed clash');
+  });
+  it('air strikes backing a ground operation are part of the armed clash', () => {
+    const e = top(
+      code(
+        'On 3 March 2024, an army commando operation, backed by airstrikes, killed 11 Taliban militants in Shah Joy district, Zabul.',
+      ),
+    );
+    expect(e?.sub_event_type).toBe('Armed clash');
+  });
+
+  it('an air strike on its own stays an air strike', () => {
+    const e = top(code('On 3 March 2024, army airstrikes killed 11 Taliban militants in Shah Joy district, Zabul.'));
+    expect(e?.sub_event_type).toBe('Air/drone strike');
+  });
 });
