@@ -123,6 +123,41 @@ function backgroundRelative(text: string, hit: TriggerHit): boolean {
   return m !== null && (!m[1] || /^\w+ing\b/i.test(hit.text));
 }
 
+// The event another one answers: "shelled army posts in retaliation for the morning air strike on Jisr al-Shughur",
+// "in response to Tuesday's attack", "to avenge the killing of". It is told elsewhere, or not at all; here it is the
+// reason, and coding it would give the answer the other event's type and place.
+const ANSWERED_BEFORE =
+  /\b(?:(?:in\s+)?(?:retaliation|revenge|reprisal|response|reply)\s+(?:for|to|against)|to\s+avenge|avenging)\s+(?:the\s+|an?\s+|its\s+|their\s+|his\s+|her\s+)?(?:[\p{L}\d’'-]+\s+){0,3}$/iu;
+
+function answeredEvent(text: string, hit: TriggerHit): boolean {
+  return ANSWERED_BEFORE.test(text.slice(Math.max(0, hit.start - 70), hit.start));
+}
+
+/**
+ * The answered event's own words, from the cue to the next comma or sentence end: its places and parties are not
+ * the answer's ("in retaliation for a Ukrainian drone strike on Belgorod": neither Belgorod nor Ukraine's forces).
+ */
+const ANSWERED_SPAN =
+  /\b(?:(?:retaliation|revenge|reprisal|response|reply)\s+(?:for|to|against)|to\s+avenge|avenging)\b[^,.;!?\n]*/giu;
+
+function answeredSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const m of text.matchAll(ANSWERED_SPAN)) spans.push({ start: m.index, end: m.index + m[0].length });
+  return spans;
+}
+
+/** Whether `x` begins inside one of `spans` (a count's span may run on past the clause's last word). */
+const insideAny = (spans: readonly Span[], x: Span) => spans.some((a) => x.start >= a.start && x.start < a.end);
+
+function withoutAnswered(input: AssemblyInput, spans: readonly Span[]): AssemblyInput {
+  if (spans.length === 0) return input;
+  return {
+    ...input,
+    decisions: input.decisions.filter((d) => !insideAny(spans, d.mention)),
+    actors: input.actors.filter((a) => !insideAny(spans, a)),
+  };
+}
+
 // "Special forces, backed by airstrikes, killed 18 militants", "an attack supported by artillery fire": fire that
 // supports a ground operation is part of that fight (ACLED codes the armed clash), when the sentence has other
 // triggers to code it from.
@@ -623,7 +658,14 @@ function globalCopy(re: RegExp): RegExp {
   return g;
 }
 
-export function assembleEvents(res: AssemblyResources, input: AssemblyInput): ExtractedEvent[] {
+export function assembleEvents(res: AssemblyResources, rawInput: AssemblyInput): ExtractedEvent[] {
+  const answered = answeredSpans(rawInput.text);
+  const input = withoutAnswered(rawInput, answered);
+  // Counts inside an answered event's words are its casualties ("to avenge the killing of two officers").
+  const countsOf = (t: string, at: number) => {
+    const found = findCounts(res.counts, t, at);
+    return answered.length ? found.filter((c) => !insideAny(answered, c)) : found;
+  };
   const { text, sentences } = input;
   const trace = input.trace;
   const countries = res.actors.countries;
@@ -635,7 +677,7 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
     : res.triggers.find(text, 0);
   const sentenceHits = bySentence(
     sentences,
-    allHits.filter((h) => !backgroundRelative(text, h)),
+    allHits.filter((h) => !backgroundRelative(text, h) && !answeredEvent(text, h)),
   ).map((hits) => withoutSupportingFire(text, hits));
   const sentenceActors = bySentence(sentences, input.actors);
   const sentenceDates = bySentence(sentences, input.dates);
@@ -792,7 +834,7 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
         eventCountry,
         input.datelineSpan ?? null,
       );
-      const counts = findCounts(res.counts, unitText, unit.span.start);
+      const counts = countsOf(unitText, unit.span.start);
       const certainty = assessCertainty(res.certainty, unitText, unit.span.start);
       const post = postOf(sentence);
       candidates.push({
@@ -843,7 +885,7 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
       patient: r.patient,
       date: date ? { date: date.date, reason: date.reason, span: { start: date.start, end: date.end } } : null,
       place: choosePlace(text, places, locatedPlaces, first, first, country, input.datelineSpan ?? null),
-      counts: findCounts(res.counts, first.text, first.start),
+      counts: countsOf(first.text, first.start),
       certainty: assessCertainty(res.certainty, first.text, first.start),
       post: null,
       contextState: null,
@@ -861,7 +903,7 @@ export function assembleEvents(res: AssemblyResources, input: AssemblyInput): Ex
     let c = orphanCache[si];
     if (c === undefined) {
       const s = sentences[si] as Sentence;
-      c = (sentenceHits[si] ?? []).length ? [] : findCounts(res.counts, s.text, s.start);
+      c = (sentenceHits[si] ?? []).length ? [] : countsOf(s.text, s.start);
       orphanCache[si] = c;
     }
     return c;
