@@ -997,7 +997,11 @@ export class GeoparserImpl {
       const b = mentions[k + 1] as Mention;
       if (a.areaList && b.areaList) continue;
       const gap = text.slice(a.end, b.start);
-      const tight = /^\s*(?:,|\(|, in)\s*$/.test(gap);
+      // "Novooleksandrivka in Donetsk region": a name in an area named with its area word is inside it, as after a
+      // comma (without the word, "fighters from Idlib in Aleppo" may be a place and another).
+      const tight =
+        /^\s*(?:,|\(|, in)\s*$/.test(gap) ||
+        (gap.length < 10 && /^\s+in\s+(?:the\s+)?$/.test(gap) && b.relationReason.startsWith('area-word'));
       // (The length check first: the gap between two names is often a whole paragraph; bench:geo CPU went from
       // 1.28–1.40 to 1.12–1.33 MB/s/core without it, back to 1.28–1.40 with it.)
       if (tight || (gap.length < 64 && CONTAINER_GAP.test(gap))) {

@@ -58,3 +58,20 @@ describe('lists of counties', () => {
     ]);
   });
 });
+
+describe('"X in Y region"', () => {
+  it('a name in an area named with its area word is inside it: no namesake in another region', () => {
+    // The Donetsk village is not in cities500; its namesakes lie in other regions, and Melitopol once bore the name.
+    expect(read('Shelling hit Novooleksandrivka in Donetsk region.')).toEqual([
+      'Novooleksandrivka:Donetsk, Donetsk',
+      'Donetsk region:Donetsk, Donetsk',
+    ]);
+  });
+
+  it('without the area word "X in Y" may be two places', () => {
+    expect(read('Fighters from Idlib in Aleppo clashed with troops.')).toEqual([
+      'Idlib:Idlib, Idlib',
+      'Aleppo:Aleppo, Aleppo',
+    ]);
+  });
+});
