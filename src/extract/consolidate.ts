@@ -46,6 +46,7 @@ export interface ConsolidationCues {
   anaphor: RegExp;
   outcome: RegExp;
   newEvent: RegExp;
+  summaryHeading: RegExp;
   anaphoricSentence: RegExp;
   determiner: RegExp;
 }
@@ -69,6 +70,7 @@ const CLASSES = [
   'new-event',
   'anaphoric-sentence',
   'determiner-before',
+  'summary-heading',
 ] as const;
 
 /** Compiles the rows of data/lexicons/consolidation.txt (`class | regex`); throws naming the row when bad. */
@@ -98,6 +100,8 @@ export function compileConsolidationCues(rows: LexiconRow[]): ConsolidationCues 
     anaphor: new RegExp(`\\b(?:${alt('anaphor-before')})$`, 'i'),
     outcome: new RegExp(`^(?:${alt('outcome-trigger')})$`, 'i'),
     newEvent: new RegExp(`\\b(?:${alt('new-event')})\\b`, 'i'),
+    // At a line start, alone on its line or before a colon or dash: "Summary: …", "KEY POINTS", "Highlights —".
+    summaryHeading: new RegExp(`^[ \\t]*(?:${alt('summary-heading')})[ \\t]*(?:[:\\-–—][ \\t]*|(?=\\r?\\n))`, 'gim'),
     anaphoricSentence: new RegExp(`^\\s*(?:${alt('anaphoric-sentence')})`, 'i'),
     determiner: new RegExp(`\\b(?:${alt('determiner-before')})$`, 'i'),
   };
@@ -174,7 +178,27 @@ export function consolidateEvents(events: ExtractedEvent[], ctx: Context): Extra
   const log = (reason: string, e: ExtractedEvent, detail?: unknown) =>
     ctx.trace?.push({ stage: 'consolidate', reason, span: e.evidence[0] ?? null, detail });
   // Copies, so that the caller's objects stay as assembly made them.
-  const work = events.map((e) => ({ ...e, evidence: [...e.evidence], reasons: [...(e.reasons ?? [])] }));
+  let work = events.map((e) => ({ ...e, evidence: [...e.evidence], reasons: [...(e.reasons ?? [])] }));
+
+  // 0. A summary at the top ("Summary: …", "KEY POINTS" and its bullets) retells the body's events in brief: an event
+  // told only there gives way to a body event of its type, which has the details (its place, its counts).
+  const summaries = summaryBlocks(ctx.text, ctx.cues.summaryHeading);
+  if (summaries.length) {
+    const inSummary = (e: ExtractedEvent) =>
+      e.evidence.length > 0 && e.evidence.every((ev) => summaries.some((b) => inside(ev, b)));
+    const body = work.filter((e) => !inSummary(e));
+    // The same sub-type in the same country, and near when both are placed finer than a region: "a drone attack on
+    // Belgorod region" in the summary is not the Kharkiv shelling the body tells.
+    const twin = (e: ExtractedEvent, b: ExtractedEvent) =>
+      b.sub_event_type === e.sub_event_type &&
+      sameCountry(b.location, e.location) &&
+      (!e.location || !b.location || km(e.location, b.location) <= SUMMARY_TWIN_KM);
+    work = work.filter((e) => {
+      if (!inSummary(e) || !body.some((b) => twin(e, b))) return true;
+      log('summary-retold', e);
+      return false;
+    });
+  }
 
   // 1. Counts belong to the sentence that states them.
   for (const e of work) {
@@ -259,6 +283,23 @@ export function consolidateEvents(events: ExtractedEvent[], ctx: Context): Extra
   });
   for (const e of out) refineLocation(e, ctx, log);
   return out;
+}
+
+/** How far a summary's event may be placed from the body's telling of it (a region's centre and a town in it). */
+const SUMMARY_TWIN_KM = 150;
+
+/** The summary blocks of a text: each from its heading to the next blank line. */
+function summaryBlocks(text: string, heading: RegExp): Span[] {
+  const blocks: Span[] = [];
+  heading.lastIndex = 0;
+  for (let m = heading.exec(text); m; m = heading.exec(text)) {
+    const blank = /\r?\n[ \t]*\r?\n/g;
+    blank.lastIndex = m.index + m[0].length;
+    const end = blank.exec(text)?.index ?? text.length;
+    blocks.push({ start: m.index, end });
+    heading.lastIndex = Math.max(heading.lastIndex, end);
+  }
+  return blocks;
 }
 
 /**
