@@ -133,6 +133,21 @@ function answeredEvent(text: string, hit: TriggerHit): boolean {
   return ANSWERED_BEFORE.test(text.slice(Math.max(0, hit.start - 70), hit.start));
 }
 
+// A party's own account of an event the report has already told: "Syrian state media said the army had targeted
+// 'terrorist positions' in the countryside" after the lede's air strike on civilians. A generic verb (targeted,
+// struck, hit) in reported speech, back-shifted after "said", names no new event; told first, it stays the news.
+const PARTY_ACCOUNT_BEFORE =
+  /\b(?:said|says|claimed|claims|stated|announced|reported)\s+(?:that\s+)?(?:[\p{L}'’-]+\s+){1,5}had\s+(?:\w+ly\s+)?$/iu;
+const GENERIC_VERB = /^(?:targeted|struck|hit|attacked)$/i;
+
+function partyAccount(text: string, hit: TriggerHit, earlierEvent: boolean): boolean {
+  return (
+    earlierEvent &&
+    GENERIC_VERB.test(hit.text) &&
+    PARTY_ACCOUNT_BEFORE.test(text.slice(Math.max(0, hit.start - 80), hit.start))
+  );
+}
+
 /**
  * The answered event's own words, from the cue to the next comma or sentence end: its places and parties are not
  * the answer's ("in retaliation for a Ukrainian drone strike on Belgorod": neither Belgorod nor Ukraine's forces).
@@ -249,6 +264,20 @@ function clauses(sentence: Sentence): Span[] {
 }
 
 const within = (s: Span, outer: Span) => s.start >= outer.start && s.end <= outer.end;
+
+/** Start of the sentence holding offset `at` (sentences in order), or `at` when none holds it. */
+function sentenceStart(sentences: readonly Sentence[], at: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid] as Sentence;
+    if (at < s.start) hi = mid - 1;
+    else if (at >= s.end) lo = mid + 1;
+    else return s.start;
+  }
+  return at;
+}
 
 /**
  * The items inside each sentence (`within`), in their original order: one binary search per item instead of a
@@ -677,7 +706,17 @@ export function assembleEvents(res: AssemblyResources, rawInput: AssemblyInput):
     : res.triggers.find(text, 0);
   const sentenceHits = bySentence(
     sentences,
-    allHits.filter((h) => !backgroundRelative(text, h) && !answeredEvent(text, h)),
+    allHits.filter(
+      (h) =>
+        !backgroundRelative(text, h) &&
+        !answeredEvent(text, h) &&
+        // An earlier sentence already holds a trigger: the account is of it.
+        !partyAccount(
+          text,
+          h,
+          allHits.some((o) => o.end <= sentenceStart(sentences, h.start)),
+        ),
+    ),
   ).map((hits) => withoutSupportingFire(text, hits));
   const sentenceActors = bySentence(sentences, input.actors);
   const sentenceDates = bySentence(sentences, input.dates);
