@@ -274,6 +274,19 @@ export function consolidateEvents(events: ExtractedEvent[], ctx: Context): Extra
     merge(head, e, ctx);
     log('merged', e, { into: head.evidence[0] ? { start: head.evidence[0].start, end: head.evidence[0].end } : null });
   }
+  // 4b. Fire that names neither who fired nor whom it hit, at the place and on the day of an armed clash the report
+  // tells, is that battle's ("shells fired from the hills fell near the market" in a report of the fight for the
+  // town): ACLED codes the one armed clash. Fire with a named side or victims stays its own event.
+  for (const e of [...heads]) {
+    if (e === main || e.event_type !== 'Explosions/Remote violence' || e.actor1 || e.actor2) continue;
+    const battle = heads.find(
+      (h) => h !== e && h.sub_event_type === 'Armed clash' && samePlace(h, e, ctx) && sameDates(h, e),
+    );
+    if (!battle) continue;
+    merge(battle, e, ctx);
+    heads.splice(heads.indexOf(e), 1);
+    log('fire-of-the-clash', e);
+  }
   // 5. What is left of an event other than the main one below the confidence floor is more likely wrong than right.
   const out = work.filter((e) => {
     if (!heads.includes(e)) return false;
