@@ -278,7 +278,9 @@ export function consolidateEvents(events: ExtractedEvent[], ctx: Context): Extra
   // tells, is that battle's ("shells fired from the hills fell near the market" in a report of the fight for the
   // town): ACLED codes the one armed clash. Fire with a named side or victims stays its own event.
   for (const e of [...heads]) {
-    if (e === main || e.event_type !== 'Explosions/Remote violence' || e.actor1 || e.actor2) continue;
+    if (e === main || e.event_type !== 'Explosions/Remote violence' || e.actor1 || e.actor2 || !e.location) continue;
+    // "In a separate incident, …" says it is another event.
+    if (e.evidence.some((ev) => ctx.cues.newEvent.test(ev.text))) continue;
     const battle = heads.find(
       (h) => h !== e && h.sub_event_type === 'Armed clash' && samePlace(h, e, ctx) && sameDates(h, e),
     );
