@@ -181,7 +181,7 @@ export function consolidateEvents(events: ExtractedEvent[], ctx: Context): Extra
   let work = events.map((e) => ({ ...e, evidence: [...e.evidence], reasons: [...(e.reasons ?? [])] }));
 
   // 0. A summary at the top ("Summary: …", "KEY POINTS" and its bullets) retells the body's events in brief: an event
-  // told only there gives way to a body event of its type, which has the details (its place, its counts).
+  // told only there gives way to the body's event of its sub-type nearby, which has the details (place, counts).
   const summaries = summaryBlocks(ctx.text, ctx.cues.summaryHeading);
   if (summaries.length) {
     const inSummary = (e: ExtractedEvent) =>

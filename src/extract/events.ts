@@ -126,8 +126,11 @@ function backgroundRelative(text: string, hit: TriggerHit): boolean {
 // The event another one answers: "shelled army posts in retaliation for the morning air strike on Jisr al-Shughur",
 // "in response to Tuesday's attack", "to avenge the killing of". It is told elsewhere, or not at all; here it is the
 // reason, and coding it would give the answer the other event's type and place.
-const ANSWERED_BEFORE =
-  /\b(?:(?:in\s+)?(?:retaliation|revenge|reprisal|response|reply)\s+(?:for|to|against)|to\s+avenge|avenging)\s+(?:the\s+|an?\s+|its\s+|their\s+|his\s+|her\s+)?(?:[\p{L}\d’'-]+\s+){0,3}$/iu;
+const ANSWER_CUE = String.raw`(?:(?:retaliation|revenge|reprisal|response|reply)\s+(?:for|to|against)|to\s+avenge|avenging)`;
+const ANSWERED_BEFORE = new RegExp(
+  String.raw`\b(?:in\s+)?${ANSWER_CUE}\s+(?:the\s+|an?\s+|its\s+|their\s+|his\s+|her\s+)?(?:[\p{L}\d’'-]+\s+){0,3}$`,
+  'iu',
+);
 
 function answeredEvent(text: string, hit: TriggerHit): boolean {
   return ANSWERED_BEFORE.test(text.slice(Math.max(0, hit.start - 70), hit.start));
@@ -140,11 +143,12 @@ const PARTY_ACCOUNT_BEFORE =
   /\b(?:said|says|claimed|claims|stated|announced|reported)\s+(?:that\s+)?(?:[\p{L}'’-]+\s+){1,5}had\s+(?:\w+ly\s+)?$/iu;
 const GENERIC_VERB = /^(?:targeted|struck|hit|attacked)$/i;
 
-function partyAccount(text: string, hit: TriggerHit, earlierEvent: boolean): boolean {
+/** `firstHitEnd`: where the text's first trigger ends; the account must follow a sentence that holds one. */
+function partyAccount(text: string, hit: TriggerHit, firstHitEnd: number, sentences: readonly Sentence[]): boolean {
   return (
-    earlierEvent &&
     GENERIC_VERB.test(hit.text) &&
-    PARTY_ACCOUNT_BEFORE.test(text.slice(Math.max(0, hit.start - 80), hit.start))
+    PARTY_ACCOUNT_BEFORE.test(text.slice(Math.max(0, hit.start - 80), hit.start)) &&
+    firstHitEnd <= sentenceStart(sentences, hit.start)
   );
 }
 
@@ -152,8 +156,7 @@ function partyAccount(text: string, hit: TriggerHit, earlierEvent: boolean): boo
  * The answered event's own words, from the cue to the next comma or sentence end: its places and parties are not
  * the answer's ("in retaliation for a Ukrainian drone strike on Belgorod": neither Belgorod nor Ukraine's forces).
  */
-const ANSWERED_SPAN =
-  /\b(?:(?:retaliation|revenge|reprisal|response|reply)\s+(?:for|to|against)|to\s+avenge|avenging)\b[^,.;!?\n]*/giu;
+const ANSWERED_SPAN = new RegExp(String.raw`\b${ANSWER_CUE}\b[^,.;!?\n]*`, 'giu');
 
 function answeredSpans(text: string): Span[] {
   const spans: Span[] = [];
@@ -704,18 +707,11 @@ export function assembleEvents(res: AssemblyResources, rawInput: AssemblyInput):
   const allHits = local
     ? [...res.triggers.find(text, 0), ...local.find(text, 0)].sort((a, b) => a.start - b.start)
     : res.triggers.find(text, 0);
+  const firstHitEnd = allHits.reduce((min, h) => Math.min(min, h.end), Number.POSITIVE_INFINITY);
   const sentenceHits = bySentence(
     sentences,
     allHits.filter(
-      (h) =>
-        !backgroundRelative(text, h) &&
-        !answeredEvent(text, h) &&
-        // An earlier sentence already holds a trigger: the account is of it.
-        !partyAccount(
-          text,
-          h,
-          allHits.some((o) => o.end <= sentenceStart(sentences, h.start)),
-        ),
+      (h) => !backgroundRelative(text, h) && !answeredEvent(text, h) && !partyAccount(text, h, firstHitEnd, sentences),
     ),
   ).map((hits) => withoutSupportingFire(text, hits));
   const sentenceActors = bySentence(sentences, input.actors);
