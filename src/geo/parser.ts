@@ -420,14 +420,9 @@ const NOT_DISTRICT_NAME = new Set([
  * moved two ACLED events off the towns ACLED codes them to (ACLED places an event known only by its region at a town,
  * often the capital), and no LGL toponym gained.
  */
-const AREA_PLURALS = new Map<string, 'admin2'>([
-  ['counties', 'admin2'],
-  ['parishes', 'admin2'],
-  ['boroughs', 'admin2'],
-  ['townships', 'admin2'],
-]);
+const AREA_PLURALS = ['counties', 'parishes', 'boroughs', 'townships'];
 // "counties" or "Counties" ("Clay and Wilkin Counties"); no i flag: it would let \p{Lu} match lower-case letters.
-const AREA_PLURAL_WORDS = [...AREA_PLURALS.keys()].map((w) => `[${w[0]}${w[0]?.toUpperCase()}]${w.slice(1)}`).join('|');
+const AREA_PLURAL_WORDS = AREA_PLURALS.map((w) => `[${w[0]}${w[0]?.toUpperCase()}]${w.slice(1)}`).join('|');
 /** Asked first: most texts have no plural area word, and the list expression is not run on them. */
 const AREA_PLURAL = new RegExp(`\\b(?:${AREA_PLURAL_WORDS})\\b`);
 /** A capitalized name of one to three words. */
@@ -1076,27 +1071,28 @@ export class GeoparserImpl {
    */
   private readAreaLists(text: string, mentions: Mention[], isExcluded: (s: number, e: number) => boolean): void {
     const ix = this.index;
+    const relation = 'admin2';
+    const hasCounty = (postings: Uint32Array) => {
+      for (let q = 0; q < postings.length; q++)
+        if (ix.kind[(postings[q] as number) >>> 2] === EntryKind.admin2) return true;
+      return false;
+    };
     let added = false;
     AREA_LIST.lastIndex = 0;
     for (let m = AREA_LIST.exec(text); m; m = AREA_LIST.exec(text)) {
       const word = (m[2] as string).toLowerCase();
-      const relation = AREA_PLURALS.get(word) as 'admin2';
-      const kind = EntryKind.admin2;
       LIST_NAME.lastIndex = 0;
       const list = m[1] as string;
       for (let n = LIST_NAME.exec(list); n; n = LIST_NAME.exec(list)) {
         const start = m.index + n.index;
         const end = start + n[0].length;
         if (isExcluded(start, end)) continue;
-        const hasKind = (postings: Uint32Array) => {
-          for (let q = 0; q < postings.length; q++) if (ix.kind[(postings[q] as number) >>> 2] === kind) return true;
-          return false;
-        };
         const known = mentions.find((x) => x.start < end && start < x.end);
         if (known) {
           // A town the gazetteer knows no such area for keeps its reading ("San Francisco Telixtlahuaca
           // municipalities": the municipality is not in the gazetteer, its town is).
-          if (known.start < start || known.end > end || known.relation !== 'none' || !hasKind(known.postings)) continue;
+          if (known.start < start || known.end > end || known.relation !== 'none' || !hasCounty(known.postings))
+            continue;
           known.relation = relation;
           known.relationReason = `area-list:${word}`;
           known.strongCue = true;
@@ -1106,7 +1102,7 @@ export class GeoparserImpl {
         // The longest tail of the name that is an area of that kind: "In Becker" at a sentence start is "Becker".
         for (let from = start; from < end; from = nextWordStart(text, from, end)) {
           const postings = this.postingsOf(text.slice(from, end));
-          if (!hasKind(postings)) continue;
+          if (!hasCounty(postings)) continue;
           mentions.push({
             start: from,
             end,
@@ -1401,8 +1397,8 @@ export class GeoparserImpl {
     if (/^[A-Z]{2,5}$/.test(surface) && !hasStrongName && !hasAbbreviationOnly) return null;
     // "US dollar", "US$": a currency, not the country.
     if (/^\s?(?:\$|dollars?\b)/.test(after)) return null;
-    // "Stevens & Wilkinson", "Callison Tighe & Robinson": a firm's name. Countries and large areas written with an
-    // ampersand stay ("Trinidad & Tobago", "Bosnia & Herzegovina").
+    // "Stevens & Wilkinson", "Callison Tighe & Robinson": a firm's name. Countries and large areas joined by an
+    // ampersand stay ("France & Germany"); "Trinidad & Tobago" is not matched as the country's name (a known gap).
     if (!hasStrongName && (/^\s*&\s*\p{Lu}/u.test(after) || /\p{Lu}[\p{L}.'’]*\s*&\s*$/u.test(before))) return null;
     // A stop-listed word followed by another capitalized word is part of a longer name ("Justice Palace").
     const inLongerName = nextTok?.cap === true && isOneSpace(text, end, nextTok.start);
