@@ -378,7 +378,7 @@ function roles(
       /^\s*(?:\w+\s+)?(?:said|says|told|reported|claimed|announced|stated|confirmed|denied|added)\b|^\s*(?:spokes(?:man|woman|person)|sources?|officials?|statement)\b[^.]{0,40}?\b(?:said|says|told|reported|stated)\b/i.test(
         after,
       ) &&
-      !/^\s*(?:\w+\s+)?(?:said|says|claimed|announced|stated|confirmed)\s+(?:on\s+\w+\s+|in\s+a\s+statement\s+)?(?:that\s+)?(?:it|they|its\s+(?:forces|troops|fighters|units)|their\s+(?:forces|fighters))\s+(?:had\s+|have\s+|has\s+)?(?:\w+ly\s+)?(?:killed|captured|destroyed|shot|seized|repelled|attacked|targeted|struck|shelled|bombed|downed|arrested|detained|neutrali[sz]ed|liberated|took|recaptured)\b/i.test(
+      !/^\s*(?:\w+\s+)?(?:said|says|claimed|announced|stated|confirmed)\s+(?:on\s+\w+\s+|in\s+a\s+statement\s+)?(?:that\s+)?(?:it|they|its\s+(?:forces|troops|fighters|units|air\s+defen[cs]es?)|their\s+(?:forces|fighters|air\s+defen[cs]es?))\s+(?:had\s+|have\s+|has\s+)?(?:\w+ly\s+)?(?:killed|captured|destroyed|shot|seized|repelled|attacked|targeted|struck|shelled|bombed|downed|intercepted|arrested|detained|neutrali[sz]ed|liberated|took|recaptured)\b/i.test(
         after,
       )
     );
