@@ -218,7 +218,7 @@ const OTHER_ENTRY = {
 } as const;
 
 const CLAUSE_SPLIT =
-  /;\s+|,?\s+while\s+|,\s+whereas\s+|,\s+meanwhile,?\s+|\.\s+Meanwhile,?\s+|,\s+(?:and|as)\s+(?=(?:the\s+|a\s+|an\s+)?[A-Z][\w-]+\s+(?:forces|militants|troops|army|police|rebels|fighters|gunmen|jets|warplanes|aircraft|drones?)\b)/g;
+  /;\s+|,?\s+while\s+(?!(?:they|he|she|we|it)\s+(?:were|was)\s+\w+ing\b)|,\s+whereas\s+|,\s+meanwhile,?\s+|\.\s+Meanwhile,?\s+|,\s+(?:and|as)\s+(?=(?:the\s+|a\s+|an\s+)?[A-Z][\w-]+\s+(?:forces|militants|troops|army|police|rebels|fighters|gunmen|jets|warplanes|aircraft|drones?)\b)/g;
 const STRONG_FEATURES = new Set([
   'air',
   'shelling',
