@@ -438,9 +438,9 @@ const KIND_OF_HEAD: Record<string, string> = {
   tribal: 'Tribal Militia',
 };
 
-/** One to three capitalised words: a proper name (case-sensitive on purpose: "the Al Omar" vs "the army"). */
+/** One to three capitalised words: a proper name (case-sensitive on purpose: "the Al Khalil" vs "the army"). */
 const NAME = "(?:[A-Z][\\w'’-]*\\s){0,2}[A-Z][\\w'’-]*";
-/** "the Al Omar and Al Sayid families", "Fellata and Rizeigat communal militias": two groups under one plural head. */
+/** "the Al Khalil and Al Masri families", "Fellata and Rizeigat communal militias": two groups under one plural head. */
 const IDENTITY_PAIR = new RegExp(
   `\\b(${NAME}) and (?:the )?(${NAME}) (?:([Ee]thnic|[Cc]ommunal|[Tt]ribal|[Cc]lan) )?([Mm]ilitias|[Ff]amilies|[Cc]lans|[Ss]ub-clans|[Ss]ubclans|[Tt]ribes|[Cc]ommunities)\\b`,
   'g',
@@ -455,7 +455,7 @@ const FORCES_OF = new RegExp(
   `\\b(?:[Tt]he )?([Mm]ilitary|[Aa]rmed|[Ss]ecurity|[Dd]efen[cs]e|[Gg]overnment|[Pp]olice) [Ff]orces of (?:the )?(${NAME})(?: and (?:of )?(?:the )?(${NAME}))?`,
   'g',
 );
-/** "militiamen from the Ayr sub-clan", "armed youth from Tonj South county", "militias from Umumbo". */
+/** "gunmen from the Habar Gidir sub-clan", "armed youth of a county", "militias from two villages". */
 const FROM_GROUP =
   /^ (?:from|of|belonging to|hailing from) (?:the |a |an )?((?:[A-Z][\w'’-]*\s?){1,3}?)\s?(clan|sub-clan|subclan|tribe|community|ethnic group|village|villages|county|payam|area)\b/;
 const FROM_PLACE =
@@ -494,7 +494,7 @@ function coordinated(
     const tailAdjective = !adjectiveText && tail && /^(?:ethnic|communal|tribal|clan)$/i.test(tail[1] ?? '');
     const b = tailAdjective && tail ? b0.slice(0, tail.index) : b0;
     const adjective = (tailAdjective ? tail?.[1] : adjectiveText)?.toLowerCase();
-    // A capitalised sentence opener is no part of the name ("The Al Omar and …").
+    // A capitalised sentence opener is no part of the name ("The Al Khalil and …").
     const lead = /^(?:(?:The|On|In|At|An?|Armed|Rival)\s)+/.exec(a0)?.[0] ?? '';
     const a = a0.slice(lead.length);
     const start = m.index + lead.length;
@@ -550,7 +550,7 @@ function coordinated(
     if (b && eb) add.push(mention(end - b.length, end, eb, `forces-of:${b}`));
     replace(offset + start, offset + (eb ? end : aEnd), add);
   }
-  // "militiamen from the Ayr sub-clan": the militia is that clan's; "militias from Umumbo and Omor": two militias.
+  // "gunmen from the Habar Gidir sub-clan": the militia is that clan's; "militias from Kele and Tali": two militias.
   const second: ActorMention[] = [];
   out = out.map((m) => {
     if (m.entry.source !== 'generic' || m.entry.file === 'rule') return m;

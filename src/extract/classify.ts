@@ -192,7 +192,7 @@ export function classify(input: ClassifyInput): Classification | null {
         trigger: hit('protest'),
       };
     if (crowd) return make('protest', 'Riots', 'Violent demonstration', 'protest+crowd-violence');
-    // A killing of state forces told as the protest's cause ("justice after the assassination of an army officer",
+    // A killing of state forces told as the protest's cause ("justice for a colonel murdered three years ago",
     // "demanding the authorities arrest traffickers attacking them") is no answer to the protest.
     const killedForces = patient === 'State forces' && has('kill') && !PROTEST_CAUSE.test(textBefore('kill'));
     if (intervention || killedForces) {
@@ -360,7 +360,7 @@ export function classify(input: ClassifyInput): Classification | null {
     return fromEntry('agreement', 'agreement');
   }
   if (has('change')) {
-    // "Israel has deployed forces to Jerusalem": the moving forces are armed even when no actor pattern names them.
+    // "Turkey sent more troops to the border": the moving forces are armed even when no actor pattern names them.
     if (!input.armed && !FORCES.test(input.text)) return null;
     return fromEntry('change', 'change-to-group');
   }

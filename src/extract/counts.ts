@@ -2,7 +2,7 @@
  * Casualty counts: killed, injured and captured (abducted, arrested, detained) as ranges, each with the span it
  * rests on. Numbers in digits and words, qualifiers ("over 15" → low 16, "at least 20", "up to 30", "between two
  * and four"), vague quantities per ACLED's rules ("dozens" = 12, "several"/"tens" = 10), ACLED's own coding remarks
- * ("Fatalities coded as 0", "12 fatalities divided between 4 events"). A number counts people only when it is
+ * (a figure "coded as 0", "12 fatalities divided between 4 events"). A number counts people only when it is
  * attached to a person noun or directly to a casualty word; counts of vehicles, weapons, years or attackers are
  * never casualty counts. Subsets ("including 2 women") are not added to the total.
  */
@@ -262,7 +262,7 @@ const CLAIM_BEFORE =
 
 const AUX =
   /^[\s,]*(?:(?:were|was|have been|had been|has been|are|is|being|got|reportedly|also|allegedly|later|all|each|subsequently|likewise|who|had|have|found|left|confirmed|feared|shot|\w+ly)\s*)*$/i;
-// "2 soldiers were shot and killed": a passive verb joined to the killing (never the active "2 gunmen shot and
+// "three guards were shot and killed": a passive verb joined to the killing (never the active "2 gunmen shot and
 // killed a man", whose number counts the killers).
 const PASSIVE_AND =
   /^[\s,]*(?:were|was|have been|had been|has been)\s+(?:\w+ly\s+)?(?:shot|stabbed|beaten|tortured|abducted|kidnapped|attacked|hit)\s+and\s*$/i;
@@ -380,7 +380,7 @@ export function findCounts(lex: CountLexicon, text: string, offset = 0): CountMe
       });
     }
   }
-  // A death a demonstration is about ("protested after more than 40 prisoners were killed", "a vigil for a youth
+  // A death a demonstration is about ("marched after 12 inmates died in a riot", "a vigil for a youth
   // who was killed") is no casualty of the demonstration: a killed figure in the cause clause (no comma, semicolon
   // or force between the cause word and the figure) is dropped.
   const cause = PROTEST_CAUSE.exec(masked);
@@ -392,7 +392,7 @@ export function findCounts(lex: CountLexicon, text: string, offset = 0): CountMe
       if (!CAUSE_BREAK.test(masked.slice(causeEnd, o.start - offset))) out.splice(i, 1);
     }
   }
-  // "3 militants were killed, injured or captured" (a ministry's "neutralised"): how many died is not said, so no
+  // "five fighters were killed, injured or captured" (a ministry's "neutralised"): how many died is not said, so no
   // killed figure (ACLED codes 0; 3 Turkish operation notes in the ACLED dev set).
   for (let i = out.length - 1; i >= 0; i--) {
     const o = out[i] as CountMention;
@@ -469,7 +469,7 @@ const SINGLE_BODY =
 const NOT_ONE_PERSON =
   /^(?:police|army|military|family|families|crew|group|community|village|population|people|staff|personnel|youth|public|enemy|number|total|couple|pair|few|dozen|lot|day|week|month|year|night|hour|while|time)$/i;
 
-// A demonstration's cause ("rallied after a gendarme shot and killed a driver", "demanding justice for a youth who
+// A demonstration's cause ("marched after a policeman shot a taxi driver dead", "demanding justice for a youth who
 // was killed"): that death is no casualty of the demonstration (2 of the 53 ACLED notes the rule first changed).
 const PROTEST_CAUSE =
   /\b(?:protest|demonstrat|rall(?:y|ied)|vigil|dharna|sit-in|march(?:ed|es)?\b)[^.;]*?\b(?:after|over|following|against|for|demand|condemn|denounc|justice|commemorat|honou?r|mourn)/i;
@@ -529,8 +529,8 @@ function singleVictim(lex: CountLexicon, text: string): { start: number; end: nu
   return null;
 }
 
-// ACLED's remark that one figure covers several events: "20 fatalities split up between 3 events", "Fatalities are
-// split across 4 events (1)" (the number in brackets is this event's share).
+// ACLED's remark that one figure covers several events ("a toll of 9 divided among 3 events", "deaths spread over 4
+// events (1)": the number in brackets is this event's share).
 const SPLIT_REMARK =
   /(?:split|spread|divided|distributed)\s+(?:up\s+|equally\s+|evenly\s+)?(?:between|among|across|over)\s+(?:the\s+)?(\d+|two|three|four|five|six|seven|eight|nine|ten)(?:\s+(?:events?|days|locations|incidents|attacks|clashes))?(?:\s*\((\d+)\))?/i;
 

@@ -2,7 +2,7 @@
  * Date expressions → intervals with precision. Absolute dates ("9 May 2020", "May 9", "2020-05-09", "May 2020"),
  * dates relative to the publication date ("yesterday", "on Tuesday", "last night", "this week", "earlier this
  * month", "three days ago"), and background expressions ("since 2011", "last year", "in 2014") which are marked so
- * that they never date a new event. ACLED notes ("On 9 May 2020, …", "Around 8 May 2020 (as reported)") state their
+ * that they never date a new event. ACLED notes ("On 9 May 2020, …", "Around 2 March 2024 (as reported)") state their
  * own date: the first absolute date of a note is its event date.
  */
 

@@ -83,7 +83,7 @@ interface Candidate {
   order: number;
   /** A state force named in the next two sentences (the police who dispersed a protest). */
   contextState: ActorMention | null;
-  /** A state force named in the sentence before ("Police went into the favela. A shoot-out broke out."). */
+  /** A state force named in the sentence before ("Police raided the slum. A gunfight followed."). */
   priorState: ActorMention | null;
   country: string | null;
 }
@@ -176,7 +176,7 @@ function withoutAnswered(input: AssemblyInput, spans: readonly Span[]): Assembly
   };
 }
 
-// "Special forces, backed by airstrikes, killed 18 militants", "an attack supported by artillery fire": fire that
+// "Commandos, backed by air strikes, cleared 3 villages", "an attack supported by artillery fire": fire that
 // supports a ground operation is part of that fight (ACLED codes the armed clash), when the sentence has other
 // triggers to code it from.
 const SUPPORT_BEFORE =
@@ -363,7 +363,7 @@ function roles(
     if (after.length >= 2) return { agent: after[0] ?? null, patient: after[1] ?? null, reason: 'between-x-and-y' };
   }
   const before = inClause.filter((a) => a.end <= trigger.start).reverse();
-  // A coordinated subject ("pro-Hadi forces and Popular Resistance fighters thwarted…"): its first member leads.
+  // A coordinated subject ("tribal fighters and army units repelled…"): its first member leads.
   // An actor right after a preposition ("a crackdown on Taliban militants") is an object, not the subject.
   const object = (a: ActorMention) =>
     /\b(?:on|against|with|of|from|for|to|at|into|towards|near|by|among)\s+(?:the\s+|a\s+|an\s+)?$/i.test(
@@ -450,8 +450,8 @@ type Casualties = 'none' | 'armed' | 'people';
 /** A casualty count naming members of an armed force or group. */
 const ARMED_VICTIMS =
   /\b(?:soldiers?|troops?|servicem[ae]n|police(?:m[ae]n| officers?)?|officers?|guards?|fighters?|militants?|rebels?|insurgents?|gunm[ae]n|militiam[ae]n|combatants?|attackers?|assailants?|personnel|commanders?|jihadists?|terrorists?|members)\b/i;
-// A second crowd against the first: "a counter-protest", "counter-demonstrators", "protesters opposing the
-// president gathered in the same place".
+// A second crowd against the first: "a counter-protest", "counter-demonstrators", "supporters opposing the strike
+// rallied across the street".
 const COUNTER_PROTEST =
   /\bcounter[- ]?(?:protest|demonstrat|rall|march)\w*|\b(?:protesters|demonstrators|people|supporters)\s+opposing\s+[^.;]{1,60}?\s+(?:gathered|rallied|assembled)/i;
 
@@ -608,8 +608,8 @@ function codeActors(
         null)
       : null);
   if (type === 'Battles') {
-    // A fight whose sentence names no side ("A shoot-out broke out") is fought by the force the sentence before
-    // sent in ("Military Police officers went to the favela").
+    // A fight whose sentence names no side ("A gunfight followed") is fought by the force the sentence before sent
+    // in ("Police raided the slum").
     const sideA = first ?? head.priorState;
     const a1 =
       from(sideA, 'actor1', first ? 'side-a' : 'force-sent-in') ??
@@ -893,7 +893,7 @@ export function assembleEvents(res: AssemblyResources, rawInput: AssemblyInput):
     }
   }
 
-  // An ACLED-style note ("On 9 May 2020, …", "Around 8 May 2020 (as reported), …") is an event record by
+  // An ACLED-style note ("On 3 March 2024, …", "Around 2 March 2024 (as reported), …") is an event record by
   // construction: when no rule fired, it still yields its most likely event, at low confidence.
   if (!candidates.length && sentences.length && NOTE_OPENING.test(text)) {
     const first = sentences[0] as Sentence;
@@ -977,7 +977,7 @@ export function assembleEvents(res: AssemblyResources, rawInput: AssemblyInput):
       const crowdFamily = (t: string) => t === 'Protests' || t === 'Riots';
       const sameDemonstration = crowdFamily(c.cls.eventType) && crowdFamily(head.cls.eventType);
       const sameCertainty = c.certainty.certainty === head.certainty.certainty;
-      // "X fired mortars at Y's positions near Z. … projectiles in both directions of the frontline near Z": the
+      // "X fired mortars at Y's positions near Z. … fire in both directions across the line near Z": the
       // one-sided shelling was one side of an exchange of fire, which ACLED codes as an armed clash.
       if (
         !sameClause &&
@@ -1050,7 +1050,7 @@ export function assembleEvents(res: AssemblyResources, rawInput: AssemblyInput):
     const count = (category: 'killed' | 'injured' | 'captured'): CountRange | null => {
       const m = pickCount(mentions, category);
       if (!m) return null;
-      // "78 fighters were killed. Fatalities split between 2 events.": ACLED's remark after a stated figure.
+      // "30 rebels died. The toll is divided between 2 events.": ACLED's remark after a stated figure.
       const share =
         category === 'killed' && !m.reason.startsWith('acled-') && m.range.high === m.range.low
           ? splitShare(res.counts, input.text.slice(m.end), m.range.low)
@@ -1298,7 +1298,7 @@ const NEAR_BEFORE =
   /\b(?:near|outside|around|close to|on the outskirts of|in the vicinity of|west of|east of|north of|south of|northwest of|northeast of|southwest of|southeast of|kilometers from|km from|between)\s+(?:the\s+)?(?:\w+\s+)?$/i;
 
 /**
- * Between a place and a later name that contains it: "Bara in Idleb", "X in rural Ras al Ain in Al-Hasakah",
+ * Between a place and a later name that contains it: "Bara in Idleb", "X in the countryside of Y in Z province",
  * "Gazipur city (Gazipur, Dhaka)", "Qaniyah front (Mahliyah, Marib)". The later name is the container, the earlier
  * the more precise place (ACLED codes the village or town, not its district or governorate).
  */
@@ -1325,8 +1325,8 @@ function level(feature: string): number {
 }
 /**
  * Whether `outer` is named as the container of `inner` (CONTAINED_GAP between them). Joined by "in", the container
- * must be at least as coarse ("Bara in Idleb"): "drove toward Afar region in the Bati woreda" or "the road to Taizz
- * in At Turbah area" name a larger place first.
+ * must be at least as coarse ("Bara in Idleb"): "a convoy heading to a region through one of its districts" or "the
+ * road to a city in a small area" name a larger place first.
  */
 function contains(text: string, inner: PlaceDecision, outer: PlaceDecision): boolean {
   if (outer.mention.start - inner.mention.end >= 48) return false;
@@ -1378,7 +1378,7 @@ function choosePlace(
       const near = NEAR_BEFORE.test(before);
       // Parenthesised admin context "(Nihm, Sanaa)" names the district of the place before it, not the place.
       const inParens = /\([^()]*$/.test(text.slice(Math.max(span.start, d.mention.start - 40), d.mention.start));
-      // "Savar (Ashulia, Dhaka)" read as Sävar, Sweden, "the village of Korin in Idleb province" as Chorin, Germany:
+      // "Savar (Ashulia, Dhaka)" read as Sävar, Sweden, "the village of Kafr X in Idlib province" as a namesake in Europe:
       // the container right after a place names its country; a place resolved to another country than its own
       // container is a homonym abroad, and the container stands in.
       const context = !followsContainerStart(text, d.mention.end)
@@ -1393,7 +1393,7 @@ function choosePlace(
         near,
         score:
           (prep ? (weak ? 1 : 0) : 3) -
-          // "in Kypseli [coded to Athens-Central Athens]", "Bate village, coded as Arso district": ACLED's own remark
+          // "in a suburb [coded to the city]", "a village, coded as its district": ACLED's own remark
           // names the place the event is coded to.
           (CODED_TO_BEFORE.test(before) ? CODED_TO_BONUS : 0) +
           rank(d) +
@@ -1472,10 +1472,10 @@ function fallbackLocation(input: AssemblyInput, group: Candidate[], anchors: Anc
 }
 
 /**
- * "Murree road", "the Khulna-Jessore highway", "Al Thawrah Hospital", "the City Council", "Kerman Coal Mine Company":
+ * "Kohat road", "the Khulna-Jessore highway", "Al Thawrah Hospital", "the City Council", "Tabas Coal Mine Company":
  * a place named in the name of a road, a building or an organisation. The road or building is usually elsewhere
- * ("a protest outside Geo office on Murree road in Rawalpindi city"): another place of the clause is the better
- * event place.
+ * ("a sit-in outside a TV office on Kohat road in Peshawar city"): another place of the clause is the better event
+ * place.
  */
 const FACILITY_AFTER =
   /(?:\s*-\s*\p{Lu}[\p{L}\p{M}'’]*)?\s+(?:\p{Lu}[\p{L}\p{M}'’]*\s+){0,2}(?:road|highway|motorway|expressway|street|avenue|bridge|intersection|roundabout|square|hospital|clinic|mosque|church|office|building|council|company|factory|press\s+club|school|college|university)\b/iuy;

@@ -190,7 +190,7 @@ describe('date bounds', () => {
 
 describe('rules over several mentions', () => {
   it('coordinated demonyms under one head noun are two state actors ("Turkish and Russian forces")', () => {
-    const found = find('A joint patrol by Turkish and Russian forces passed through the village.');
+    const found = find('Near the village, Turkish and Russian forces ran a joint patrol on Tuesday.');
     const turkish = found.find((m) => m.text === 'Turkish');
     const russian = found.find((m) => m.text === 'Russian forces');
     expect(turkish?.entry.country).toBe('TR');
@@ -198,7 +198,7 @@ describe('rules over several mentions', () => {
   });
 
   it('"military forces of India and Pakistan" are both states\' forces (a cross-border exchange, External vs State)', () => {
-    const found = find('Military forces of India and Pakistan exchanged fire across the Line of Control.');
+    const found = find('Overnight, military forces of India and Pakistan traded fire along the Line of Control.');
     expect(found.map((m) => m.entry.country)).toEqual(['IN', 'PK']);
   });
 

@@ -105,7 +105,7 @@ describe('event coding', () => {
     expect(top(code('A roadside bomb hit a police patrol on Monday.'))?.sub_event_type).toBe(
       'Remote explosive/landmine/IED',
     );
-    expect(top(code('Militants lobbed a grenade at a bus stop on Monday.'))?.sub_event_type).toBe('Grenade');
+    expect(top(code('On Monday a grenade was lobbed by militants into a bus stop.'))?.sub_event_type).toBe('Grenade');
     expect(top(code('A suicide bomber blew himself up at a checkpoint on Monday.'))?.sub_event_type).toBe(
       'Suicide bomb',
     );

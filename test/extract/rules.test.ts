@@ -22,12 +22,12 @@ describe('protest rules', () => {
   });
 
   it('security forces "violently dispersing" a protest is excessive force', () => {
-    const e = top(code('Dozens were hurt when security forces violently dispersed a protest in Nador on Monday.'));
+    const e = top(code('In Nador on Monday, riot police violently dispersed a rally, leaving dozens hurt.'));
     expect(e?.sub_event_type).toBe('Excessive force against protesters');
   });
 
   it.each([
-    ['Officers tried to control the crowd and keep passers-by from joining.'],
+    ['Officers tried to control the marchers and kept onlookers back.'],
     ['The police attempted to detain one of the organisers.'],
     ['Several arrests were made.'],
     ['Soldiers worked to reopen the road by evening.'],
@@ -39,15 +39,13 @@ describe('protest rules', () => {
   it('"used force" is an intervention, "used excessive force" stays excessive force', () => {
     const plain = top(code('On Monday, police used force against residents protesting over water cuts in Sfax.'));
     expect(plain?.sub_event_type).toBe('Protest with intervention');
-    const excessive = top(
-      code('On Monday, police used excessive force to violently suppress a protest of teachers in Sfax.'),
-    );
+    const excessive = top(code('On Monday, police used excessive force against a sit-in of teachers in Sfax.'));
     expect(excessive?.sub_event_type).toBe('Excessive force against protesters');
   });
 
   it.each([
     ['On Friday, bus drivers marched to demand fuel subsidies in Kisumu.'],
-    ['On Friday, party activists took out a procession and formed a human chain in Khulna.'],
+    ['On Friday, nurses walked in a procession to the press club in Khulna and then stood in a human chain.'],
     ['On Friday, residents banged pots from their windows in Recife against the governor.'],
     ['On Friday, road workers in Oaxaca demanded the payment of three months of wages.'],
   ])('a protest told without the word "protest": "%s"', (text) => {
@@ -56,7 +54,7 @@ describe('protest rules', () => {
 
   it('protesters demanding the return of "looted funds" stay peaceful: the looting is what they protest', () => {
     const e = top(
-      code('On Friday, protesters gathered outside the central bank in Sidon, demanding the return of looted funds.'),
+      code('On Friday in Sidon, depositors rallied by a branch of the central bank, demanding back looted funds.'),
     );
     expect(e?.sub_event_type).toBe('Peaceful protest');
   });
@@ -72,9 +70,9 @@ describe('protest rules', () => {
   });
 
   it.each([
-    ['On Friday, villagers held a march in Kidal to call for justice after the killing of a police officer.'],
+    ['On Friday, residents held a march in Kidal to demand justice after the killing of a police officer.'],
     [
-      'On Friday, traders held a protest march toward the gendarmerie post in Gao, demanding the authorities arrest bandits attacking their convoys.',
+      'On Friday, traders marched to the gendarmerie post in Gao to demand that the authorities arrest bandits who raid their lorries.',
     ],
     ['On Friday, students held a vigil in Homs for a teacher who was arrested 3 years ago.'],
   ])('violence or an arrest that is the protest\'s cause is no intervention: "%s"', (text) => {
@@ -90,7 +88,7 @@ describe('protest rules', () => {
 describe('territory and roles', () => {
   it('a spokesman who reports is not the agent: "army spokesman said rebels took over…"', () => {
     const e = top(
-      code('An army spokesman in Ituri said on Wednesday that Mai-Mai rebels have taken over three villages.'),
+      code('On Wednesday an army spokesman in Ituri said three villages had been taken over by Mai-Mai rebels.'),
     );
     expect(e?.sub_event_type).toBe('Non-state actor overtakes territory');
     expect(e?.actor1?.name).toBe('Mayi Mayi Militia');
@@ -123,15 +121,15 @@ describe('dates, places and denials in whole reports', () => {
     expect(top(code('Police said on Friday they found no evidence of an attack on the school.'))?.certainty).toBe(
       'denied',
     );
-    expect(top(code('Militants threw a grenade at a police post on Monday; no one was injured.'))?.certainty).toBe(
+    expect(top(code('On Monday a grenade thrown by militants hit a police post; nobody was hurt.'))?.certainty).toBe(
       'reported',
     );
   });
 });
 
 describe('weapons and places', () => {
-  it('a barrel bomb full of poisonous chemicals is a chemical weapon, not an air strike', () => {
-    const e = top(code('Helicopters dropped a barrel bomb full of poisonous chemicals on Saraqib on Monday night.'));
+  it('a barrel bomb filled with toxic chemicals is a chemical weapon, not an air strike', () => {
+    const e = top(code('On Monday night helicopters dropped a barrel bomb filled with toxic chemicals on Saraqib.'));
     expect(e?.sub_event_type).toBe('Chemical weapon');
   });
 });
@@ -161,7 +159,7 @@ describe('event places in whole reports (real gazetteer)', () => {
 
   it('a place resolved abroad while its own admin context is at home gives way to the context', () => {
     const e = top(
-      codeFull('On 5 May 2020, hundreds of garment workers staged a protest in front of a factory in Savar (Dhaka).'),
+      codeFull('On 5 March 2024, several hundred garment workers rallied at a factory gate in Savar (Dhaka).'),
     );
     expect(e?.location?.country).toBe('BD');
   });
@@ -221,9 +219,12 @@ describe('ground fighting and directions', () => {
 describe('non-events that look like violence', () => {
   it.each([
     ['a smuggling attempt thwarted', 'Coast guards thwarted an attempt to smuggle 30 migrants to Cyprus on Sunday.'],
-    ['a gang "engaged in" car theft', 'Police caught a gang that was engaged in stealing cars across the city.'],
+    [
+      'a gang "engaged in" car theft',
+      'Detectives say the suspects were a gang engaged in stealing motorbikes from hospital car parks.',
+    ],
     ['a gas leakage', 'More than 200 people were affected by chlorine gas leakage from a water plant on Monday.'],
-    ['gas cylinders exploding in a fire', 'Several propane tanks exploded during a fire in a garage on Monday.'],
+    ['gas cylinders exploding in a fire', 'On Monday two propane tanks blew up as a garage burned.'],
   ])('%s is no event', (_case, text) => {
     expect(code(text)).toEqual([]);
   });
@@ -236,7 +237,7 @@ describe('non-events that look like violence', () => {
   });
 
   it('soldiers "engaged in a fire fight" with separatists is a battle', () => {
-    const e = top(code('Soldiers engaged in a fire fight with separatists near Bafut on Thursday.'));
+    const e = top(code('Near Bafut on Thursday, troops engaged in a fire fight with separatists for an hour.'));
     expect(e?.sub_event_type).toBe('Armed clash');
   });
 });
@@ -333,7 +334,7 @@ describe('sides of a fight named in the sentence before', () => {
   it('police sent in by the sentence before fight the shoot-out that follows', () => {
     const e = top(
       code(
-        'Military police officers went into the Mare favela on Monday. A shoot-out broke out and a suspect was hurt.',
+        'Military police officers entered a hillside slum on Monday. A shoot-out followed, leaving one suspect hurt.',
       ),
     );
     expect(e?.sub_event_type).toBe('Armed clash');
@@ -341,7 +342,7 @@ describe('sides of a fight named in the sentence before', () => {
   });
 
   it('with nobody sent in, both sides of the shoot-out stay unidentified', () => {
-    const e = top(code('Residents fled the Mare favela on Monday. A shoot-out broke out and a suspect was hurt.'));
+    const e = top(code('Residents left a hillside slum on Monday. A shoot-out followed, leaving one suspect hurt.'));
     expect(e?.sub_event_type).toBe('Armed clash');
     expect(e?.actor1?.category).toBe('Political militia');
   });
@@ -418,9 +419,7 @@ describe('sides of remote violence: counted victims and unknown parties', () => 
   });
 
   it('artillery fire "by an unknown party" has an unidentified armed group as its perpetrator', () => {
-    const e = top(
-      code('Heavy artillery fire by an unknown party hit Tarhuna on Saturday. No casualties were reported.'),
-    );
+    const e = top(code('On Saturday, shells fired by an unknown party landed in Tarhuna. Nobody was reported hurt.'));
     expect(e?.sub_event_type).toBe('Shelling/artillery/missile attack');
     expect(e?.actor1?.name).toBe('Unidentified Armed Group');
   });
@@ -436,9 +435,7 @@ describe('sides of remote violence', () => {
   });
 
   it('a landmine planted by an unidentified group that killed two farmers keeps the group as its author', () => {
-    const e = top(
-      code('Two farmers were killed when a landmine, planted by an unidentified armed group, exploded in a field.'),
-    );
+    const e = top(code('A landmine planted by unknown gunmen went off in a field, killing two farmers.'));
     expect(e?.actor1?.name).toMatch(/^Unidentified Armed Group/);
     expect(e?.actor2?.name ?? null).not.toMatch(/^Unidentified Armed Group/);
   });
@@ -496,7 +493,7 @@ describe('doubted accounts', () => {
   it('a split remark after a stated figure divides it between the events', () => {
     const e = top(
       code(
-        'On 4 March 2024, army artillery shelled insurgent camps near Gwoza (Borno) on two days. 40 insurgents were killed. Fatalities split between 2 events.',
+        'On 4 March 2024, army artillery shelled insurgent camps near Gwoza (Borno) on two days. 40 insurgents were killed. The toll is divided between 2 events.',
       ),
     );
     expect(e?.fatalities).toEqual({ low: 20, high: 20 });

@@ -60,7 +60,7 @@ describe('recognition', () => {
   });
 
   it('does not take the tail of an unknown Arabic name for a place elsewhere', () => {
-    const r = geo.parse('Artillery shelled villages in Jabal al-Zawiya, in the southern countryside of Idlib.');
+    const r = geo.parse('Shells fell on hamlets across Jabal al-Zawiya, south of Idlib city.');
     expect(r.places.map((p) => [p.text, p.country])).toEqual([['Idlib', 'SY']]);
   });
 
