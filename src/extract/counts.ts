@@ -384,8 +384,8 @@ export function findCounts(lex: CountLexicon, text: string, offset = 0): CountMe
   // who was killed") is no casualty of the demonstration: a killed figure in the cause clause (no comma, semicolon
   // or force between the cause word and the figure) is dropped.
   const cause = PROTEST_CAUSE.exec(masked);
+  const causeEnd = cause ? cause.index + cause[0].length : Number.POSITIVE_INFINITY;
   if (cause) {
-    const causeEnd = cause.index + cause[0].length;
     for (let i = out.length - 1; i >= 0; i--) {
       const o = out[i] as CountMention;
       if (o.category !== 'killed' || o.start - offset < causeEnd) continue;
@@ -403,7 +403,7 @@ export function findCounts(lex: CountLexicon, text: string, offset = 0): CountMe
   // only when no number gave the killed figure. Of the ACLED dev notes coded with 1 fatality, 93 of 183 fatality
   // misses were such single victims.
   if (!out.some((o) => o.category === 'killed')) {
-    const one = singleVictim(lex, masked);
+    const one = singleVictim(lex, masked, causeEnd);
     if (one)
       out.push({
         start: offset + one.start,
@@ -424,7 +424,8 @@ export function findCounts(lex: CountLexicon, text: string, offset = 0): CountMe
   }
   // A figure right after a claim verb in its clause is the claimant's ("…; ISWAP claimed 7 killed").
   for (const m of out) {
-    const before = text.slice(0, m.start - offset);
+    // The claim verb sits at the clause's end: a short window suffices (no slice of the whole text per figure).
+    const before = text.slice(Math.max(0, m.start - offset - 120), m.start - offset);
     const clause = before.slice(
       Math.max(before.lastIndexOf(';'), before.lastIndexOf(','), before.lastIndexOf('.')) + 1,
     );
@@ -479,9 +480,12 @@ const EITHER_OR_AFTER =
 // Between a demonstration's cause word and a killed figure: a clause boundary or a force acting in the event.
 const CAUSE_BREAK = /[,;]|\b(?:police|security forces|troops|soldiers|gendarmes|army|opened fire|fired|shot at)\b/i;
 
-function singleVictim(lex: CountLexicon, text: string): { start: number; end: number; reason: string } | null {
-  const cause = PROTEST_CAUSE.exec(text);
-  const causeEnd = cause ? cause.index + cause[0].length : Number.POSITIVE_INFINITY;
+/** `causeEnd`: where a demonstration's cause clause ends in `text` (deaths from there on are its cause's). */
+function singleVictim(
+  lex: CountLexicon,
+  text: string,
+  causeEnd: number,
+): { start: number; end: number; reason: string } | null {
   // The head part of the noun phrase: "a judge of a district court" is a judge, whatever the court is.
   const words = (np: string) =>
     np

@@ -104,14 +104,6 @@ export function isDefiniteMention(text: string, trigger: TriggerHit): boolean {
   return DEFINITE_BEFORE.test(before) && !NOT_SAME_EVENT.test(before);
 }
 
-function findLast<T>(items: T[], test: (item: T) => boolean): T | undefined {
-  for (let i = items.length - 1; i >= 0; i--) {
-    const item = items[i] as T;
-    if (test(item)) return item;
-  }
-  return undefined;
-}
-
 // A trigger in a pluperfect relative clause describes what a participant had done before the event ("an army
 // position that had been shelling civilian areas", "the gunmen, who had attacked the village"): background.
 // The passive "who had been kidnapped" stays: it tells what was done to a victim, often the event itself (a body
@@ -951,8 +943,7 @@ export function assembleEvents(res: AssemblyResources, rawInput: AssemblyInput):
     if (isDefiniteMention(text, c.cls.trigger)) {
       // A generic word for violence ("the shooting", "the violence") may name an event of another violent type.
       const generic = GENERIC_VIOLENCE.test(c.cls.trigger.text) && VIOLENT_TYPES.has(c.cls.eventType);
-      const earlier = findLast(
-        groups,
+      const earlier = groups.findLast(
         (g) =>
           (g[0]?.cls.eventType === c.cls.eventType || (generic && VIOLENT_TYPES.has(g[0]?.cls.eventType ?? ''))) &&
           g[0]?.post === c.post &&
