@@ -84,6 +84,13 @@ const BACKGROUND_FIGHT =
   /\b(?:as|amid|while|since)\s+(?:the\s+)?(?:\w+\s+){0,2}$|\b(?:that|which|who)\s+(?:had\s+)?(?:recently\s+)?$/i;
 /** Words for armed personnel that need no name. */
 const FORCES = /\b(?:forces|troops|soldiers|units|reinforcements|fighters|militants|battalions?|brigades?)\b/i;
+/**
+ * What a crowd wants from the authorities: with it, crowd violence is a demonstration that turned violent
+ * (villagers wrecking a ration shop "agitating against" its dealer); without it, a crowd attacking people or property
+ * is mob violence in ACLED's terms.
+ */
+const DEMAND =
+  /\b(?:demand(?:s|ed|ing)?|agitat\w*|call(?:s|ed|ing)? for|to reject|rejecting|in protest|against (?:the )?(?:\w+ ){0,2}(?:shortage|shortages|irregularities|decision|price|prices|cuts?|lockdown|measures|policy|government|authorities))\b|\b(?:burn(?:ed|t|ing)|set fire to|torch(?:ed|ing)) (?:\w+ ){0,2}(?:tyres|tires)\b|\bbarricad\w*/i;
 /** A gathering said to have gone off without trouble. */
 const PEACEFUL =
   /\b(?:peaceful(?:ly)?|without (?:any )?(?:incidents?|violence|trouble)|no (?:incidents?|violence|clashes) (?:was|were) reported)\b/i;
@@ -144,7 +151,11 @@ export function classify(input: ClassifyInput): Classification | null {
   // diplomacy or figurative context, with no armed actor or weapon, is not political violence.
   const strong = [...by.keys()].filter((f) => !WEAK.has(f));
   const protestish = has('protest') || has('crowd-violence');
-  if (input.nonEvent.length && !input.armed && strong.filter((f) => f !== 'intervention').length === 0) return null;
+  // A crowd beating or lynching a suspected thief is mob violence (ACLED's vigilante justice): the crime is the
+  // victim's, not the event.
+  const crowdJustice = agent === 'Rioters' && (has('kill') || has('mob')) && input.nonEvent.every((c) => c === 'crime');
+  if (input.nonEvent.length && !input.armed && !crowdJustice && strong.filter((f) => f !== 'intervention').length === 0)
+    return null;
   if (
     input.nonEvent.some((c) => c === 'disaster' || c === 'disease' || c === 'manmade') &&
     !input.armed &&
@@ -266,7 +277,7 @@ export function classify(input: ClassifyInput): Classification | null {
   if (has('blast') && !has('clash')) return fromEntry('blast', 'explosion');
   // 6. Crowds.
   if (has('crowd-violence') && (agent === 'Rioters' || has('mob') || /\briot|\brioters/i.test(input.text))) {
-    if (has('mob') || (agent === 'Rioters' && !/\briot/i.test(input.text)))
+    if (has('mob') || (agent === 'Rioters' && !/\briot/i.test(input.text) && !DEMAND.test(input.text)))
       return make('crowd-violence', 'Riots', 'Mob violence', 'crowd-violence+mob');
     return fromEntry('crowd-violence', 'riot');
   }
