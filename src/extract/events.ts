@@ -37,8 +37,19 @@ export interface Belligerents {
   sideB: string;
 }
 
+/** Settlements one side of a fixed front holds (data/actors/front-control.txt). */
+export interface FrontControl {
+  country: string;
+  from: string | null;
+  to: string | null;
+  holder: string;
+  /** Any of the held settlements, whole words, case-insensitive (not global). */
+  places: RegExp;
+}
+
 export interface AssemblyResources {
   belligerents: Belligerents[];
+  frontControl: FrontControl[];
   triggers: TriggerMatcher;
   /** Trigger lexicons of other languages (data/lexicons/i18n/triggers.<lang>.txt), by ISO 639-1 code. */
   localTriggers: ReadonlyMap<string, TriggerMatcher>;
@@ -621,8 +632,14 @@ function codeActors(
       return { a1: unidentified('actor1'), a2: from(first, 'actor2', 'target') as EventActor, reasons };
     }
     let a1 = from(first, 'actor1', 'perpetrator');
-    if (!a1 && belligerents && sub === 'Shelling/artillery/missile attack')
-      a1 = fixed(belligerents[0], categoryOfName(res, belligerents[0], eventCountry), 'actor1', 'front-default');
+    if (!a1 && belligerents && sub === 'Shelling/artillery/missile attack') {
+      // Fire nobody claims that fell near a place one side holds came from the other side (ACLED's front coding).
+      const holder = frontHolder(res, input, eventCountry, text.slice(head.clause.start, head.clause.end));
+      const shooter = holder ? belligerents.find((b) => b !== holder) : undefined;
+      a1 = shooter
+        ? fixed(shooter, categoryOfName(res, shooter, eventCountry), 'actor1', 'front-control')
+        : fixed(belligerents[0], categoryOfName(res, belligerents[0], eventCountry), 'actor1', 'front-default');
+    }
     if (!a1 && sub !== 'Air/drone strike' && sub !== 'Shelling/artillery/missile attack') a1 = unidentified('actor1');
     let a2 = from(second, 'actor2', 'target');
     // Civilians are a side of remote violence only when they were hurt (ACLED codes no victim otherwise): those
@@ -664,6 +681,25 @@ function defaultBelligerents(
     return [b.sideA, b.sideB];
   }
   return null;
+}
+
+/** The side holding the places a clause names, when all of them are held by one side of the front. */
+function frontHolder(
+  res: AssemblyResources,
+  input: AssemblyInput,
+  country: string | null,
+  clause: string,
+): string | null {
+  const day = input.referenceDate ?? '';
+  let holder: string | null = null;
+  for (const f of res.frontControl) {
+    if (f.country !== country) continue;
+    if (day && ((f.from && day < f.from) || (f.to && day > f.to))) continue;
+    if (!f.places.test(clause)) continue;
+    if (holder && holder !== f.holder) return null;
+    holder = f.holder;
+  }
+  return holder;
 }
 
 function categoryOfName(res: AssemblyResources, name: string, country: string | null): ActorCategory {

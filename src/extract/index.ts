@@ -18,7 +18,7 @@ import { createConsolidator } from './consolidate.js';
 import { compileCountLexicon } from './counts.js';
 import { findDates, isoDay, parsePublished } from './dates.js';
 import { type AssemblyResources, assembleEvents } from './events.js';
-import { alternatives, defaultDataDir, readLexiconFile } from './lexicon-file.js';
+import { alternatives, compilePattern, defaultDataDir, readLexiconFile } from './lexicon-file.js';
 import { compileMissions, type MissionFinder, missionFocus } from './missions.js';
 import { placeFields } from './place-fields.js';
 import { splitSentences } from './sentences.js';
@@ -87,8 +87,23 @@ export function loadResources(dataDir: string): AssemblyResources {
     }
     return { country, from: from === '-' ? null : from, to: to === '-' ? null : to, sideA, sideB };
   });
+  const frontControl = lex('actors/front-control.txt', 5).map((row) => {
+    const [country = '', from = '-', to = '-', holder = '', places = ''] = row.fields;
+    if (!belligerents.some((b) => b.country === country && (b.sideA === holder || b.sideB === holder)))
+      throw new Error(`${row.file}:${row.line}: '${holder}' is no default belligerent of ${country}`);
+    // One expression per row, tested only on the clause of an unattributed remote attack (never scanned over texts).
+    const names = alternatives(places).map((p) => `(?:${p})`);
+    return {
+      country,
+      from: from === '-' ? null : from,
+      to: to === '-' ? null : to,
+      holder,
+      places: compilePattern(names.join('|'), row, 'i'),
+    };
+  });
   return {
     belligerents,
+    frontControl,
     triggers: createTriggerMatcher(parseTriggerRows(lex('lexicons/triggers.txt', 4))),
     localTriggers: new Map(
       readdirSync(path.join(dataDir, 'lexicons/i18n'))
