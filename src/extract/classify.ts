@@ -91,6 +91,14 @@ const FORCES = /\b(?:forces|troops|soldiers|units|reinforcements|fighters|milita
  */
 const DEMAND =
   /\b(?:demand(?:s|ed|ing)?|agitat\w*|call(?:s|ed|ing)? for|to reject|rejecting|in protest|against (?:the )?(?:\w+ ){0,2}(?:shortage|shortages|irregularities|decision|price|prices|cuts?|lockdown|measures|policy|government|authorities))\b|\b(?:burn(?:ed|t|ing)|set fire to|torch(?:ed|ing)) (?:\w+ ){0,2}(?:tyres|tires)\b|\bbarricad\w*/i;
+/** The object of a territory verb: the words up to the first punctuation or place preposition. */
+const OBJECT_END =
+  /^((?:\s+(?!(?:in|at|near|on|from|across|along|after|before|during|killing|and then)\b)[\w'-]+){0,8})/i;
+/** Military positions (not a place): taking them is a battle's outcome. */
+const POSITIONS = /\b(?:positions?|checkpoints?|check-points?|posts?|outposts?|barracks|trenches|fortifications)\b/i;
+/** Words for a place or an area: taking it is territory. */
+const TERRITORY_WORD =
+  /\b(?:towns?|city|cities|villages?|districts?|areas?|locations?|neighbou?rhoods?|territory|region|province|localit(?:y|ies)|hills?)\b/i;
 /** A gathering said to have gone off without trouble. */
 const PEACEFUL =
   /\b(?:peaceful(?:ly)?|without (?:any )?(?:incidents?|violence|trouble)|no (?:incidents?|violence|clashes) (?:was|were) reported)\b/i;
@@ -262,6 +270,21 @@ export function classify(input: ClassifyInput): Classification | null {
   const raid = has('overtake') && /^storm/i.test(hit('overtake').text) && has('kill') && !has('regain');
   if ((has('regain') || has('overtake')) && !raid) {
     const f = has('regain') ? 'regain' : 'overtake';
+    // Unnamed positions, checkpoints or posts taken in a fight, or a town held only "briefly", are the outcome of a
+    // battle, not territory that changed hands: an armed clash (ACLED's "control of a location"; CASE codes them
+    // alike).
+    const t = hit(f);
+    const object = OBJECT_END.exec(input.text.slice(t.end - input.offset, t.end - input.offset + 100));
+    const taken = `${t.text}${object ? object[1] : ''}`;
+    // A named position ("Al Yasbil checkpoint") is a place on the map: territory.
+    if (POSITIONS.test(taken) && !TERRITORY_WORD.test(taken) && !/\p{Lu}/u.test(object ? (object[1] ?? '') : ''))
+      return make(f, 'Battles', 'Armed clash', 'positions-taken');
+    if (
+      /\bbriefly\s+(?:\w+\s+)?$/i.test(
+        input.text.slice(Math.max(0, t.start - input.offset - 30), t.start - input.offset),
+      )
+    )
+      return make(f, 'Battles', 'Armed clash', 'held-briefly');
     if (agent === 'State forces') return make(f, 'Battles', 'Government regains territory', `${f}+state-agent`);
     if (agent) return make(f, 'Battles', 'Non-state actor overtakes territory', `${f}+non-state-agent`);
     return f === 'regain'
