@@ -99,6 +99,17 @@ const POSITIONS = /\b(?:positions?|checkpoints?|check-points?|posts?|outposts?|b
 /** Words for a place or an area: taking it is territory. */
 const TERRITORY_WORD =
   /\b(?:towns?|city|cities|villages?|districts?|areas?|locations?|neighbou?rhoods?|territory|region|province|localit(?:y|ies)|hills?)\b/i;
+/**
+ * Whether a trigger is negated ("No pupil … was abducted", "its soldiers had not attacked"): a "no …" subject before
+ * a passive, or "not"/"never" right before. `text` is the clause, `offset` its document offset.
+ */
+export function isNegated(text: string, offset: number, trigger: TriggerHit): boolean {
+  const at = trigger.start - offset;
+  return at >= 0 && NEGATED.test(text.slice(Math.max(0, at - 100), at));
+}
+/** The words before a trigger that negate it. */
+const NEGATED =
+  /(?:^|[^\w'-])(?:no|nobody|no one|none of (?:the|them|its|their))\s(?![^.;:]*\b(?:but|except|other than)\b)[^.;:"]{0,90}\b(?:was|were|has been|have been|had been)\s+$|\b(?:was|were|did|had|has|have|is|are|could|would)\s*(?:not|n't|never)\s+(?:been\s+|yet\s+)?$/i;
 /** A gathering said to have gone off without trouble. */
 const PEACEFUL =
   /\b(?:peaceful(?:ly)?|without (?:any )?(?:incidents?|violence|trouble)|no (?:incidents?|violence|clashes) (?:was|were) reported)\b/i;

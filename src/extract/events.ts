@@ -21,7 +21,7 @@ import type {
 import type { EmbeddedPost, Span } from '../model/report.js';
 import { type ActorEntry, type ActorMatcher, type ActorMention, actorName, categoryIn } from './actors.js';
 import { assessCertainty, type CertaintyRule } from './certainty.js';
-import { type Classification, classify, isArmed } from './classify.js';
+import { type Classification, classify, isArmed, isNegated } from './classify.js';
 import { type CountLexicon, type CountMention, findCounts, pickCount, splitShare } from './counts.js';
 import type { DateMention } from './dates.js';
 import { locationOf } from './place-fields.js';
@@ -972,9 +972,20 @@ export function assembleEvents(res: AssemblyResources, rawInput: AssemblyInput):
     return c;
   };
 
+  // A negated trigger ("'No pupil … was abducted,' the statement said") restates, as a denial or a null outcome, an
+  // event of its type the text tells elsewhere: no second event. Alone, it stays the denied event it describes.
+  const negated = (c: Candidate) => isNegated(text.slice(c.clause.start, c.clause.end), c.clause.start, c.cls.trigger);
+  const told = candidates.filter((c) => !negated(c));
+  const kept =
+    told.length === candidates.length
+      ? candidates
+      : candidates.filter((c) => told.includes(c) || !told.some((o) => o.cls.eventType === c.cls.eventType));
+  for (const c of candidates)
+    if (!kept.includes(c)) trace?.push({ stage: 'events', reason: 'negated-restatement', span: c.clause });
+
   // Merge: a later candidate that only reports outcomes, or repeats the type, joins the event before it.
   const groups: Candidate[][] = [];
-  for (const c of candidates) {
+  for (const c of kept) {
     // "The clashes centred on…": a definite event noun refers back to the last event of its type told before.
     if (isDefiniteMention(text, c.cls.trigger)) {
       // A generic word for violence ("the shooting", "the violence") may name an event of another violent type.
@@ -1378,6 +1389,9 @@ const DIRECTION_BEFORE =
   /\b(?:(?:road|route|highway|way|heading|headed|fled|fleeing|running|ran|moving|moved|returned|returning)\s+(?:\w+\s+){0,2}(?:to|towards?|for|from)|towards?)\s+(?:the\s+)?$/i;
 
 /** The event's place: a place mention in the clause that follows "in"/"near"/"at", the most specific first. */
+/** Words after a name that make it a district's (the gazetteer often knows only the town of the same name). */
+const DISTRICT_AFTER =
+  /^\s+(?:local government area|local government|lgas?|l\.g\.a\.?|sub-?county|county|municipality|raion|rayon|tehsil|taluka|woreda|district)\b/i;
 const PLACE_RANK: Record<string, number> = { exact: 0, near: 1, admin2: 2, admin1: 3, country: 4 };
 
 /** `located`: the decisions that may locate an event (`locating`), in their order, filtered once per report. */
@@ -1437,8 +1451,12 @@ function choosePlace(
     scored.sort((a, b) => a.score - b.score || a.d.mention.start - b.d.mention.start);
     const best = scored[0];
     if (!best) return null;
-    const precision: Precision =
-      best.near && (best.d.precision === 'exact' || best.d.precision === 'near') ? 'near' : best.d.precision;
+    const town = best.d.precision === 'exact' || best.d.precision === 'near';
+    // "the Danko-Wasagu local government area": a town's name followed by a district word names the district
+    // around it, so the event lies somewhere in that area, not at the town.
+    if (town && DISTRICT_AFTER.test(text.slice(best.d.mention.end, best.d.mention.end + 30)))
+      return { decision: best.d, precision: 'admin2', reason: `${reason}:${best.d.reason};district-word` };
+    const precision: Precision = best.near && town ? 'near' : best.d.precision;
     return { decision: best.d, precision, reason: `${reason}:${best.d.reason}` };
   };
   return pick(clause, 'clause-place') ?? pick(sentence, 'sentence-place');
