@@ -128,8 +128,11 @@ export function classify(input: ClassifyInput): Classification | null {
   const { context } = input;
   // A plan or a threat ("will protest", "vowed to attack", "in anticipation of demonstrations") is not an event
   // yet: such triggers are set aside and the rest of the clause is coded without them.
+  // (A trigger shared from before the clause, as in placePair, has no words of its own before it here.)
   const hits = input.hits.filter(
-    (h) => !HYPOTHETICAL.test(input.text.slice(Math.max(0, h.start - input.offset - 60), h.start - input.offset)),
+    (h) =>
+      h.start <= input.offset ||
+      !HYPOTHETICAL.test(input.text.slice(Math.max(0, h.start - input.offset - 60), h.start - input.offset)),
   );
   if (!hits.length) return null;
   const by = new Map<string, TriggerHit>();

@@ -271,6 +271,38 @@ function clauses(sentence: Sentence): Span[] {
 
 const within = (s: Span, outer: Span) => s.start >= outer.start && s.end <= outer.end;
 
+/** "… in Omdurman, where …, and in Bahri, where …": one verb, two places, each with its own account. */
+const PLACE_PAIR =
+  /\bin\s+[A-Z][^,;:.]{1,60}?,\s+where\s[^;:]{3,200}?,\s+and\s+(?:also\s+)?(in\s+[A-Z][^,;:.]{1,60}?,\s+where\s)/;
+
+/**
+ * Two events in one sentence told place by place ("Smaller marches took place in Omdurman, where they passed off
+ * peacefully, and in Khartoum North, where security forces used tear gas"): each place with what its "where"
+ * clause says is a clause of its own, and the event word before the first place (the marches) is shared by both.
+ * Only when the first part has an event word of its own.
+ */
+function placePair(
+  sentence: Sentence,
+  hits: TriggerHit[],
+): { span: Span; hits: TriggerHit[]; pair?: boolean }[] | null {
+  if (hits.length === 0 || !sentence.text.includes(', where ')) return null;
+  const m = PLACE_PAIR.exec(sentence.text);
+  if (!m) return null;
+  const second = sentence.start + m.index + m[0].length - (m[1] as string).length;
+  const first: Span = { start: sentence.start, end: second };
+  const rest: Span = { start: second, end: sentence.end };
+  const firstHits = hits.filter((h) => within(h, first));
+  if (!firstHits.some((h) => STRONG_FEATURES.has(h.entry.feature))) return null;
+  const ownHits = hits.filter((h) => within(h, rest));
+  const shared = ownHits.some((h) => STRONG_FEATURES.has(h.entry.feature))
+    ? []
+    : firstHits.filter((h) => STRONG_FEATURES.has(h.entry.feature) && h.end <= sentence.start + m.index);
+  return [
+    { span: first, hits: firstHits, pair: true },
+    { span: rest, hits: [...shared, ...ownHits], pair: true },
+  ];
+}
+
 /** Start of the sentence holding offset `at` (sentences in order), or `at` when none holds it. */
 function sentenceStart(sentences: readonly Sentence[], at: number): number {
   let lo = 0;
@@ -838,7 +870,7 @@ export function assembleEvents(res: AssemblyResources, rawInput: AssemblyInput):
     const units =
       strongParts >= 2
         ? parts.map((p, k) => ({ span: p, hits: partHits[k] ?? [] }))
-        : [{ span: { start: sentence.start, end: sentence.end }, hits: mainHits }];
+        : (placePair(sentence, mainHits) ?? [{ span: { start: sentence.start, end: sentence.end }, hits: mainHits }]);
     for (const unit of units) {
       if (!unit.hits.length) continue;
       const unitText = text.slice(unit.span.start, unit.span.end);
@@ -888,7 +920,7 @@ export function assembleEvents(res: AssemblyResources, rawInput: AssemblyInput):
       }
       if (!cls && nonEvent.includes('crime')) crimeBefore = si;
       if (!cls) continue;
-      const place = choosePlace(
+      const chosen = choosePlace(
         text,
         places,
         locatedPlaces,
@@ -897,6 +929,9 @@ export function assembleEvents(res: AssemblyResources, rawInput: AssemblyInput):
         eventCountry,
         input.datelineSpan ?? null,
       );
+      // A place of a place-by-place sentence is its own event's (consolidation never merges it away).
+      const place =
+        chosen && 'pair' in unit && unit.pair ? { ...chosen, reason: `${chosen.reason};place-pair` } : chosen;
       const counts = countsOf(unitText, unit.span.start);
       const certainty = assessCertainty(res.certainty, unitText, unit.span.start);
       const post = postOf(sentence);
@@ -1261,8 +1296,12 @@ function coordinatedPlaces(
 function dedupe(events: ExtractedEvent[]): ExtractedEvent[] {
   const out: ExtractedEvent[] = [];
   for (const e of events) {
+    // Each place of a place-by-place sentence ("in Omdurman, where …, and in Bahri, where …") stays its own event.
+    const pair = (x: ExtractedEvent) => x.reasons?.some((r) => r.reason.endsWith(';place-pair')) === true;
     const same = out.find(
       (o) =>
+        !pair(o) &&
+        !pair(e) &&
         o.sub_event_type === e.sub_event_type &&
         o.actor1?.name === e.actor1?.name &&
         o.actor2?.name === e.actor2?.name &&
