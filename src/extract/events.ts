@@ -271,6 +271,21 @@ function clauses(sentence: Sentence): Span[] {
 
 const within = (s: Span, outer: Span) => s.start >= outer.start && s.end <= outer.end;
 
+/** The victim's criminal record or membership, told in the clause or the sentence after it. */
+const VICTIM_RECORD =
+  /\b(?:victims?|deceased|dead man|man|officer|(?:he|she) had)\b[^.]{0,30}?\b(?:charges?|criminal records?|convicted|accused|under investigation|wanted)\b[^.]{0,60}?\b(?:drug trafficking|drug dealing|hitman|a gang|a cartel)\b|\b(?:alleged|suspected|known|an?)\s+(?:male |female |local )?(?:drug (?:dealer|trafficker)s?|gang members?|hitm[ae]n|sicarios?|cartel members?)\s+(?:was|were)\s+(?:shot|killed|stabbed|murdered|found|gunned|executed)\b/i;
+/** "a CV member was stabbed": an acronym-named group's member as the victim (case-sensitive). */
+const ACRONYM_MEMBER_VICTIM =
+  /\b[A-Z][A-Z0-9-]{1,5} (?:gang )?members? (?:was|were) (?:shot|killed|stabbed|murdered|gunned|executed)\b/;
+
+function armedGroupVictim(clause: string, next: string): boolean {
+  return (
+    VICTIM_RECORD.test(clause) ||
+    ACRONYM_MEMBER_VICTIM.test(clause) ||
+    (next.length > 0 && /^(?:The|This|That|He|She)\b/.test(next) && VICTIM_RECORD.test(next))
+  );
+}
+
 /** "… in Omdurman, where …, and in Bahri, where …": one verb, two places, each with its own account. */
 const PLACE_PAIR =
   /\bin\s+[A-Z][^,;:.]{1,60}?,\s+where\s[^;:]{3,200}?,\s+and\s+(?:also\s+)?(in\s+[A-Z][^,;:.]{1,60}?,\s+where\s)/;
@@ -896,7 +911,7 @@ export function assembleEvents(res: AssemblyResources, rawInput: AssemblyInput):
         ) ||
         armedWeapon ||
         actors.some((a) => a.entry.category === 'Political militia' || a.entry.category === 'Rebel group');
-      const cls = classify({
+      let cls = classify({
         hits: unit.hits,
         context,
         agentCategory: r.agent ? categoryIn(r.agent.entry, eventCountry) : null,
@@ -920,6 +935,13 @@ export function assembleEvents(res: AssemblyResources, rawInput: AssemblyInput):
       }
       if (!cls && nonEvent.includes('crime')) crimeBefore = si;
       if (!cls) continue;
+      // A victim told as a member of a gang or a trafficker ("the victim had charges for drug trafficking", "a CV
+      // member was stabbed") was a party to a fight between armed groups: ACLED codes an armed clash, not violence
+      // against civilians.
+      if (cls.subEventType === 'Attack' && armedGroupVictim(unitText, sentences[si + 1]?.text ?? '')) {
+        cls = { ...cls, eventType: 'Battles', subEventType: 'Armed clash', reason: 'victim-in-armed-group' };
+        trace?.push({ stage: 'classify', reason: 'victim-in-armed-group', span: unit.span });
+      }
       const chosen = choosePlace(
         text,
         places,
