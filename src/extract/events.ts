@@ -391,12 +391,18 @@ function withoutHeadWords(text: string, actors: ActorMention[]): ActorMention[] 
       !SPACE_AT.test(text.charAt(a.end)) ||
       !actors.some(
         (b) =>
-          b.entry.source !== 'generic' && b.start > a.end && /^\s+of\s+(?:the\s+)?$/i.test(text.slice(a.end, b.start)),
+          b.entry.source !== 'generic' &&
+          b.start > a.end &&
+          // "a joint patrol by Turkish and Russian forces", "a convoy of the Turkish army": the unit is theirs.
+          (/^\s+of\s+(?:the\s+)?$/i.test(text.slice(a.end, b.start)) ||
+            (UNIT_WORD.test(a.text) && /^\s+(?:by|of)\s+(?:the\s+)?$/i.test(text.slice(a.end, b.start)))),
       ),
   );
 }
 
 const SPACE_AT = /^\s$/;
+/** Generic words for a unit on the move, whose owner a following "by"/"of" names. */
+const UNIT_WORD = /\b(?:patrols?|convoys?|columns?)$/i;
 
 /** Agent and patient relative to the trigger: "between X and Y", passive "… by X", else before/after the verb. */
 function roles(
