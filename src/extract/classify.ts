@@ -319,6 +319,10 @@ export function classify(input: ClassifyInput): Classification | null {
     return fromEntry('crowd-violence', 'riot');
   }
   if (has('mob') && !isArmed(agent)) return fromEntry('mob', 'mob');
+  // Prisoners burning mattresses "to demand visits", residents wrecking an office "demanding aid": crowd violence
+  // with a demand on the authorities is a demonstration that turned violent, even without the word "protest".
+  if (has('crowd-violence') && !isArmed(agent) && DEMAND.test(input.text))
+    return make('crowd-violence', 'Riots', 'Violent demonstration', 'crowd-violence+demand');
   if (has('response')) return fromEntry('response', 'exchange-of-fire');
   // 7. Violence against people.
   if (has('sexual')) return fromEntry('sexual', 'sexual-violence');
