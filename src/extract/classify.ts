@@ -110,6 +110,14 @@ export function isNegated(text: string, offset: number, trigger: TriggerHit): bo
 /** The words before a trigger that negate it. */
 const NEGATED =
   /(?:^|[^\w'-])(?:no|nobody|no one|none of (?:the|them|its|their))\s(?![^.;:]*\b(?:but|except|other than)\b)[^.;:"]{0,90}\b(?:was|were|has been|have been|had been)\s+$|\b(?:was|were|did|had|has|have|is|are|could|would)\s*(?:not|n't|never)\s+(?:been\s+|yet\s+)?$/i;
+/** A fight with cold weapons, or of two sides against "each other". */
+const COLD_FIGHT =
+  /\b(?:clash\w*|fought|fight\w*|scuffl\w*)\b[^.]{0,40}\b(?:machetes|sticks|stones|clubs|knives|bows|rods|bricks|swords|axes|spears)\b|\b(?:fought|fight|fighting|attacked|beat|clashed with) (?:each other|one another)\b/i;
+/** A firearm, an explosive or an armed group's name: with one, a fight between armed men is a battle. */
+const FIREARM =
+  /\b(?:guns?|gunm[ae]n|gunfire|gunshots?|firearms?|rifles?|pistols?|shot|shots|shooting|bullets?|opened fire|fired|ak-?47s?|grenades?|explosives?|bombs?|cartels?|gangs?|bandits|traffickers|militants|jihadists|rebels|insurgents|soldiers|troops)\b/i;
+/** Crowds that brawl rather than fight battles. */
+const CROWD_SIDE: ReadonlySet<ActorCategory> = new Set(['Rioters', 'Protesters', 'Civilians']);
 /** A gathering said to have gone off without trouble. */
 const PEACEFUL =
   /\b(?:peaceful(?:ly)?|without (?:any )?(?:incidents?|violence|trouble)|no (?:incidents?|violence|clashes) (?:was|were) reported)\b/i;
@@ -345,6 +353,12 @@ export function classify(input: ClassifyInput): Classification | null {
       return make('kill', 'Violence against civilians', 'Attack', 'attack-on-civilians');
     }
     if (agent === 'Rioters' || patient === 'Rioters') return make('clash', 'Riots', 'Mob violence', 'clash+rioters');
+    // Party supporters or a party's youth wing fighting "with machetes" or "each other", no firearm anywhere: a brawl
+    // between crowds, mob violence in ACLED's terms (state forces, rebels and communal militias still fight battles).
+    const brawler = (c: ActorCategory | null) =>
+      c === null || c === 'Political militia' || (c !== null && CROWD_SIDE.has(c));
+    if (brawler(agent) && brawler(patient) && COLD_FIGHT.test(input.text) && !FIREARM.test(input.text))
+      return make('clash', 'Riots', 'Mob violence', 'cold-weapon-fight');
     return fromEntry('clash', 'armed-clash');
   }
   // Crowd-control weapons and people hurt: force against protesters, even when the report never says "protest".

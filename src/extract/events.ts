@@ -598,10 +598,15 @@ function codeActors(
     }
     const between = /\bbetween\b/i.test(text.slice(head.clause.start, head.clause.end));
     if (between) return { a1, a2: fixed(`Rioters${c}`, 'Rioters', 'actor2', 'between-two-groups'), reasons };
+    // A named party militia brawling with a crowd ("Imbonerakure and opposition supporters fought with machetes")
+    // is the rioters' other side.
+    const militia = clauseActors.find(
+      (m) => cat(m) === 'Political militia' && m.entry.source === 'dictionary' && m !== patient,
+    );
     const victim =
       patient && !STATE.has(cat(patient)) && cat(patient) !== 'Rioters' && cat(patient) !== 'Protesters'
         ? patient
-        : null;
+        : (militia ?? null);
     return {
       a1,
       a2: victim
