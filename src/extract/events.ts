@@ -271,6 +271,10 @@ function clauses(sentence: Sentence): Span[] {
 
 const within = (s: Span, outer: Span) => s.start >= outer.start && s.end <= outer.end;
 
+/** A sentence telling that the victim (a pronoun or "the victim") had been taken before. */
+const VICTIM_TAKEN_BEFORE =
+  /^(?:She|He|They|The victims?|The (?:wo)?man|The (?:boy|girl))\s+(?:had\s+)?(?:been|was|were)\s+(?:\w+\s+)?(?:abducted|kidnapped|taken hostage|seized)\b/;
+
 /** The victim's criminal record or membership, told in the clause or the sentence after it. */
 const VICTIM_RECORD =
   /\b(?:victims?|deceased|dead man|man|officer|(?:he|she) had)\b[^.]{0,30}?\b(?:charges?|criminal records?|convicted|accused|under investigation|wanted)\b[^.]{0,60}?\b(?:drug trafficking|drug dealing|hitman|a gang|a cartel)\b|\b(?:alleged|suspected|known|an?)\s+(?:male |female |local )?(?:drug (?:dealer|trafficker)s?|gang members?|hitm[ae]n|sicarios?|cartel members?)\s+(?:was|were)\s+(?:shot|killed|stabbed|murdered|found|gunned|executed)\b/i;
@@ -1083,6 +1087,19 @@ export function assembleEvents(res: AssemblyResources, rawInput: AssemblyInput):
       const crowdFamily = (t: string) => t === 'Protests' || t === 'Riots';
       const sameDemonstration = crowdFamily(c.cls.eventType) && crowdFamily(head.cls.eventType);
       const sameCertainty = c.certainty.certainty === head.certainty.certainty;
+      // "The body of a woman was found … She was abducted on 1 May": the victim's earlier abduction, told after
+      // her killing, is how the killing came about; ACLED codes the killing alone.
+      if (
+        near &&
+        c.post === head.post &&
+        head.cls.subEventType === 'Attack' &&
+        c.cls.subEventType === 'Abduction/forced disappearance' &&
+        c.sentence !== head.sentence &&
+        VICTIM_TAKEN_BEFORE.test(c.sentence.text)
+      ) {
+        prev.push(c);
+        continue;
+      }
       // "X fired mortars at Y's positions near Z. … fire in both directions across the line near Z": the
       // one-sided shelling was one side of an exchange of fire, which ACLED codes as an armed clash.
       if (
