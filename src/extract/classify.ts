@@ -76,6 +76,8 @@ const TAKEN_AND_KILLED =
 /** The words before a violent word that make it the cause of a protest, not what happened at it. */
 const PROTEST_CAUSE =
   /\b(?:(?:after|over|against|following|about|for) (?:the )?(?:\w+ ){0,2}|demand\w* [^.]*|call\w* for [^.]*|condemn\w* [^.]*|denounc\w* [^.]*)$/i;
+/** A relative clause right before a trigger ("a constable who was accidentally shot dead"): a person's story. */
+const RELATIVE_BEFORE = /\b(?:who|whom|whose)\s+(?:had\s+)?(?:been\s+|was\s+|were\s+)?(?:\w+\s+){0,2}$/i;
 /** A member of the forces attacked outside service. */
 const OFF_DUTY =
   /\boff[- ]duty\b|\b(?:former|retired) (?:\w+ )?(?:soldier|officer|police\w*|military|army|commander|member)|\bon (?:his|her|their) way (?:to|from) (?:work|duty|home)|\bat (?:his|her|their) (?:home|house)\b|\bwith (?:his|her|their) family\b/i;
@@ -239,7 +241,10 @@ export function classify(input: ClassifyInput): Classification | null {
     if (intervention || killedForces) {
       return make('protest', 'Protests', 'Protest with intervention', 'protest+intervention');
     }
-    if (has('kill') && isArmed(agent))
+    // A killing or an attack the protest is about ("a rally against the attack on police", "the family of a constable
+    // who was shot dead held a protest") is its cause, not what happened at it.
+    const cause = has('kill') && (PROTEST_CAUSE.test(textBefore('kill')) || RELATIVE_BEFORE.test(textBefore('kill')));
+    if (has('kill') && isArmed(agent) && !cause)
       return make('kill', 'Violence against civilians', 'Attack', 'protest-word+attack', 0.9);
     return make('protest', 'Protests', 'Peaceful protest', 'protest');
   }
