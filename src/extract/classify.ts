@@ -343,6 +343,10 @@ export function classify(input: ClassifyInput): Classification | null {
   // "abducted and shot dead" in one breath are told as an abduction (CASE's coding), and stay one.
   if (has('abduct') && KILLED.test(input.text) && !TAKEN_AND_KILLED.test(input.text))
     return make('abduct', 'Violence against civilians', 'Attack', 'abduction+killing');
+  // "Troops clashed with Boko Haram after they kidnapped a herder", "an armed clash broke out when police tried to
+  // stop the kidnappers": a two-sided fight with an armed side is the event, the abduction its occasion.
+  if (has('abduct') && has('clash') && TWO_SIDED.test(hit('clash').text) && (isArmed(agent) || isArmed(patient)))
+    return make('clash', 'Battles', 'Armed clash', 'clash+abduction');
   if (has('abduct')) return fromEntry('abduct', 'abduction');
   // Reinforcements sent "as battles continue", a force raised between sides "that recently clashed": the fighting
   // is the background of a change to a group's activity.
