@@ -505,6 +505,9 @@ const PROPERTY_DAMAGE =
 /** Property of private people, businesses and places of worship (not of the state). */
 const CIVILIAN_PROPERTY =
   /\b(?:shops?|stores?|houses?|homes?|residences?|banks?|ATMs?|clinics?|hospitals?|church(?:es)?|mosques?|temples?|shrines?|restaurants?|hotels?|cars?|vehicles?|facades?|businesses|warehouses?|factor(?:y|ies))\b/i;
+/** Civilian buildings and infrastructure a planted bomb may target. */
+const CIVILIAN_TARGET =
+  /\b(?:shops?|stores?|markets?|houses?|homes?|residences?|banks?|clinics?|hospitals?|church(?:es)?|mosques?|temples?|shrines?|imambargahs?|places? of worship|restaurants?|hotels?|cafes?|schools?|dormitor(?:y|ies)|universit(?:y|ies)|factor(?:y|ies)|warehouses?|railway|rail(?:road)? tracks?|buses|bus|trains?|pipelines?|power (?:lines?|pylons?|stations?)|pylons?)\b/i;
 /** Who an event's casualty counts hurt: nobody counted, only armed men ("2 soldiers were killed"), or people. */
 type Casualties = 'none' | 'armed' | 'people';
 /** A casualty count naming members of an armed force or group. */
@@ -706,6 +709,10 @@ function codeActors(
     let a2 = from(second, 'actor2', 'target');
     // Civilians are a side of remote violence only when they were hurt (ACLED codes no victim otherwise): those
     // named in the clause, else the people a count names when it names no armed men ("1 person was killed").
+    // A bomb planted at a civilian building ("a remote explosive attack targeting a student dormitory", "an
+    // explosion at a place of worship") is aimed at civilians, hurt or not (ACLED's second actor).
+    if (!a2 && planted && !second && CIVILIAN_TARGET.test(text.slice(head.clause.start, head.clause.end)))
+      a2 = fixed(`Civilians${c}`, 'Civilians', 'actor2', 'civilian-target');
     if (!a2 && casualties !== 'none') {
       const victim =
         patient && cat(patient) === 'Civilians' ? patient : clauseActors.find((m) => cat(m) === 'Civilians');
