@@ -30,3 +30,19 @@ describe('crowd violence with a demand', () => {
     expect(events.map((e) => e.sub_event_type)).not.toContain('Arrests');
   });
 });
+
+describe('crowd violence told as a clash or an attack by demonstrators', () => {
+  it('"a clash ensued between demonstrators and police" is a violent demonstration', () => {
+    const e = top(
+      code('On Monday, a clash ensued between farmer demonstrators and police outside parliament in Kathmandu.'),
+    );
+    expect(e?.sub_event_type).toBe('Violent demonstration');
+  });
+
+  it('"demonstrators beat two traffic police officers" is a violent demonstration', () => {
+    const e = top(
+      code('On Monday, demonstrators beat two traffic police officers who came to clear a road block in Coban.'),
+    );
+    expect(e?.sub_event_type).toBe('Violent demonstration');
+  });
+});
