@@ -505,6 +505,10 @@ const PROPERTY_DAMAGE =
 /** Property of private people, businesses and places of worship (not of the state). */
 const CIVILIAN_PROPERTY =
   /\b(?:shops?|stores?|houses?|homes?|residences?|banks?|ATMs?|clinics?|hospitals?|church(?:es)?|mosques?|temples?|shrines?|restaurants?|hotels?|cars?|vehicles?|facades?|businesses|warehouses?|factor(?:y|ies))\b/i;
+/** Two crowds fighting each other, or a crowd that "clashed" with no one else named. */
+const TWO_CROWDS =
+  /\b(?:each other|one another|among themselves|two (?:\w+ ){0,3}(?:groups|mobs|factions|families|communities|villages|sides|gangs of youths))\b|\b(?:groups?|mobs?|people|residents|villagers|supporters|workers|youths|drivers)\s+clashed\b(?!\s+with)/i;
+
 /** Civilian buildings and infrastructure a planted bomb may target. */
 const CIVILIAN_TARGET =
   /\b(?:shops?|stores?|markets?|houses?|homes?|residences?|banks?|clinics?|hospitals?|church(?:es)?|mosques?|temples?|shrines?|imambargahs?|places? of worship|restaurants?|hotels?|cafes?|schools?|dormitor(?:y|ies)|universit(?:y|ies)|factor(?:y|ies)|warehouses?|railway|rail(?:road)? tracks?|buses|bus|trains?|pipelines?|power (?:lines?|pylons?|stations?)|pylons?)\b/i;
@@ -594,8 +598,13 @@ function codeActors(
   }
   if (type === 'Riots') {
     const a1 = fixed(`Rioters${c}`, 'Rioters', 'actor1', 'acled-riot-actor', crowd);
-    if (anyState && (stateResponse || sub === 'Mob violence'))
-      return { a1, a2: from(anyState, 'actor2', 'state-response'), reasons };
+    // A government or governor a crowd's demand is addressed to ("in rejection of the new governor") is no force
+    // that answered the riot.
+    const gov = (m: ActorMention | null | undefined) => !!m && m.entry.name.startsWith('Government of');
+    const context = stateResponse && !gov(head.contextState) ? head.contextState : null;
+    const force = [agent, patient, ...clauseActors].find((m) => state(m) && !gov(m)) ?? context;
+    if (force && (stateResponse || sub === 'Mob violence'))
+      return { a1, a2: from(force, 'actor2', 'state-response'), reasons };
     if (sub === 'Violent demonstration') {
       // Rioters who wreck a shop, a bank, a clinic or a church hurt its civilian owners: ACLED's second actor.
       const clause = text.slice(head.clause.start, head.clause.end);
@@ -603,13 +612,17 @@ function codeActors(
         return { a1, a2: fixed(`Civilians${c}`, 'Civilians', 'actor2', 'civilian-property'), reasons };
       return { a1, a2: null, reasons };
     }
-    const between = /\bbetween\b/i.test(text.slice(head.clause.start, head.clause.end));
+    const clauseText = text.slice(head.clause.start, head.clause.end);
+    const between = /\bbetween\b/i.test(clauseText);
     if (between) return { a1, a2: fixed(`Rioters${c}`, 'Rioters', 'actor2', 'between-two-groups'), reasons };
     // A named party militia brawling with a crowd ("Imbonerakure and opposition supporters fought with machetes")
     // is the rioters' other side.
     const militia = clauseActors.find(
       (m) => cat(m) === 'Political militia' && m.entry.source === 'dictionary' && m !== patient,
     );
+    // "Two mobs clashed with each other", "a group of people clashed over food": two crowds, no victim.
+    if (sub === 'Mob violence' && !patient && !militia && TWO_CROWDS.test(clauseText))
+      return { a1, a2: fixed(`Rioters${c}`, 'Rioters', 'actor2', 'two-crowds'), reasons };
     const victim =
       patient && !STATE.has(cat(patient)) && cat(patient) !== 'Rioters' && cat(patient) !== 'Protesters'
         ? patient
