@@ -81,3 +81,25 @@ describe('violent demonstration or mob violence', () => {
     expect(e?.sub_event_type).toBe('Violent demonstration');
   });
 });
+
+describe('foreign nationals and counted groups as crowds', () => {
+  it('"around 100 Bangladeshi nationals assaulted border police" are rioters', () => {
+    const e = top(
+      code('On Monday, around 100 Bangladeshi nationals assaulted border police at a checkpoint near Petrapole.'),
+    );
+    expect(e?.sub_event_type).toBe('Mob violence');
+    expect(e?.actor1?.category).toBe('Rioters');
+  });
+
+  it('"a group of 14 Venezuelan citizens attacked a police officer" are rioters', () => {
+    const e = top(
+      code('On Monday, a group of 14 Venezuelan citizens attacked a police officer who tried to stop them in Tumbes.'),
+    );
+    expect(e?.sub_event_type).toBe('Mob violence');
+  });
+
+  it('"a group of unidentified men shot dead a trader" is no crowd', () => {
+    const e = top(code('On Monday, a group of unidentified men shot dead a trader in Kaduna.'));
+    expect(e?.event_type).not.toBe('Riots');
+  });
+});
