@@ -505,6 +505,10 @@ const PROPERTY_DAMAGE =
 /** Property of private people, businesses and places of worship (not of the state). */
 const CIVILIAN_PROPERTY =
   /\b(?:shops?|stores?|houses?|homes?|residences?|banks?|ATMs?|clinics?|hospitals?|church(?:es)?|mosques?|temples?|shrines?|restaurants?|hotels?|cars?|vehicles?|facades?|businesses|warehouses?|factor(?:y|ies))\b/i;
+/** Words of a communal conflict: clans, tribes, families, cattle raids, village militias. */
+const COMMUNAL =
+  /\b(?:clans?|inter-?clan|sub-?clans?|clan-based|tribes?|tribal|inter-?tribal|communal|inter-?communal|ethnic|inter-?ethnic|famil(?:y|ies)|cattle (?:camps?|raids?|raiders|rustlers)|raiders|herders|herdsmen|pastoralists|armed youths?|local militia(?:men)?)\b/i;
+
 /** Two crowds fighting each other, or a crowd that "clashed" with no one else named. */
 const TWO_CROWDS =
   /\b(?:each other|one another|among themselves|two (?:\w+ ){0,3}(?:groups|mobs|factions|families|communities|villages|sides|gangs of youths))\b|\b(?:groups?|mobs?|people|residents|villagers|supporters|workers|youths|drivers)\s+clashed\b(?!\s+with)/i;
@@ -701,6 +705,17 @@ function codeActors(
       if (other) a2 = fixed(other, categoryOfName(res, other, eventCountry), 'actor2', 'front-default');
     }
     if (!a2 && sub === 'Armed clash') a2 = unidentified('actor2');
+    // "Inter-clan clashes", "raiders attacked a cattle camp and clashed with local militiamen", "a fight between two
+    // families": when neither side has a name, a communal cue makes both sides communal militias (ACLED's identity
+    // militias), not unidentified political groups.
+    const nameless = (x: EventActor | null) => !!x && x.name.startsWith('Unidentified Armed Group');
+    if (nameless(a1) && nameless(a2) && COMMUNAL.test(text.slice(head.clause.start, head.clause.end))) {
+      const communal = (x: EventActor, field: string): EventActor => {
+        reasons.push({ field, reason: 'communal-cue', span: null });
+        return { ...x, name: `Communal Militia${c}`, category: 'Identity militia' };
+      };
+      return { a1: communal(a1 as EventActor, 'actor1'), a2: communal(a2 as EventActor, 'actor2'), reasons };
+    }
     return { a1, a2, reasons };
   }
   if (type === 'Explosions/Remote violence') {
