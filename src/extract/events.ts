@@ -722,6 +722,10 @@ function codeActors(
     // "An IED exploded near an army checkpoint": with no armed actor doing it, the one named is the target.
     const planted = sub === 'Remote explosive/landmine/IED' || sub === 'Grenade' || sub === 'Suicide bomb';
     if (planted && first && !armed(agent) && !second && !named(first).startsWith('Unidentified')) {
+      // "… The device was likely planted by JNIM militants", "Al-Shabaab claimed responsibility for the attack": the
+      // sentence after the blast names who set it.
+      const setter = claimedBy(input, head, first);
+      if (setter) return { a1: from(setter, 'actor1', 'claimed-by'), a2: from(first, 'actor2', 'target'), reasons };
       return { a1: unidentified('actor1'), a2: from(first, 'actor2', 'target') as EventActor, reasons };
     }
     let a1 = from(first, 'actor1', 'perpetrator');
@@ -763,6 +767,31 @@ function codeActors(
       : null;
   const a2 = from(otherParty, 'actor2', 'party');
   return { a1, a2, reasons };
+}
+
+/** A claim or an attribution of a bomb ("planted by", "claimed responsibility") in the clause or the next sentence. */
+const CLAIMED_BY =
+  /\b(?:planted by|laid by|set by|claimed (?:responsibility|the attack|the bombing|the blast)|claimed to have (?:killed|attacked|carried out|targeted)|(?:was|were) (?:blamed on|attributed to)|(?:suspected|believed) to be behind)\b/i;
+
+/** The non-state armed actor a claim or attribution near the event names as the bomb's setter. */
+function claimedBy(input: AssemblyInput, head: Candidate, target: ActorMention): ActorMention | null {
+  const next = input.sentences[head.sentence.index + 1];
+  const spans: Span[] = [head.clause, ...(next ? [{ start: next.start, end: next.end }] : [])];
+  for (const span of spans) {
+    const words = input.text.slice(span.start, span.end);
+    if (!CLAIMED_BY.test(words)) continue;
+    const setter = input.actors.find(
+      (m) =>
+        within(m, span) &&
+        m !== target &&
+        m.entry.source === 'dictionary' &&
+        (m.entry.category === 'Rebel group' ||
+          m.entry.category === 'Political militia' ||
+          m.entry.category === 'Identity militia'),
+    );
+    if (setter) return setter;
+  }
+  return null;
 }
 
 function defaultBelligerents(
