@@ -762,7 +762,10 @@ function codeActors(
     patient !== actor &&
     actorName(patient.entry, countries, eventCountry) !==
       (actor ? actorName(actor.entry, countries, eventCountry) : null) &&
-    (armed(patient) || sub === 'Agreement')
+    (armed(patient) || sub === 'Agreement') &&
+    // A group's own change (reinforcements, a defection, a deployment) is coded with that group alone: the forces
+    // it joins, leaves or faces are context (ACLED dev notes: 9 of 11 such second parties were not coded).
+    sub !== 'Change to group/activity'
       ? patient
       : null;
   const a2 = from(otherParty, 'actor2', 'party');
