@@ -274,7 +274,10 @@ export function classify(input: ClassifyInput): Classification | null {
   // 3. Weapons that name the sub-type.
   if (has('chemical')) return fromEntry('chemical', 'chemical-weapon');
   if (has('suicide')) return fromEntry('suicide', 'suicide-bomb');
-  if (has('disrupted')) return fromEntry('disrupted', 'weapon-disrupted');
+  // Weapons seized after an exchange of fire ("exchanged gunshots with the police, who arrested three and seized two
+  // rifles"): the fight is the event.
+  const fought = has('clash') && TWO_SIDED.test(hit('clash').text) && isArmed(agent ?? patient);
+  if (has('disrupted') && !fought) return fromEntry('disrupted', 'weapon-disrupted');
   if (has('air')) return fromEntry('air', 'air-or-drone');
   if (has('grenade') && !/grenade launcher/i.test(hit('grenade').text)) return fromEntry('grenade', 'grenade');
   if (has('ied')) return fromEntry('ied', 'remote-explosive');
