@@ -1608,6 +1608,9 @@ export class GeoparserImpl {
       cueSeen.add(g);
       const country = this.lexicon.localeCues.countries[g - 1] as string;
       locale.set(country, Math.min(LOCALE_CAP, (locale.get(country) ?? 0) + LOCALE_VOTE));
+      // A cue of a region ("OSCE SMM": the mission watched the front line in Donetsk and Luhansk oblasts) is a vote
+      // for each of its admin-1 areas as well.
+      for (const a of this.lexicon.localeCues.admin1s[g - 1] as string[]) add(admin1Votes, a, LOCALE_VOTE);
     }
     for (const [c, v] of locale) add(countryVotes, c, v);
     if (hints.datelinePlace) {
