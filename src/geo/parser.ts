@@ -443,6 +443,12 @@ const PERSON_AGE_AFTER = /^,\s*\d{1,3}\s*,/;
 const PERSON_AGE = /\b([A-Z][a-z]+),\s*\d{1,3},/g;
 const PERSON_SAID = /\b([A-Z][a-z]+)\s+(?:said|says|told|added|explained|noted|stated|testified|wrote)\b/g;
 const SAID_PERSON = /\b(?:said|says|according to)\s+([A-Z][a-z]+)\b(?=\s*[.,;:]|$)/g;
+/** A verb whose object is a person, not a place: "stabbed Welch", "killing Gillen", "hired Moreno". */
+const PERSON_OBJECT =
+  /\b(?:stabb(?:ed|ing)|strangl(?:ed|ing)|murder(?:ed|ing)|kill(?:ed|ing)|rap(?:ed|ing)|hugg(?:ed|ing)|marri(?:ed)|marrying|thank(?:ed|ing)|interview(?:ed|ing)|hir(?:ed|ing)|su(?:ed|ing)|handcuff(?:ed|ing)|punch(?:ed|ing))\s+([A-Z][a-z]+)\b(?![ \t]+\p{Lu})/gu;
+/** A person's kin or fate: "Gillen's mother", "Voorhis' death" (a town has a mayor, not a mother). */
+const PERSON_KIN =
+  /\b([A-Z][a-z]+)['’]s?\s+(?:mother|father|wife|husband|son|daughter|brother|sister|girlfriend|boyfriend|parents|grandmother|grandfather|widow|lawyer|attorney|death|funeral|killer|killers)\b/g;
 
 /**
  * A title right before a name: "Gov. Jindal", "Officer Anderson". A full word ends no sentence before the name
@@ -1208,6 +1214,13 @@ export class GeoparserImpl {
     for (let m = SAID_PERSON.exec(text); m; m = SAID_PERSON.exec(text)) {
       const w = (m[1] as string).toLowerCase();
       if (!out.has(w)) out.set(w, false);
+    }
+    for (const re of [PERSON_OBJECT, PERSON_KIN]) {
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        const w = (m[1] as string).toLowerCase();
+        if (!out.has(w)) out.set(w, false);
+      }
     }
     return out;
   }
