@@ -459,6 +459,13 @@ function isTitleBefore(t: Token, gap: string): boolean {
   return /^\s+$/.test(gap) || (t.lower.length <= 4 && /^\.\s+$/.test(gap));
 }
 
+/** Whether "'s" (straight or curly apostrophe) follows at `at`, as after a word cut from its possessive. */
+function isApostropheS(text: string, at: number): boolean {
+  const q = text.charCodeAt(at);
+  const c = text.charCodeAt(at + 1);
+  return (q === 39 || q === 0x2019) && (c === 115 || c === 83);
+}
+
 /** Whether two tokens may belong to one name: at most 3 characters of spaces, apostrophes, dots or hyphens. */
 function joinable(text: string, from: number, to: number): boolean {
   if (to - from > 3) return false;
@@ -935,8 +942,15 @@ export class GeoparserImpl {
           const p = this.postingsOf(slice);
           if (p.length) found = { j, key: f.key, postings: p, dot: false };
         }
-        // A lone leading article ("Al" of "Al-Hasakah") is dropped by folding: keep growing past it.
-        if (ki < 0 && !(j === i && HYPHEN_ARTICLE.test(first.lower))) break;
+        // A lone leading article ("Al" of "Al-Hasakah") is dropped by folding: keep growing past it. A word cut
+        // from its "'s" as a possessive may begin a longer name with it ("People's Republic of China", not
+        // "Republic of China", Taiwan's name): keep growing when the word with its "'s" begins a name.
+        if (
+          ki < 0 &&
+          !(j === i && HYPHEN_ARTICLE.test(first.lower)) &&
+          !(isApostropheS(text, tj.end) && this.folded(text.slice(first.start, tj.end + 2)).ki >= 0)
+        )
+          break;
       }
       if (!found) {
         i++;
