@@ -273,6 +273,9 @@ const ARABIC = /[\u0600-\u06FF]/;
  * governorate, district, quarter, camp, and the directions. */
 const ARABIC_CUE_BEFORE =
   /(?:^|[\s،])(?:في|ب|قرب|من|إلى|الى|نحو|باتجاه|قرية|قرى|بلدة|بلدات|مدينة|مدن|ريف|منطقة|محافظة|ناحية|حي|مخيم|شرق|غرب|شمال|جنوب|شرقي|غربي|شمالي|جنوبي)\s+$/;
+/** The gap between two items of a list: a comma, "and", "or", ", and". */
+const LIST_GAP = /^\s*(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)$/;
+
 /** A place this near (km) to a city of the same text is a section of that city ("the X district of CITY"). */
 const CITY_SECTION_KM = 15;
 
@@ -550,6 +553,58 @@ export class GeoparserImpl {
       }
     }
     return false;
+  }
+
+  /**
+   * A list of names of one kind ("Georgia, Oklahoma, Pennsylvania, Wisconsin and California"; "Ghana, Niger,
+   * Nigeria and Togo"; "Alberta, Manitoba, Ontario and New Brunswick") names more of that kind: where at least three
+   * items and more than half of the list were read as first-level areas of one country (or as countries), an item
+   * read otherwise that has such a candidate takes it (Oklahoma the state, not the borough in Pennsylvania the list
+   * names; Niger the country, not Niger State). A name and its containers ("Stroud, Ontario, Canada", "Paris,
+   * Texas, and London, Kentucky") fall short of that.
+   */
+  private uniformLists(text: string, mentions: Mention[]): void {
+    const ix = this.index;
+    const kindOf = (m: Mention): string => {
+      const c = m.cands[m.pick];
+      if (!c) return '';
+      const k = ix.kind[c.entry] as number;
+      return k === EntryKind.country ? 'country' : k === EntryKind.admin1 ? `admin1:${c.country}` : '';
+    };
+    let runStart = 0;
+    for (let k = 1; k <= mentions.length; k++) {
+      const a = mentions[k - 1] as Mention;
+      const b = mentions[k];
+      const joined = b !== undefined && !a.areaList && !b.areaList && LIST_GAP.test(text.slice(a.end, b.start));
+      if (joined) continue;
+      const run = mentions.slice(runStart, k);
+      runStart = k;
+      if (run.length < 3) continue;
+      const counts = new Map<string, number>();
+      for (const m of run) {
+        const kind = kindOf(m);
+        if (kind) counts.set(kind, (counts.get(kind) ?? 0) + 1);
+      }
+      let top = '';
+      let n = 0;
+      for (const [kind, c] of counts) if (c > n) [top, n] = [kind, c];
+      if (n < 3 || n * 2 <= run.length) continue;
+      for (const m of run) {
+        if (kindOf(m) === top) continue;
+        let q = -1;
+        for (let i = 0; i < m.cands.length; i++) {
+          const c = m.cands[i] as Cand;
+          if (c.nameKind === NameKind.alternate) continue;
+          const ck = ix.kind[c.entry] as number;
+          const fits =
+            top === 'country' ? ck === EntryKind.country : ck === EntryKind.admin1 && `admin1:${c.country}` === top;
+          if (fits && (q < 0 || c.score > (m.cands[q] as Cand).score)) q = i;
+        }
+        if (q < 0) continue;
+        m.pick = q;
+        m.relationReason = m.relationReason ? `${m.relationReason};list-of-kind` : 'list-of-kind';
+      }
+    }
   }
 
   /** The postings of the folded `s` (the same as index.lookupKey(fold(s)), cut from the index once). */
@@ -1823,6 +1878,8 @@ export class GeoparserImpl {
       }
       if (k >= 0) m.pick = k;
     }
+
+    this.uniformLists(text, mentions);
 
     const stray = this.strayNames(mentions);
 
