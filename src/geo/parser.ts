@@ -607,6 +607,26 @@ export class GeoparserImpl {
     }
   }
 
+  /**
+   * Whether the container of `m`, though followed by more names, is a step of a chain of containers, not the second
+   * item of a list: "Stroud, Ontario, Canada" (the province read inside the country after it), "El Furrial, Maturin
+   * municipality, Monagas state". The container then replaces a name none of whose candidates lies in it.
+   */
+  private chainContainer(mentions: Mention[], m: Mention): boolean {
+    const ix = this.index;
+    const b = mentions[m.container];
+    if (!b || b.container !== m.container + 1) return false;
+    const c = mentions[b.container];
+    const be = b.cands[b.pick]?.entry;
+    const ce = c?.cands[c.pick]?.entry;
+    if (be === undefined || ce === undefined) return false;
+    const bk = ix.kind[be] as number;
+    const ck = ix.kind[ce] as number;
+    if (ck <= bk || ix.country[be] !== ix.country[ce]) return false;
+    // An admin-1 container holds the step only when the step lies in it.
+    return ck !== EntryKind.admin1 || ix.admin1Code[be] === ix.admin1Code[ce];
+  }
+
   /** The postings of the folded `s` (the same as index.lookupKey(fold(s)), cut from the index once). */
   private postingsOf(s: string): Uint32Array {
     const f = this.folded(s);
@@ -1920,7 +1940,11 @@ export class GeoparserImpl {
       let nearFallback = false;
       const ce = m.container >= 0 ? mentions[m.container]?.cands[mentions[m.container]?.pick ?? 0]?.entry : undefined;
       // (A container of the same name, "Kaya (Kaya, Sanmatenga)", says nothing about where the town is.)
-      if (ce !== undefined && !m.listContainer && mentions[m.container]?.key !== m.key) {
+      if (
+        ce !== undefined &&
+        (!m.listContainer || this.chainContainer(mentions, m)) &&
+        mentions[m.container]?.key !== m.key
+      ) {
         const ck = ix.kind[ce] as number;
         const bk = ix.kind[best.entry] as number;
         if (m.looseContainer || (ck === EntryKind.place && m.parenContainer)) {

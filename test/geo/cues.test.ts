@@ -113,3 +113,17 @@ describe('a container city named like its province', () => {
     expect(r.decisions.find((x) => x.mention.text === 'Port Elizabeth')?.mention.country).toBe('ZA');
   });
 });
+
+describe('a chain of containers', () => {
+  it('"X, PROVINCE, COUNTRY": a town none of whose namesakes lies in the province becomes the province', () => {
+    // Every Stroud of the gazetteer lies in England or elsewhere; Ontario is read inside Canada after it.
+    const s = only('The driver was stopped on a highway in Stroud, Ontario, Canada, late on Friday.', 'Stroud');
+    expect(s.place.country).toBe('CA');
+    expect(s.decision?.reason).toContain('container-fallback');
+  });
+
+  it('a list of two areas after a town still only ranks it', () => {
+    const k = only('Police met in Katsina, Zamfara and Niger State.', 'Katsina');
+    expect(k.place.feature).toMatch(/^PPL/);
+  });
+});
