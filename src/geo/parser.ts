@@ -1457,6 +1457,8 @@ export class GeoparserImpl {
     if (PERSON_AGE_AFTER.test(after)) return null;
 
     let hasStrongName = false;
+    // Strong by a name of its own, not only as an area's name without its area word ("Free" of Free State).
+    let hasStrongFullName = false;
     let hasAbbreviationOnly = true;
     // Abbreviations and alternate names only ("UP": Uttar Pradesh's short form, and an alternate name of Aups).
     let noPrimaryName = true;
@@ -1472,7 +1474,8 @@ export class GeoparserImpl {
     for (let k = 0; k < postings.length; k++) {
       const p = postings[k] as number;
       const kind = ix.kind[p >>> 2] as number;
-      const nk = this.areaShortName(p, key) ? NameKind.primary : p & 3;
+      const short = this.areaShortName(p, key);
+      const nk = short ? NameKind.primary : p & 3;
       if (nk !== NameKind.abbreviation) hasAbbreviationOnly = false;
       else hasAbbreviation = true;
       if (nk !== NameKind.abbreviation && nk !== NameKind.alternate) noPrimaryName = false;
@@ -1505,6 +1508,7 @@ export class GeoparserImpl {
         (kind !== EntryKind.admin1 || (ix.population[p >>> 2] as number) > 200_000)
       ) {
         hasStrongName = true;
+        if (!short) hasStrongFullName = true;
       }
     }
 
@@ -1574,8 +1578,18 @@ export class GeoparserImpl {
         this.hyphenFragmentEnd = end;
         return null;
       }
-      // Ordinary English words that are also village names ("Over", "Four", "Mobile") need a cue.
-      if (weak && !cue && this.lexicon.commonWords.has(first.lower)) return null;
+      // Ordinary English words that are also village names ("Over", "Four", "Mobile") need a cue, and so do those
+      // that are an area's name without its area word ("Free" of Free State: "Free tickets", "Parent Free Zone").
+      // (Such an area after a comma or a parenthesis is a container, "Jos, Plateau": it stays.)
+      if (
+        !strongCue &&
+        !containerAfter &&
+        !hasStrongFullName &&
+        !cue &&
+        this.lexicon.commonWords.has(first.lower) &&
+        (!hasStrongName || !/[,(]\s*$/.test(before))
+      )
+        return null;
       // People: "Michael" alone, "Jones" once the text has said "Roy Jones" or "Jones said".
       // (The text's own evidence is trusted only for small places: "Gainesville says no" is the city speaking.)
       if (weak) {
