@@ -103,6 +103,7 @@ export const CONNECTORS = new Set([
   'les',
   'du',
   'da',
+  'do',
   'das',
   'dos',
   'des',
