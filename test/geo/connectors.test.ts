@@ -1,4 +1,7 @@
-/** Lower-case words inside names: the Portuguese "do" of "Rio Grande do Sul" (sentences written for these tests). */
+/**
+ * Lower-case words inside names: the Portuguese "do" of "Rio Grande do Sul", the French "au" of "Port-au-Prince"
+ * (sentences written for these tests).
+ */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Geoparser, loadGeoparser } from '../../src/geo/index.js';
 
@@ -14,6 +17,11 @@ describe('connectors inside names', () => {
       ['Rio Grande do Sul', 'ADM1'],
       ['Mato Grosso do Sul', 'ADM1'],
     ]);
+  });
+
+  it('"Port-au-Prince" is one name, the capital of Haiti', () => {
+    const r = geo.parse('Aid flights landed in Port-au-Prince on Monday.');
+    expect(r.places.map((p) => [p.text, p.country])).toEqual([['Port-au-Prince', 'HT']]);
   });
 
   it('"do" between a name and a word that continues no name is no part of it', () => {
