@@ -276,6 +276,9 @@ const ARABIC_CUE_BEFORE =
 /** The gap between two items of a list: a comma, "and", "or", ", and". */
 const LIST_GAP = /^\s*(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)$/;
 
+/** From this population on, a town's full name's first word(s) alone name it (see cityShortForm). */
+const SHORT_FORM_POPULATION = 100_000;
+
 /** A place this near (km) to a city of the same text is a section of that city ("the X district of CITY"). */
 const CITY_SECTION_KM = 15;
 
@@ -625,6 +628,22 @@ export class GeoparserImpl {
     if (ck <= bk || ix.country[be] !== ix.country[ce]) return false;
     // An admin-1 container holds the step only when the step lies in it.
     return ck !== EntryKind.admin1 || ix.admin1Code[be] === ix.admin1Code[ce];
+  }
+
+  /**
+   * Whether `key` (five letters or more, no common English word) is the first word or words of the full name of a town of
+   * SHORT_FORM_POPULATION+ people among `postings`: "Acapulco" for Acapulco de Juárez, a short form writers use
+   * alone, unlike an alternate name of another shape ("Dessa", "Nabea" for far-off cities).
+   */
+  private cityShortForm(postings: Uint32Array, key: string): boolean {
+    if (key.length < 5 || this.lexicon.commonWords.has(key)) return false;
+    const ix = this.index;
+    for (let i = 0; i < postings.length; i++) {
+      const e = (postings[i] as number) >>> 2;
+      if ((ix.kind[e] as number) !== EntryKind.place || (ix.population[e] as number) < SHORT_FORM_POPULATION) continue;
+      if (foldName(ix.str(ix.name[e] as number)).startsWith(`${key} `)) return true;
+    }
+    return false;
   }
 
   /** The postings of the folded `s` (the same as index.lookupKey(fold(s)), cut from the index once). */
@@ -1547,8 +1566,9 @@ export class GeoparserImpl {
     if (this.lexicon.stop.has(key) && ((!strongCue && !containerAfter && !cue) || inLongerName)) return null;
     if (single) {
       const weak = !strongCue && !containerAfter && !hasStrongName;
-      // Names only known as alternates ("City" for London, "But" for Buta) need a cue.
-      if (alternateOnly && weak && !cue && !ARABIC.test(surface)) {
+      // Names only known as alternates ("City" for London, "But" for Buta) need a cue — not the short form of a
+      // city of 100k+ people that its full name begins with ("Acapulco" of Acapulco de Juárez).
+      if (alternateOnly && weak && !cue && !ARABIC.test(surface) && !this.cityShortForm(postings, key)) {
         this.lastReject = 'alternate-only';
         return null;
       }
