@@ -28,6 +28,14 @@ describe('extractor data files', () => {
     expect(head).toMatch(/^# known gaps:/m);
   });
 
+  it.each(files)('%s has no unbounded negated-class run inside a look-around (quadratic without full stops)', (file) => {
+    const rows = readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((line) => !line.startsWith('#'));
+    const unbounded = rows.filter((line) => /\(\?<?[=!][^)]*\[\^[^\]]*\][*+]/.test(line));
+    expect(unbounded).toEqual([]);
+  });
+
   it('every trigger sub-event type belongs to its event type', () => {
     const entries = parseTriggerRows(readLexiconFile(path.join(dataDir, 'lexicons/triggers.txt'), 4));
     for (const e of entries) {
