@@ -473,8 +473,23 @@ function samePlace(a: ExtractedEvent, b: ExtractedEvent, ctx: Context): boolean 
   // Two towns each named outright ("in Khartoum" … "in Omdurman") are two places however close; a place said to be
   // "near" the other is the same spot.
   const d = km(la, lb);
-  return countries && (d <= 3 || (d <= 15 && (la.precision === 'near' || lb.precision === 'near')));
+  // "the Saltivskyi district" 5 km from Kharkiv's centre: a section of the city another sentence names, as ACLED
+  // codes it (at the city); two towns named outright stay two places.
+  const section = (e: ExtractedEvent) => {
+    const m = locationMention(e, ctx);
+    return m !== null && CITY_SECTION.test(ctx.text.slice(m.start, m.end + 20));
+  };
+  return (
+    countries &&
+    (d <= 3 || (d <= 15 && (la.precision === 'near' || lb.precision === 'near' || section(a) || section(b))))
+  );
 }
+
+/**
+ * A place whose mention ends with, or is followed by, one of these words is a section of a city ("the Saltivskyi
+ * district", "Karrada quarter"); not "the X district of Y", which the geoparser already reads as Y.
+ */
+const CITY_SECTION = /^[^\s,.;:]+(?:\s+[^\s,.;:]+)?\s+(?:district|neighbou?rhood|quarter)\b(?!\s+of\b)/i;
 
 /**
  * Actors that do not contradict: one side unnamed, or a name or an ACLED category in common (sides may be
