@@ -304,10 +304,11 @@ export function classify(input: ClassifyInput): Classification | null {
     // battle, not territory that changed hands: an armed clash (ACLED's "control of a location"; CASE codes them
     // alike).
     const t = hit(f);
-    const object = OBJECT_END.exec(input.text.slice(t.end - input.offset, t.end - input.offset + 100));
-    const taken = `${t.text}${object ? object[1] : ''}`;
+    // OBJECT_END can match nothing, so it always matches.
+    const object = OBJECT_END.exec(input.text.slice(t.end - input.offset, t.end - input.offset + 100))?.[1] ?? '';
+    const taken = `${t.text}${object}`;
     // A named position ("Al Yasbil checkpoint") is a place on the map: territory.
-    if (POSITIONS.test(taken) && !TERRITORY_WORD.test(taken) && !/\p{Lu}/u.test(object ? (object[1] ?? '') : ''))
+    if (POSITIONS.test(taken) && !TERRITORY_WORD.test(taken) && !/\p{Lu}/u.test(object))
       return make(f, 'Battles', 'Armed clash', 'positions-taken');
     if (
       /\bbriefly\s+(?:\w+\s+)?$/i.test(
@@ -367,8 +368,7 @@ export function classify(input: ClassifyInput): Classification | null {
     if (agent === 'Rioters' || patient === 'Rioters') return make('clash', 'Riots', 'Mob violence', 'clash+rioters');
     // Party supporters or a party's youth wing fighting "with machetes" or "each other", no firearm anywhere: a brawl
     // between crowds, mob violence in ACLED's terms (state forces, rebels and communal militias still fight battles).
-    const brawler = (c: ActorCategory | null) =>
-      c === null || c === 'Political militia' || (c !== null && CROWD_SIDE.has(c));
+    const brawler = (c: ActorCategory | null) => c === null || c === 'Political militia' || CROWD_SIDE.has(c);
     if (brawler(agent) && brawler(patient) && COLD_FIGHT.test(input.text) && !FIREARM.test(input.text))
       return make('clash', 'Riots', 'Mob violence', 'cold-weapon-fight');
     return fromEntry('clash', 'armed-clash');

@@ -34,7 +34,7 @@ import type {
 } from '../model/extraction.js';
 import type { Dateline, Span } from '../model/report.js';
 import { type LexiconRow, readLexiconFile } from './lexicon-file.js';
-import { locationOf } from './place-fields.js';
+import { isPlacePairPart, locationOf } from './place-fields.js';
 
 export interface ConsolidationCues {
   background: RegExp;
@@ -550,7 +550,7 @@ function compatible(head: ExtractedEvent, e: ExtractedEvent, ctx: Context): bool
   // One sentence's list of places ("in Khartoum, Omdurman and Port Sudan") was split on purpose: one event each.
   if (listSibling(head, e) || listSibling(e, head)) return false;
   // "… in Omdurman, where …, and in Bahri, where …": each place of such a sentence is told as its own event.
-  if (pairPart(head) || pairPart(e)) return false;
+  if (isPlacePairPart(head) || isPlacePairPart(e)) return false;
   // An unconfirmed or denied account beside a reported one is a claim of its own ("activists claimed prisoners
   // were executed, but reports … remain unconfirmed"); reported and claimed mentions of one event do merge, and
   // so do a doubted casualty figure ("a source said two soldiers were wounded; this could not be verified") and a
@@ -572,10 +572,6 @@ function compatible(head: ExtractedEvent, e: ExtractedEvent, ctx: Context): bool
   if (backReference(e, ctx)) return sameCountry(head.location, e.location);
   return sameKindAs(head, e) && sameActors(head, e) && samePlace(head, e, ctx);
 }
-
-/** An event told place by place in its sentence (events.ts placePair). */
-const pairPart = (a: ExtractedEvent) =>
-  a.reasons?.some((r) => r.field === 'location' && r.reason.endsWith(';place-pair')) === true;
 
 /** An event split off a list of places is complete: it joins no other event at another place. */
 const listSibling = (a: ExtractedEvent, b: ExtractedEvent) =>

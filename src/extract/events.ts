@@ -24,7 +24,7 @@ import { assessCertainty, type CertaintyRule } from './certainty.js';
 import { type Classification, classify, isArmed, isNegated } from './classify.js';
 import { type CountLexicon, type CountMention, findCounts, pickCount, splitShare } from './counts.js';
 import type { DateMention } from './dates.js';
-import { locationOf } from './place-fields.js';
+import { isPlacePairPart, locationOf, PLACE_PAIR_REASON } from './place-fields.js';
 import { execAll } from './regex.js';
 import type { Sentence } from './sentences.js';
 import type { NonEventEntry, TriggerHit, TriggerMatcher } from './triggers.js';
@@ -805,8 +805,7 @@ function defaultBelligerents(
   if (!country) return null;
   const day = input.referenceDate ?? '';
   for (const b of res.belligerents) {
-    if (b.country !== country) continue;
-    if (day && ((b.from && day < b.from) || (b.to && day > b.to))) continue;
+    if (b.country !== country || !inForce(b, day)) continue;
     return [b.sideA, b.sideB];
   }
   return null;
@@ -822,13 +821,16 @@ function frontHolder(
   const day = input.referenceDate ?? '';
   let holder: string | null = null;
   for (const f of res.frontControl) {
-    if (f.country !== country) continue;
-    if (day && ((f.from && day < f.from) || (f.to && day > f.to))) continue;
-    if (!f.places.test(clause)) continue;
+    if (f.country !== country || !inForce(f, day) || !f.places.test(clause)) continue;
     if (holder && holder !== f.holder) return null;
     holder = f.holder;
   }
   return holder;
+}
+
+/** Whether a dated row (from/to, YYYY-MM-DD or null) holds on `day` ('' when unknown: every row holds). */
+function inForce(row: { from: string | null; to: string | null }, day: string): boolean {
+  return !day || ((!row.from || day >= row.from) && (!row.to || day <= row.to));
 }
 
 function categoryOfName(res: AssemblyResources, name: string, country: string | null): ActorCategory {
@@ -1035,7 +1037,7 @@ export function assembleEvents(res: AssemblyResources, rawInput: AssemblyInput):
       );
       // A place of a place-by-place sentence is its own event's (consolidation never merges it away).
       const place =
-        chosen && 'pair' in unit && unit.pair ? { ...chosen, reason: `${chosen.reason};place-pair` } : chosen;
+        chosen && 'pair' in unit && unit.pair ? { ...chosen, reason: `${chosen.reason}${PLACE_PAIR_REASON}` } : chosen;
       const counts = countsOf(unitText, unit.span.start);
       const certainty = assessCertainty(res.certainty, unitText, unit.span.start);
       const post = postOf(sentence);
@@ -1414,11 +1416,10 @@ function dedupe(events: ExtractedEvent[]): ExtractedEvent[] {
   const out: ExtractedEvent[] = [];
   for (const e of events) {
     // Each place of a place-by-place sentence ("in Omdurman, where …, and in Bahri, where …") stays its own event.
-    const pair = (x: ExtractedEvent) => x.reasons?.some((r) => r.reason.endsWith(';place-pair')) === true;
     const same = out.find(
       (o) =>
-        !pair(o) &&
-        !pair(e) &&
+        !isPlacePairPart(o) &&
+        !isPlacePairPart(e) &&
         o.sub_event_type === e.sub_event_type &&
         o.actor1?.name === e.actor1?.name &&
         o.actor2?.name === e.actor2?.name &&
@@ -1544,13 +1545,15 @@ const AREA_OF_BEFORE =
 const DIRECTION_BEFORE =
   /\b(?:(?:road|route|highway|way|heading|headed|fled|fleeing|running|ran|moving|moved|returned|returning)\s+(?:\w+\s+){0,2}(?:to|towards?|for|from)|towards?)\s+(?:the\s+)?$/i;
 
-/** The event's place: a place mention in the clause that follows "in"/"near"/"at", the most specific first. */
 /** Words after a name that make it a district's (the gazetteer often knows only the town of the same name). */
 const DISTRICT_AFTER =
   /^\s+(?:local government area|local government|lgas?|l\.g\.a\.?|sub-?county|county|municipality|raion|rayon|tehsil|taluka|woreda|district)\b/i;
 const PLACE_RANK: Record<string, number> = { exact: 0, near: 1, admin2: 2, admin1: 3, country: 4 };
 
-/** `located`: the decisions that may locate an event (`locating`), in their order, filtered once per report. */
+/**
+ * The event's place: a place mention in the clause that follows "in"/"near"/"at", the most specific first.
+ * `located`: the decisions that may locate an event (`locating`), in their order, filtered once per report.
+ */
 function choosePlace(
   text: string,
   decisions: PlaceDecision[],

@@ -1,5 +1,5 @@
 /** The gazetteer fields of a place, copied off a richer object (a mention, a lookup candidate). */
-import type { EventLocation, GazetteerPlace, Precision } from '../model/extraction.js';
+import type { EventLocation, ExtractedEvent, GazetteerPlace, Precision } from '../model/extraction.js';
 
 export function placeFields(p: GazetteerPlace): GazetteerPlace {
   return copyFields({}, p);
@@ -14,6 +14,14 @@ export function locationOf(p: GazetteerPlace, precision: Precision): EventLocati
   const location = copyFields({}, p) as EventLocation;
   location.precision = precision;
   return location;
+}
+
+/** Marks the location reason of an event told place by place in its sentence ("in A, where …, and in B, where …"). */
+export const PLACE_PAIR_REASON = ';place-pair';
+
+/** An event told place by place: its place is its own, and neither dedupe nor consolidation merges it away. */
+export function isPlacePairPart(e: ExtractedEvent): boolean {
+  return e.reasons?.some((r) => r.field === 'location' && r.reason.endsWith(PLACE_PAIR_REASON)) === true;
 }
 
 /** Writes the seven gazetteer fields of `p` onto `target`, in their declared order. */
